@@ -1,0 +1,5 @@
+file(READ ${IN} hex HEX)
+string(LENGTH "${hex}" hexlen)
+math(EXPR n "${hexlen} / 2")
+string(REGEX REPLACE "([0-9a-f][0-9a-f])" "'\\\\x\\1'," body "${hex}")
+file(WRITE ${OUT} "#include <string_view>\nnamespace beacon::embedded {\nstatic const char data_[] = {${body} 0};\nextern const std::string_view ${VAR};\nconst std::string_view ${VAR}(data_, ${n});\n}\n")
