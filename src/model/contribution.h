@@ -16,6 +16,9 @@
 namespace beacon {
 
 struct Contribution {
+  // The store's identifier (records refer to it); in a batch not yet stored,
+  // the index in Batch::contributions.
+  int32_t id = 0;
   Source source = Source::kLocal;
   // The source's own table name ("Episodes", "UASC", "ssd_cin_episodes",
   // "workers"), or "*" for a whole return in one file (CIN census XML,
