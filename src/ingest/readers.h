@@ -9,6 +9,8 @@
 #define BEACON_INGEST_READERS_H_
 
 #include <optional>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "ingest/batch.h"
@@ -44,6 +46,23 @@ Batch read_ssd_extract(const std::vector<DetectedFile>& files, const CaseHistory
 // `existing` resolves references (workers, teams, visits, contacts).
 Batch read_local_tables(const std::vector<DetectedFile>& files, const CaseHistory& existing,
                         Date load_date);
+
+// In-memory variants (uploads, fuzzing): `data` is the whole file.
+Batch read_cin_census_from_memory(std::string_view data, const std::string& name);
+Batch read_ssda903_xml_from_memory(std::string_view data, const std::string& name);
+
+// Recognisers used by detect_format(): the source table a CSV header belongs
+// to, or nullopt. Column names compare case-insensitively and in any order.
+// SSDA903: "Header", "Episodes", "Reviews", "UASC", "OC2", "OC3", "AD1",
+// "PlacedAdoption", "PrevPerm", "Missing", "SWEpisodes", "DoLo".
+std::optional<std::string> ssda903_table_for_header(const std::vector<std::string>& header);
+// SSD: the table whose columns (ssd-fields.csv) the header holds, e.g.
+// "ssd_person"; `file_name` breaks ties between tables with equal columns.
+std::optional<std::string> ssd_table_for_header(const std::vector<std::string>& header,
+                                                const std::string& file_name);
+// Local tables (docs/local-tables.md), e.g. "workers", "contact_decisions".
+std::optional<std::string> local_table_for_header(const std::vector<std::string>& header,
+                                                  const std::string& file_name);
 
 }  // namespace beacon
 
