@@ -15,6 +15,8 @@ struct CareLeaverReturn : Record {
   std::string in_touch;     // YES NO DIED REFU NREQ RHOM
   std::string activity;     // F1 … P5, G4 G5 G6, 0
   std::string accommodation;  // letter + 1 (suitable) / 2 (unsuitable), or 0
+  // The OC3 row's own DOB: used when the child's Header record is not loaded.
+  OptDate birth_date;
 
   template <class Self, class V>
   static void visit(Self& s, V&& v) {
@@ -23,6 +25,7 @@ struct CareLeaverReturn : Record {
     v("in_touch", s.in_touch, FieldRole::kData);
     v("activity", s.activity, FieldRole::kData);
     v("accommodation", s.accommodation, FieldRole::kData);
+    v("birth_date", s.birth_date, FieldRole::kData);
   }
 };
 
