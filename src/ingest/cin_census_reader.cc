@@ -155,6 +155,13 @@ Batch CinCensusReader::run() {
       batch_.problems.push_back({Severity::kFinding, file_, 0, "", kChildElement,
                                  "the return lists no children", "cin.no-children"});
   }
+  // Broken XML or an unknown collection year is a fault of the file, not of
+  // a child: none of it is loaded (a truncated return loaded in part would
+  // look like a return that withdrew the missing children).
+  if (xml_.failed() || !reference_date_) {
+    batch_.records = CaseHistory{};
+    for (auto& [element, counts] : batch_.counts) counts.rejected = counts.read;
+  }
   batch_.contributions.push_back(contribution());
   if (reference_date_) {
     batch_.notes.push_back(file_ + ": CIN census " +

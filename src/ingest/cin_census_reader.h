@@ -10,8 +10,9 @@
 //   Section47                                       → Section47
 //   ChildProtectionPlans (+ Reviews/CPPreviewDate)  → CpPlan, CpReview
 //   PreProceedingsandFGDM (2025-26)                 → PreProceedings
-// An error inside a <Child> rejects that child whole; the reader reads on to
-// report every problem in the file.
+// An error inside a <Child> rejects that child whole; broken XML or a missing
+// or wrong ReferenceDate rejects the whole file. Either way the reader reads on
+// as far as it can, to report every problem in the file.
 #ifndef BEACON_INGEST_CIN_CENSUS_READER_H_
 #define BEACON_INGEST_CIN_CENSUS_READER_H_
 

@@ -381,7 +381,7 @@ TEST(CinCensusReader, ChildListedTwiceNamesBothLines) {
   EXPECT_NE(p.message.find("lines 66 and 106"), std::string::npos) << p.message;
 }
 
-TEST(CinCensusReader, TruncatedFileKeepsEarlierChildrenAndFails) {
+TEST(CinCensusReader, TruncatedFileIsRefusedWhole) {
   auto b = read_fixture("truncated.xml");
   auto errors = of_severity(b, Severity::kError);
   ASSERT_EQ(errors.size(), 1u) << all_problems(b);
@@ -390,10 +390,11 @@ TEST(CinCensusReader, TruncatedFileKeepsEarlierChildrenAndFails) {
   EXPECT_EQ(errors[0].line, 64);
   EXPECT_EQ(errors[0].element, "Message/Children/Child[2]/ChildIdentifiers");
   EXPECT_TRUE(has_errors(b.problems));
+  // The whole file is rejected, not just the child that was cut short.
   EXPECT_EQ(b.counts["Child"].read, 2);
-  EXPECT_EQ(b.counts["Child"].rejected, 1);
-  ASSERT_EQ(b.records.children.size(), 1u);
-  EXPECT_EQ(b.records.children[0].id, "SYN1001");
+  EXPECT_EQ(b.counts["Child"].rejected, 2);
+  EXPECT_EQ(b.counts["Assessments"].rejected, 1);
+  EXPECT_EQ(b.records.total_records(), 0u);
 }
 
 TEST(CinCensusReader, NonUtf8IsRefusedWithItsLine) {
@@ -404,7 +405,8 @@ TEST(CinCensusReader, NonUtf8IsRefusedWithItsLine) {
   EXPECT_EQ(errors[0].line, 71);
   EXPECT_EQ(errors[0].element, "Message/Children/Child[2]/ChildCharacteristics/Note");
   EXPECT_NE(errors[0].message.find("UTF-8"), std::string::npos);
-  EXPECT_EQ(b.counts["Child"].rejected, 1);
+  EXPECT_EQ(b.counts["Child"].rejected, 2);
+  EXPECT_EQ(b.records.total_records(), 0u);
 }
 
 TEST(CinCensusReader, EmptyFileIsRefused) {
@@ -433,8 +435,10 @@ TEST(CinCensusReader, MissingReferenceDateIsRefused) {
   EXPECT_EQ(p.line, 3);  // the Header
   EXPECT_EQ(p.element, "Message/Header/CollectionDetails");
   EXPECT_EQ(b.contributions[0].collection_year, 0);
-  // The children are still read (and checked).
-  EXPECT_EQ(b.records.children.size(), 2u);
+  // The children are still read (and checked), but none can be loaded.
+  EXPECT_EQ(b.counts["Child"].read, 2);
+  EXPECT_EQ(b.counts["Child"].rejected, 2);
+  EXPECT_EQ(b.records.total_records(), 0u);
 }
 
 TEST(CinCensusReader, ReferenceDateOtherThan31MarchIsRefused) {
