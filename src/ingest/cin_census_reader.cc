@@ -106,8 +106,8 @@ class CinCensusReader {
 
   void reference_date(const Leaf& leaf);
   void check_reference_date(int line);
-  void child_error(int line, const std::string& path, const std::string& field,
-                   std::string message, std::string code);
+  void child_error(int line, const std::string& path, const std::string& field, std::string message,
+                   std::string code);
   bool errors_since(size_t count) const;
   void take_stream_problems();
   Contribution contribution() const;
@@ -120,8 +120,8 @@ class CinCensusReader {
   std::vector<Scope> scopes_;
 
   std::optional<ChildDraft> child_;
-  int episode_ = -1;  // the open CINdetails in child_->episodes
-  int record_ = -1;   // the open record below it, in its own vector
+  int episode_ = -1;                        // the open CINdetails in child_->episodes
+  int record_ = -1;                         // the open record below it, in its own vector
   std::map<std::string, int> child_lines_;  // LAchildID → line of its <Child>
 
   OptDate reference_date_;
@@ -165,8 +165,8 @@ Batch CinCensusReader::run() {
   batch_.contributions.push_back(contribution());
   if (reference_date_) {
     batch_.notes.push_back(file_ + ": CIN census " +
-                           collection_year_label(reference_date_->year() - 1) +
-                           " (ReferenceDate " + reference_date_->iso() + ")");
+                           collection_year_label(reference_date_->year() - 1) + " (ReferenceDate " +
+                           reference_date_->iso() + ")");
   }
   return std::move(batch_);
 }
@@ -320,13 +320,12 @@ int CinCensusReader::open_record(std::vector<Drafted<R>>& drafts, const XmlEvent
 }
 
 template <class R>
-void CinCensusReader::require_key(const Drafted<R>& draft, const char* element,
-                                  const char* field) {
+void CinCensusReader::require_key(const Drafted<R>& draft, const char* element, const char* field) {
   if (draft.key_given) return;
-  child_error(draft.record.line, draft.path, field,
-              std::string(field) + " is missing or blank; this " + element +
-                  " cannot be loaded without it",
-              "required.missing");
+  child_error(
+      draft.record.line, draft.path, field,
+      std::string(field) + " is missing or blank; this " + element + " cannot be loaded without it",
+      "required.missing");
 }
 
 void CinCensusReader::close_child() {
@@ -362,10 +361,10 @@ void CinCensusReader::reference_date(const Leaf& leaf) {
   }
   if (!d) return;  // blank: reported as missing
   if (d->month() != 3 || d->day() != 31) {
-    values_.error(leaf,
-                  "ReferenceDate " + d->iso() +
-                      " is not a 31 March, so the collection year cannot be known",
-                  "cin.reference-date");
+    values_.error(
+        leaf,
+        "ReferenceDate " + d->iso() + " is not a 31 March, so the collection year cannot be known",
+        "cin.reference-date");
     reference_date_bad_ = true;
     return;
   }
@@ -584,15 +583,13 @@ std::map<std::string, std::set<std::string>> cin_census_carried_fields(bool pre_
   carried[Child::kTable] =
       fields_except<Child>({"forename", "surname", "uasc", "uasc_ceased", "is_mother",
                             "mother_child_birth_date", "nationality"});
-  carried[CinEpisode::kTable] =
-      fields_except<CinEpisode>({"referral_id", "team_id", "worker_id"});
+  carried[CinEpisode::kTable] = fields_except<CinEpisode>({"referral_id", "team_id", "worker_id"});
   carried[Assessment::kTable] = fields_except<Assessment>(
       {"assessment_id", "child_seen", "outcome_nfa", "team_id", "worker_id"});
   carried[CinPlan::kTable] = fields_except<CinPlan>({"plan_id", "team_id", "worker_id"});
   carried[Section47::kTable] =
       fields_except<Section47>({"s47_id", "end", "icpc_id", "team_id", "worker_id"});
-  carried[CpPlan::kTable] =
-      fields_except<CpPlan>({"plan_id", "other_la", "team_id", "worker_id"});
+  carried[CpPlan::kTable] = fields_except<CpPlan>({"plan_id", "other_la", "team_id", "worker_id"});
   carried[CpReview::kTable] = fields_except<CpReview>({"review_id", "due", "plan_continues"});
   if (pre_proceedings) carried[PreProceedings::kTable] = fields_except<PreProceedings>({});
   return carried;

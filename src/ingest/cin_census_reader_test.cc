@@ -196,8 +196,8 @@ TEST(CinCensusReader, CarriesOnlyTheFieldsTheCensusHolds) {
   auto carried = cin_census_carried_fields(false);
   EXPECT_EQ(carried.count("pre_proceedings"), 0u);
   const auto& a = carried.at("assessments");
-  for (const char* f : {"child_id", "referral_date", "episode_ordinal", "start", "authorised",
-                        "factors"})
+  for (const char* f :
+       {"child_id", "referral_date", "episode_ordinal", "start", "authorised", "factors"})
     EXPECT_EQ(a.count(f), 1u) << f;
   for (const char* f : {"worker_id", "team_id", "assessment_id", "child_seen", "outcome_nfa"})
     EXPECT_EQ(a.count(f), 0u) << f;
@@ -303,8 +303,7 @@ TEST(CinCensusReader, ReportsEveryBadValueAndRejectsOnlyTheirChildren) {
       {E, 46, c + "[4]/CINdetails[1]/Assessments[1]", "AssessmentActualStartDate",
        "required.missing"},
       {E, 49, c + "[4]/CINdetails[1]/Section47[1]", "S47ActualStartDate", "required.missing"},
-      {E, 53, c + "[4]/CINdetails[1]/ChildProtectionPlans[1]", "CPPstartDate",
-       "required.missing"},
+      {E, 53, c + "[4]/CINdetails[1]/ChildProtectionPlans[1]", "CPPstartDate", "required.missing"},
       {E, 44, c + "[4]/CINdetails[1]", "CINreferralDate", "required.missing"},
       {E, 58, c + "[5]", "LAchildID", "required.missing"},
       {F, 69, c + "[6]/ChildIdentifiers/UPNunknown", "UPNunknown", "dq.code-unknown"},
@@ -518,13 +517,13 @@ TEST(CinCensusReader, CodesAndBooleansInAnyCaseAndTrimmedText) {
 }
 
 TEST(CinCensusReader, EitherSexElementInAnyYear) {
-  auto old_layout_new_element = read_text(census(
-      "<Child><ChildIdentifiers><LAchildID>A</LAchildID><Sex>f</Sex></ChildIdentifiers>"
-      "</Child>\n",
-      "2018-03-31"));
-  auto new_layout_old_element = read_text(census(
-      "<Child><ChildIdentifiers><LAchildID>A</LAchildID><GenderCurrent>9</GenderCurrent>"
-      "</ChildIdentifiers></Child>\n"));
+  auto old_layout_new_element = read_text(
+      census("<Child><ChildIdentifiers><LAchildID>A</LAchildID><Sex>f</Sex></ChildIdentifiers>"
+             "</Child>\n",
+             "2018-03-31"));
+  auto new_layout_old_element = read_text(
+      census("<Child><ChildIdentifiers><LAchildID>A</LAchildID><GenderCurrent>9</GenderCurrent>"
+             "</ChildIdentifiers></Child>\n"));
   EXPECT_TRUE(old_layout_new_element.problems.empty());
   EXPECT_TRUE(new_layout_old_element.problems.empty());
   EXPECT_EQ(old_layout_new_element.records.children[0].sex, "F");

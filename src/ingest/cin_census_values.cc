@@ -19,10 +19,14 @@ std::string quoted(std::string_view text) {
 
 const char* date_code(DateError e) {
   switch (e) {
-    case DateError::kEmpty: return "date.empty";
-    case DateError::kFormat: return "date.format";
-    case DateError::kTwoDigitYear: return "date.two-digit-year";
-    case DateError::kImpossible: return "date.impossible";
+    case DateError::kEmpty:
+      return "date.empty";
+    case DateError::kFormat:
+      return "date.format";
+    case DateError::kTwoDigitYear:
+      return "date.two-digit-year";
+    case DateError::kImpossible:
+      return "date.impossible";
   }
   return "date.format";
 }
@@ -87,8 +91,8 @@ void LeafReader::error(const Leaf& leaf, std::string message, std::string code) 
 }
 
 void LeafReader::finding(const Leaf& leaf, std::string message, std::string code) {
-  problems_.push_back({Severity::kFinding, leaf.file, leaf.line, leaf.path,
-                       std::string(leaf.field), std::move(message), std::move(code)});
+  problems_.push_back({Severity::kFinding, leaf.file, leaf.line, leaf.path, std::string(leaf.field),
+                       std::move(message), std::move(code)});
 }
 
 bool LeafReader::date(const Leaf& leaf, OptDate& out) {

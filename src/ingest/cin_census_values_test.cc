@@ -6,7 +6,8 @@ namespace beacon {
 namespace {
 
 TEST(CinCensusValues, FlagsInAnyCase) {
-  for (const char* t : {"true", "TRUE", "True", "1", "yes", "Y"}) EXPECT_EQ(parse_flag(t), true) << t;
+  for (const char* t : {"true", "TRUE", "True", "1", "yes", "Y"})
+    EXPECT_EQ(parse_flag(t), true) << t;
   for (const char* t : {"false", "FALSE", "fAlSe", "0", "No", "n"})
     EXPECT_EQ(parse_flag(t), false) << t;
   for (const char* t : {"", "2", "truthy", "on"}) EXPECT_FALSE(parse_flag(t)) << t;

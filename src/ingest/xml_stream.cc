@@ -183,16 +183,16 @@ struct XmlStream::Parser {
       return;
     }
     bool nothing_read = !self->stream->saw_element_;
-    if (nothing_read && (e->code == XML_ERR_DOCUMENT_END ||
-                         (e->code == XML_ERR_DOCUMENT_EMPTY &&
-                          message.rfind("Document is empty", 0) == 0))) {
+    if (nothing_read &&
+        (e->code == XML_ERR_DOCUMENT_END ||
+         (e->code == XML_ERR_DOCUMENT_EMPTY && message.rfind("Document is empty", 0) == 0))) {
       self->fail(at, "the file is empty (no XML content)", "xml.empty");
     } else if (is_encoding_error(*e)) {
       self->fail(at, "not valid UTF-8 text (save the file as UTF-8): " + message, "xml.encoding");
     } else if (e->code == XML_ERR_TAG_NOT_FINISHED ||
                (self->terminating && !self->has_child.empty())) {
-      self->fail(at, "the XML ends before its elements are closed (is the file truncated?): " +
-                         message,
+      self->fail(at,
+                 "the XML ends before its elements are closed (is the file truncated?): " + message,
                  "xml.truncated");
     } else {
       self->fail(at, "malformed XML: " + message, "xml.malformed");
@@ -201,7 +201,7 @@ struct XmlStream::Parser {
 };
 
 Result<std::unique_ptr<XmlStream>> XmlStream::open(const std::string& path,
-                                                    std::string display_name) {
+                                                   std::string display_name) {
   auto in = std::make_unique<std::ifstream>(path, std::ios::binary);
   if (!*in) return Status::io_error(display_name + ": cannot be opened for reading");
   std::unique_ptr<XmlStream> s(new XmlStream());
@@ -210,8 +210,7 @@ Result<std::unique_ptr<XmlStream>> XmlStream::open(const std::string& path,
   return s;
 }
 
-std::unique_ptr<XmlStream> XmlStream::from_memory(std::string_view data,
-                                                  std::string display_name) {
+std::unique_ptr<XmlStream> XmlStream::from_memory(std::string_view data, std::string display_name) {
   std::unique_ptr<XmlStream> s(new XmlStream());
   s->name_ = std::move(display_name);
   s->memory_ = data;
@@ -221,8 +220,7 @@ std::unique_ptr<XmlStream> XmlStream::from_memory(std::string_view data,
 XmlStream::~XmlStream() = default;
 
 std::string_view XmlStream::parent_name() const {
-  return steps_.size() >= 2 ? std::string_view(steps_[steps_.size() - 2].name)
-                            : std::string_view();
+  return steps_.size() >= 2 ? std::string_view(steps_[steps_.size() - 2].name) : std::string_view();
 }
 
 void XmlStream::begin_parser(std::string_view first_bytes) {
@@ -330,12 +328,12 @@ bool XmlStream::next(XmlEvent& event) {
         pop_before_next_ = true;
         return true;
       case Pending::Kind::kFinding:
-        problems_.push_back({Severity::kFinding, name_, p.line, path_, "", std::move(p.text),
-                             std::move(p.code)});
+        problems_.push_back(
+            {Severity::kFinding, name_, p.line, path_, "", std::move(p.text), std::move(p.code)});
         continue;
       case Pending::Kind::kError:
-        problems_.push_back({Severity::kError, name_, p.line, path_, "", std::move(p.text),
-                             std::move(p.code)});
+        problems_.push_back(
+            {Severity::kError, name_, p.line, path_, "", std::move(p.text), std::move(p.code)});
         failed_ = true;
         pending_.clear();
         input_done_ = true;

@@ -49,8 +49,7 @@ class XmlStream {
   static constexpr size_t kMaxTextBytes = 1 << 20;
 
   // Opens `path`; `display_name` names the file in problems.
-  static Result<std::unique_ptr<XmlStream>> open(const std::string& path,
-                                                  std::string display_name);
+  static Result<std::unique_ptr<XmlStream>> open(const std::string& path, std::string display_name);
   // Reads from memory; `data` must outlive the stream.
   static std::unique_ptr<XmlStream> from_memory(std::string_view data, std::string display_name);
   ~XmlStream();
@@ -60,9 +59,7 @@ class XmlStream {
   // Elements whose path step always carries its position ("Child[1]"); other
   // steps show it only from the second sibling of that name ("Header",
   // "Source[2]").
-  void set_indexed_names(std::set<std::string, std::less<>> names) {
-    indexed_ = std::move(names);
-  }
+  void set_indexed_names(std::set<std::string, std::less<>> names) { indexed_ = std::move(names); }
 
   // The next event; false at the end of the input or after a fatal error
   // (see problems()).
@@ -107,7 +104,7 @@ class XmlStream {
   // Consumer-side view of the open elements.
   struct Step {
     std::string name;
-    size_t path_length = 0;               // path_ size before this step
+    size_t path_length = 0;  // path_ size before this step
     std::map<std::string, int, std::less<>> child_counts;
   };
   std::vector<Step> steps_;

@@ -21,8 +21,8 @@ Trace trace(std::string_view xml, std::set<std::string, std::less<>> indexed = {
   s->set_indexed_names(std::move(indexed));
   XmlEvent e;
   while (s->next(e)) {
-    std::string line = (e.kind == XmlEvent::Kind::kStart ? "+" : "-") + s->path() + "@" +
-                       std::to_string(e.line);
+    std::string line =
+        (e.kind == XmlEvent::Kind::kStart ? "+" : "-") + s->path() + "@" + std::to_string(e.line);
     if (e.kind == XmlEvent::Kind::kEnd && e.leaf) line += "=" + e.text;
     t.events.push_back(line);
   }
@@ -69,7 +69,7 @@ TEST(XmlStream, EventsPathsLinesAndLeafText) {
 
 TEST(XmlStream, UnindexedNamesShowPositionFromTheSecond) {
   auto t = trace("<a><b/><b/><c/></a>");
-  std::vector<std::string> want = {"+a@1",    "+a/b@1", "-a/b@1=", "+a/b[2]@1",
+  std::vector<std::string> want = {"+a@1",       "+a/b@1", "-a/b@1=", "+a/b[2]@1",
                                    "-a/b[2]@1=", "+a/c@1", "-a/c@1=", "-a@1"};
   EXPECT_EQ(t.events, want);
 }
@@ -152,8 +152,8 @@ TEST(XmlStream, DeclaredLatin1IsConverted) {
 }
 
 TEST(XmlStream, EmptyAndBlankFiles) {
-  for (std::string_view xml : {std::string_view(""), std::string_view("  \n\n"),
-                               std::string_view("\xEF\xBB\xBF")}) {
+  for (std::string_view xml :
+       {std::string_view(""), std::string_view("  \n\n"), std::string_view("\xEF\xBB\xBF")}) {
     auto t = trace(xml);
     EXPECT_TRUE(t.failed);
     ASSERT_EQ(t.problems.size(), 1u) << xml;
@@ -202,15 +202,15 @@ TEST(XmlStream, UndefinedEntityIsMalformedNotExpanded) {
 }
 
 TEST(XmlStream, ExternalEntitiesAreNeverFetched) {
-  auto t = trace(
-      "<!DOCTYPE a [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><a>&x;</a>");
+  auto t = trace("<!DOCTYPE a [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><a>&x;</a>");
   EXPECT_TRUE(t.failed);
   ASSERT_FALSE(t.problems.empty());
   EXPECT_EQ(t.problems[0].code, "xml.entity");
 }
 
 TEST(XmlStream, LongTextIsCutAndFlagged) {
-  std::string xml = "<a><b>" + std::string(XmlStream::kMaxTextBytes + 10, 'x') + "</b><c>ok</c></a>";
+  std::string xml =
+      "<a><b>" + std::string(XmlStream::kMaxTextBytes + 10, 'x') + "</b><c>ok</c></a>";
   auto s = XmlStream::from_memory(xml, "t.xml");
   XmlEvent e;
   bool b_cut = false, c_cut = true;
@@ -251,6 +251,22 @@ TEST(XmlStream, MissingFileFailsToOpen) {
   auto s = XmlStream::open("/nonexistent/beacon.xml", "beacon.xml");
   ASSERT_FALSE(s.is_ok());
   EXPECT_NE(s.status().message().find("beacon.xml"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace beacon
+
+namespace beacon {
+namespace {
+
+TEST(XmlStream, DepthAndParentNameFollowTheEvents) {
+  auto s = XmlStream::from_memory("<a><b><c>x</c></b></a>", "t.xml");
+  XmlEvent e;
+  std::vector<std::string> seen;
+  while (s->next(e))
+    seen.push_back(e.name + ":" + std::to_string(s->depth()) + ":" + std::string(s->parent_name()));
+  std::vector<std::string> want = {"a:1:", "b:2:a", "c:3:b", "c:3:b", "b:2:a", "a:1:"};
+  EXPECT_EQ(seen, want);
 }
 
 }  // namespace
