@@ -19,6 +19,8 @@ std::string ClientResponse::header(const std::string& name) const {
 
 Client::Client(std::string host, int port) : impl_(std::make_unique<Impl>(host, port)) {}
 Client::~Client() = default;
+Client::Client(Client&&) noexcept = default;
+Client& Client::operator=(Client&&) noexcept = default;
 
 namespace {
 

@@ -24,6 +24,8 @@ class Client {
  public:
   Client(std::string host, int port);
   ~Client();
+  Client(Client&&) noexcept;
+  Client& operator=(Client&&) noexcept;
 
   ClientResponse get(const std::string& target);
   // An application/x-www-form-urlencoded post.
