@@ -28,8 +28,9 @@ std::string figure_rows(const std::vector<const Figure*>& figures, const View& v
                               " to " + format_value(def, values.empty() ? std::nullopt : values.back());
     h += "<tr class=\"govuk-table__row\" data-indicator=\"" + esc(def.id) + "\">";
     h += "<th scope=\"row\" class=\"govuk-table__header\"><a class=\"govuk-link\" href=\"/indicators/" +
-         esc(def.id) + "?" + esc(view.query()) + "\"><span class=\"beacon-kpi-id\">" + esc(def.id) +
-         "</span> " + esc(def.name) + "</a></th>";
+         esc(def.id) + "?" + esc(view.query()) + "\">" +
+         (def.contract ? "<span class=\"beacon-kpi-id\">" + esc(def.id) + "</span>" : std::string()) +
+         esc(def.name) + "</a></th>";
     h += "<td class=\"govuk-table__cell govuk-table__cell--numeric\">" + esc(format_value(def, f->value)) + "</td>";
     h += "<td class=\"govuk-table__cell govuk-table__cell--numeric\">" + one_decimal(f->settings.target) + "</td>";
     h += "<td class=\"govuk-table__cell govuk-table__cell--numeric\">" + tolerance_text(*f) + "</td>";
