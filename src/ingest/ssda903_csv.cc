@@ -237,7 +237,8 @@ Batch read_sources(const std::vector<CsvSource>& sources, std::optional<int> yea
       mapper.map(f.table, row_of(**reader, csv, spec), name, *f.year, it->second);
     }
     for (const auto& p : (*reader)->problems()) batch.problems.push_back(p);
-    if (rows == 0) batch.notes.push_back(name + " holds only a header row: nothing to load");
+    if (rows == 0 && (*reader)->problems().empty())
+      batch.notes.push_back(name + " holds only a header row: nothing to load");
   }
   return batch;
 }
