@@ -46,19 +46,22 @@ std::string without_name(const std::string& message, const std::string& name) {
   return message;
 }
 
+// Where each of the table's columns sits in a file's header (absent ones left out).
+using ColumnPositions = std::vector<std::pair<const char*, size_t>>;
+ColumnPositions positions_of(const CsvReader& reader, const Ssda903TableSpec& spec) {
+  ColumnPositions out;
+  for (const auto* list : {&spec.required, &spec.optional})
+    for (const char* col : *list)
+      if (int i = reader.column(col); i >= 0) out.emplace_back(col, static_cast<size_t>(i));
+  return out;
+}
+
 // The row's cells for the table's columns (absent trailing cells are blank).
-Ssda903Row row_of(const CsvReader& reader, const CsvRow& csv, const Ssda903TableSpec& spec) {
+Ssda903Row row_of(const CsvRow& csv, const ColumnPositions& columns) {
   Ssda903Row row;
   row.line = csv.line;
-  auto add = [&](const char* col) {
-    int i = reader.column(col);
-    if (i < 0) return;
-    auto idx = static_cast<size_t>(i);
-    row.set(col,
-            {idx < csv.fields.size() ? csv.fields[idx] : std::string(), col, csv.line, "", ""});
-  };
-  for (const char* col : spec.required) add(col);
-  for (const char* col : spec.optional) add(col);
+  for (const auto& [col, i] : columns)
+    row.set(col, {i < csv.fields.size() ? csv.fields[i] : std::string(), col, csv.line, "", ""});
   return row;
 }
 
@@ -121,12 +124,12 @@ LatestReturnDate scan_dates(std::vector<Planned*>& files) {
   for (auto* f : files) {
     auto reader = f->source->open();
     if (!reader) continue;
-    const auto& spec = ssda903_spec(f->table);
+    auto columns = positions_of(**reader, ssda903_spec(f->table));
     f->has_rows = false;
     CsvRow csv;
     while ((*reader)->next(csv)) {
       f->has_rows = true;
-      auto row = row_of(**reader, csv, spec);
+      auto row = row_of(csv, columns);
       for (const auto& [col, cell] : row.cells)
         latest.offer(col, cell.value, f->source->file.name + " line " + std::to_string(csv.line));
     }
@@ -191,54 +194,74 @@ void note_years(const std::vector<Planned>& files, Batch& batch) {
   for (auto& [text, names] : notes) batch.notes.push_back(text + " [" + names + "]");
 }
 
+// The contribution a file's rows go to: files of one table and year share one.
+class Contributions {
+ public:
+  explicit Contributions(Batch& batch) : batch_(batch) {}
+
+  // Called once per file, when its first row is read.
+  int32_t for_file(const Planned& f) {
+    const auto& name = f.source->file.name;
+    auto [it, is_new] =
+        index_.try_emplace({f.table, *f.year}, static_cast<int32_t>(batch_.contributions.size()));
+    auto& c = is_new ? batch_.contributions.emplace_back()
+                     : batch_.contributions[static_cast<size_t>(it->second)];
+    if (is_new) {
+      c.id = it->second;
+      c.source = Source::kSsda903;
+      c.table = ssda903_spec(f.table).name;
+      c.collection_year = *f.year;
+      c.as_of = collection_year_end(*f.year);
+      c.carried = ssda903_carried(f.table);
+      c.files = name;
+    } else {
+      c.files += ", " + name;
+    }
+    return it->second;
+  }
+
+ private:
+  Batch& batch_;
+  std::map<std::pair<Ssda903Table, int>, int32_t> index_;
+};
+
+// Streams one file's rows through the mapping.
+void read_file(const Planned& f, Ssda903Mapper& mapper, Contributions& contributions,
+               Batch& batch) {
+  const auto& name = f.source->file.name;
+  auto reader = f.source->open();
+  if (!reader) return;  // reported when recognised
+  const auto& spec = ssda903_spec(f.table);
+  auto columns = positions_of(**reader, spec);
+  std::optional<int32_t> contribution;  // made when the first row is read
+  CsvRow csv;
+  while ((*reader)->next(csv)) {
+    if (!contribution) contribution = contributions.for_file(f);
+    if (!row_is_readable(**reader, csv, batch.problems)) {
+      auto& counts = batch.counts[spec.name];
+      ++counts.read;
+      ++counts.rejected;
+      continue;
+    }
+    mapper.map(f.table, row_of(csv, columns), name, *f.year, *contribution);
+  }
+  for (const auto& p : (*reader)->problems()) batch.problems.push_back(p);
+  if (!contribution && (*reader)->problems().empty())
+    batch.notes.push_back(name + " holds only a header row: nothing to load");
+}
+
 Batch read_sources(const std::vector<CsvSource>& sources, std::optional<int> year_option) {
   Batch batch;
   auto files = recognise(sources, batch);
   choose_years(files, year_option, batch);
   note_years(files, batch);
-
   Ssda903Mapper mapper(batch);
-  std::map<std::pair<Ssda903Table, int>, int32_t> contribution_of;
-  for (auto& f : files) {
-    const auto& name = f.source->file.name;
-    if (!f.has_rows) {
-      batch.notes.push_back(name + " holds only a header row: nothing to load");
-      continue;
-    }
-    if (!f.year) continue;
-    auto reader = f.source->open();
-    if (!reader) continue;  // reported when recognised
-    const auto& spec = ssda903_spec(f.table);
-    int64_t rows = 0;
-    CsvRow csv;
-    while ((*reader)->next(csv)) {
-      ++rows;
-      auto [it, is_new] = contribution_of.try_emplace(
-          {f.table, *f.year}, static_cast<int32_t>(batch.contributions.size()));
-      if (is_new) {
-        Contribution c;
-        c.id = it->second;
-        c.source = Source::kSsda903;
-        c.table = spec.name;
-        c.collection_year = *f.year;
-        c.as_of = collection_year_end(*f.year);
-        c.carried = ssda903_carried(f.table);
-        c.files = name;
-        batch.contributions.push_back(std::move(c));
-      } else if (rows == 1) {
-        batch.contributions[static_cast<size_t>(it->second)].files += ", " + name;
-      }
-      if (!row_is_readable(**reader, csv, batch.problems)) {
-        auto& counts = batch.counts[spec.name];
-        ++counts.read;
-        ++counts.rejected;
-        continue;
-      }
-      mapper.map(f.table, row_of(**reader, csv, spec), name, *f.year, it->second);
-    }
-    for (const auto& p : (*reader)->problems()) batch.problems.push_back(p);
-    if (rows == 0 && (*reader)->problems().empty())
-      batch.notes.push_back(name + " holds only a header row: nothing to load");
+  Contributions contributions(batch);
+  for (const auto& f : files) {
+    if (!f.has_rows)
+      batch.notes.push_back(f.source->file.name + " holds only a header row: nothing to load");
+    else if (f.year)
+      read_file(f, mapper, contributions, batch);
   }
   return batch;
 }
