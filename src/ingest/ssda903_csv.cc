@@ -220,10 +220,34 @@ class Contributions {
     return it->second;
   }
 
+  // Takes back the contribution for_file() made for `f`, if it made one and
+  // it is the newest: a file refused whole leaves nothing behind.
+  void take_back(const Planned& f, int32_t index) {
+    auto it = index_.find({f.table, *f.year});
+    if (it == index_.end() || it->second != index ||
+        static_cast<size_t>(index) + 1 != batch_.contributions.size() ||
+        batch_.contributions.back().files != f.source->file.name)
+      return;
+    batch_.contributions.pop_back();
+    index_.erase(it);
+  }
+
  private:
   Batch& batch_;
   std::map<std::pair<Ssda903Table, int>, int32_t> index_;
 };
+
+// The size of every table, to undo a file's records.
+std::vector<size_t> record_counts(const CaseHistory& records) {
+  std::vector<size_t> out;
+  records.for_each_table([&](const auto& table) { out.push_back(table.size()); });
+  return out;
+}
+
+void drop_records_after(CaseHistory& records, const std::vector<size_t>& sizes) {
+  size_t i = 0;
+  records.for_each_table([&](auto& table) { table.resize(sizes[i++]); });
+}
 
 // Streams one file's rows through the mapping.
 void read_file(const Planned& f, Ssda903Mapper& mapper, Contributions& contributions,
@@ -234,6 +258,8 @@ void read_file(const Planned& f, Ssda903Mapper& mapper, Contributions& contribut
   const auto& spec = ssda903_spec(f.table);
   auto columns = positions_of(**reader, spec);
   std::optional<int32_t> contribution;  // made when the first row is read
+  auto records_before = record_counts(batch.records);
+  auto counts_before = batch.counts[spec.name];
   CsvRow csv;
   while ((*reader)->next(csv)) {
     if (!contribution) contribution = contributions.for_file(f);
@@ -246,6 +272,15 @@ void read_file(const Planned& f, Ssda903Mapper& mapper, Contributions& contribut
     mapper.map(f.table, row_of(csv, columns), name, *f.year, *contribution);
   }
   for (const auto& p : (*reader)->problems()) batch.problems.push_back(p);
+  if (has_errors((*reader)->problems())) {
+    // A file whose end is broken (an unclosed quote) may be cut short: loaded
+    // in part it would look like a return that withdrew what it lost.
+    drop_records_after(batch.records, records_before);
+    auto& counts = batch.counts[spec.name];
+    counts.rejected = counts_before.rejected + (counts.read - counts_before.read);
+    if (contribution) contributions.take_back(f, *contribution);
+    return;
+  }
   if (!contribution && (*reader)->problems().empty())
     batch.notes.push_back(name + " holds only a header row: nothing to load");
 }

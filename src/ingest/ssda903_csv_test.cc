@@ -136,6 +136,7 @@ TEST(Ssda903Csv, OutcomesAndCareLeaversCarryTheCollectionYear) {
   EXPECT_EQ(c.in_touch, "YES");
   EXPECT_EQ(c.activity, "F2");
   EXPECT_EQ(c.accommodation, "D1");
+  EXPECT_EQ(c.birth_date, d(2006, 11, 11));  // the OC3 row's own DOB
 }
 
 TEST(Ssda903Csv, AdoptionPermanenceSocialWorkersDeprivationOfLiberty) {

@@ -120,7 +120,7 @@ TEST(Ssda903Findings, OtherListsAreCheckedToo) {
   EXPECT_TRUE(b.problems.empty()) << all_problems(b);
 }
 
-TEST(Ssda903Findings, UnreadableFlagsAndNumbersAreErrors) {
+TEST(Ssda903Findings, UnreadableFlagsAndNumbersAreLeftBlankWithAFinding) {
   auto b = read_ssda903_csv_from_memory(
       {{"AD1.csv",
         "CHILD,DOB,DATE_INT,DATE_MATCH,FOSTER_CARE,NB_ADOPTR,SEX_ADOPTR,LS_ADOPTR\n"
@@ -128,10 +128,15 @@ TEST(Ssda903Findings, UnreadableFlagsAndNumbersAreErrors) {
       2024);
   ASSERT_EQ(b.problems.size(), 2u) << all_problems(b);
   EXPECT_EQ(b.problems[0].field, "FOSTER_CARE");
-  EXPECT_EQ(b.problems[0].code, "value.not-flag");
+  EXPECT_EQ(b.problems[0].code, "dq.value-unreadable");
+  EXPECT_EQ(b.problems[0].severity, Severity::kFinding);
   EXPECT_EQ(b.problems[1].field, "NB_ADOPTR");
-  EXPECT_EQ(b.problems[1].code, "value.not-number");
-  EXPECT_TRUE(b.records.adoptions.empty());
+  EXPECT_EQ(b.problems[1].to_string(),
+            "finding: AD1.csv:2: NB_ADOPTR: 'two' is not a whole number of 0 or more; left blank");
+  ASSERT_EQ(b.records.adoptions.size(), 1u);
+  EXPECT_EQ(b.records.adoptions[0].by_foster_carer, std::nullopt);
+  EXPECT_EQ(b.records.adoptions[0].number_of_adopters, std::nullopt);
+  EXPECT_EQ(b.records.adoptions[0].adopters_sex, "MF");
 }
 
 }  // namespace

@@ -98,6 +98,7 @@ CareLeaverReturn map_oc3(Ssda903Cells& c) {
   CareLeaverReturn r;
   r.child_id = c.child();
   r.collection_year = c.year();
+  r.birth_date = c.date("DOB");  // used when the child's Header record is not loaded
   r.in_touch = c.code("IN_TOUCH", "903.in_touch");
   r.activity = c.code("ACTIV", "903.activ");
   r.accommodation = c.code("ACCOM", "903.accom");
@@ -187,7 +188,7 @@ CarriedFields ssda903_carried(Ssda903Table table) {
                 "teeth_check", "health_assessment", "substance_misuse", "intervention_received",
                 "intervention_offered"}}};
     case Ssda903Table::kOc3:
-      return {{CareLeaverReturn::kTable, {"in_touch", "activity", "accommodation"}}};
+      return {{CareLeaverReturn::kTable, {"in_touch", "activity", "accommodation", "birth_date"}}};
     case Ssda903Table::kAd1:
       return {{Adoption::kTable,
                {"match_date", "by_foster_carer", "number_of_adopters", "adopters_sex",

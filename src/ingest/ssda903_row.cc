@@ -1,8 +1,7 @@
 #include "ingest/ssda903_row.h"
 
-#include <charconv>
-
 #include "core/code_lists.h"
+#include "ingest/cin_census_values.h"
 #include "ingest/csv_reader.h"
 #include "ingest/ssda903_year.h"
 
@@ -54,13 +53,6 @@ std::string drop_zero_fraction(std::string_view s) {
   for (size_t i = dot + 1; i < s.size(); ++i)
     if (s[i] != '0') return std::string(s);
   return std::string(s.substr(0, dot));
-}
-
-std::optional<bool> parse_flag(std::string_view s) {
-  auto v = ascii_lower(drop_zero_fraction(s));
-  if (v == "1" || v == "true" || v == "yes" || v == "y" || v == "t") return true;
-  if (v == "0" || v == "false" || v == "no" || v == "n" || v == "f") return false;
-  return std::nullopt;
 }
 
 Ssda903Cells::Ssda903Cells(const Ssda903Row& row, const std::string& file, int year,
@@ -135,24 +127,22 @@ std::optional<Date> Ssda903Cells::key_date(std::string_view column) {
 std::optional<bool> Ssda903Cells::flag(std::string_view column) {
   auto value = text(column);
   if (value.empty()) return std::nullopt;
-  auto b = parse_flag(value);
+  auto b = parse_flag(drop_zero_fraction(value));
   if (!b)
-    report(Severity::kError, column, quoted(value) + " is not a yes/no value (1 or 0)",
-           "value.not-flag");
+    report(Severity::kFinding, column, quoted(value) + " is not 1/0 or yes/no; left blank",
+           "dq.value-unreadable");
   return b;
 }
 
 std::optional<int> Ssda903Cells::number(std::string_view column) {
-  auto value = drop_zero_fraction(text(column));
+  auto value = text(column);
   if (value.empty()) return std::nullopt;
-  int v = 0;
-  auto [p, ec] = std::from_chars(value.data(), value.data() + value.size(), v);
-  if (ec != std::errc() || p != value.data() + value.size()) {
-    report(Severity::kError, column, quoted(text(column)) + " is not a whole number",
-           "value.not-number");
-    return std::nullopt;
-  }
-  return v;
+  auto n = parse_whole_number(value);
+  if (!n)
+    report(Severity::kFinding, column,
+           quoted(value) + " is not a whole number of 0 or more; left blank",
+           "dq.value-unreadable");
+  return n;
 }
 
 }  // namespace beacon

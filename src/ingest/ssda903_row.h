@@ -32,10 +32,12 @@ struct Ssda903Row {
   void set(std::string column, Ssda903Cell cell) { cells[std::move(column)] = std::move(cell); }
 };
 
-// Reads typed values out of one row for the collection year, adding a
-// problem for every cell it cannot read (an error) or whose code is missing
-// from that year's list (a finding, the code kept as given). Cells already
-// marked bad are reported on construction.
+// Reads typed values out of one row for the collection year. Only what
+// stops a value being known is an error (a date that is not a date, a blank
+// CHILD or identifying date); what the DfE rules merely query is a finding and
+// the row is kept: a code missing from that year's list (kept as given), an
+// unreadable yes/no or whole number (left blank). Cells already marked bad
+// are reported on construction.
 class Ssda903Cells {
  public:
   Ssda903Cells(const Ssda903Row& row, const std::string& file, int year, Problems& problems);
@@ -50,7 +52,9 @@ class Ssda903Cells {
   OptDate date(std::string_view column);
   // A date that identifies the record (DECOM, REVIEW, …): an error when blank.
   std::optional<Date> key_date(std::string_view column);
+  // 1/0, true/false, yes/no in any case, also "1.0".
   std::optional<bool> flag(std::string_view column);
+  // A whole number of 0 or more, also written "10.0".
   std::optional<int> number(std::string_view column);
 
   bool has_errors() const { return errors_ > 0; }
@@ -70,8 +74,6 @@ class Ssda903Cells {
 
 // "10.0" → "10" (spreadsheets write whole numbers that way); else unchanged.
 std::string drop_zero_fraction(std::string_view s);
-// 1/0, true/false, yes/no, y/n, t/f in any case, and "1.0"/"0.0".
-std::optional<bool> parse_flag(std::string_view s);
 
 }  // namespace beacon
 

@@ -76,13 +76,15 @@ std::vector<TableRow> rows_of(const XmlChild& child, const XmlLeaf** id) {
     for (const char* col : columns)
       if (auto f = flat.find(col); f != flat.end()) {
         row.set(col, cell_of(*f->second));
-        any = any || (std::string_view(col) != "CHILD" && !f->second->value.empty());
+        // CHILD and the header's DOB, shared by every row, do not make a row.
+        bool own = std::string_view(col) != "CHILD" && std::string_view(col) != "DOB";
+        any = any || (own && !f->second->value.empty());
       }
     if (!only_if_any || any) out.push_back({table, std::move(row)});
   };
   flat_row(Ssda903Table::kHeader,
            {"CHILD", "SEX", "DOB", "ETHNIC", "UPN", "MOTHER", "MC_DOB", "UASC", "DUC"}, false);
-  flat_row(Ssda903Table::kOc3, {"CHILD", "IN_TOUCH", "ACTIV", "ACCOM"}, true);
+  flat_row(Ssda903Table::kOc3, {"CHILD", "DOB", "IN_TOUCH", "ACTIV", "ACCOM"}, true);
   flat_row(
       Ssda903Table::kAd1,
       {"CHILD", "DATE_INT", "DATE_MATCH", "FOSTER_CARE", "NB_ADOPTR", "SEX_ADOPTR", "LS_ADOPTR"},
@@ -125,19 +127,36 @@ std::optional<NamedYear> year_from_element(const XmlLeaf& leaf) {
   return std::nullopt;
 }
 
-// The file on disk, or the bytes in memory.
+// The file on disk, or the bytes in memory; each walk reads it afresh.
 struct XmlSource {
   InputFile file;
   std::optional<std::string_view> data;
 
-  Problems walk(const XmlWalkHandlers& handlers) const {
-    if (data) return walk_ssda903_xml(nullptr, *data, file.name, handlers);
-    std::ifstream in(file.path, std::ios::binary);
-    if (!in)
-      return {{Severity::kError, file.name, 0, "", "", "cannot open the file", "file.unreadable"}};
-    return walk_ssda903_xml(&in, {}, file.name, handlers);
+  XmlWalkResult walk(const XmlWalkHandlers& handlers) const {
+    if (data) return walk_ssda903_xml(*XmlStream::from_memory(*data, file.name), handlers);
+    auto xml = XmlStream::open(file.path, file.name);
+    if (!xml)
+      return {{{Severity::kError, file.name, 0, "", "", "the file cannot be opened for reading",
+                "file.unreadable"}},
+              true};
+    return walk_ssda903_xml(**xml, handlers);
   }
 };
+
+// Drops problems repeated within `from`…end: in XML one leaf can feed two
+// rows (the header's DOB is also the OC3 row's), and one complaint is enough.
+void drop_repeats(Problems& problems, size_t from) {
+  Problems kept;
+  for (size_t i = from; i < problems.size(); ++i) {
+    const auto& p = problems[i];
+    bool seen = std::any_of(kept.begin(), kept.end(), [&](const Problem& q) {
+      return q.line == p.line && q.element == p.element && q.field == p.field && q.code == p.code;
+    });
+    if (!seen) kept.push_back(std::move(problems[i]));
+  }
+  problems.resize(from);
+  for (auto& p : kept) problems.push_back(std::move(p));
+}
 
 Batch read_xml(const XmlSource& source, std::optional<int> year_option) {
   Batch batch;
@@ -173,15 +192,16 @@ Batch read_xml(const XmlSource& source, std::optional<int> year_option) {
   } else if (latest.found()) {
     year = latest.year(), how = latest.how();
   }
-  if (children == 0 || !year) {
-    if (children > 0)
+  // A fault of the file as a whole (broken XML, no year) loads none of it.
+  if (first.failed || children == 0 || !year) {
+    if (!first.failed && children > 0)
       batch.problems.push_back(
           {Severity::kError, name, 0, "", "",
            "cannot tell which collection year this EXPSSDA903 file belongs to: it states none, "
            "its name holds none and it has no DECOM, DEC, REVIEW, MIS_START or DATE_MATCH date; "
            "give --year (e.g. --year 2024-25) or put the year in the file name",
            "ssda903.year-unknown"});
-    for (auto& p : first) batch.problems.push_back(std::move(p));
+    for (auto& p : first.problems) batch.problems.push_back(std::move(p));
     if (children == 0 && !has_errors(batch.problems))
       batch.notes.push_back(name + " holds no CHILD: nothing to load");
     return batch;
@@ -204,8 +224,10 @@ Batch read_xml(const XmlSource& source, std::optional<int> year_option) {
       source.walk({[&](XmlChild&& child) {
                      const XmlLeaf* id = nullptr;
                      auto rows = rows_of(child, &id);
+                     size_t before = batch.problems.size();
                      if (id && !id->value.empty()) {
                        for (const auto& tr : rows) mapper.map(tr.table, tr.row, name, *year, 0);
+                       drop_repeats(batch.problems, before);
                        return;
                      }
                      batch.problems.push_back(
@@ -221,7 +243,12 @@ Batch read_xml(const XmlSource& source, std::optional<int> year_option) {
                      }
                    },
                    nullptr});
-  for (auto& p : second) batch.problems.push_back(std::move(p));
+  for (auto& p : second.problems) batch.problems.push_back(std::move(p));
+  if (second.failed) {  // cannot happen after a clean first pass, unless the file changed
+    batch.records = CaseHistory{};
+    batch.contributions.clear();
+    for (auto& [table, counts] : batch.counts) counts.rejected = counts.read;
+  }
   return batch;
 }
 

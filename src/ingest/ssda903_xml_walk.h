@@ -1,17 +1,16 @@
-// Streams an EXPSSDA903 file with libxml2's xmlTextReader and hands over one
-// CHILD at a time, its leaves gathered: the header's (and any other ungrouped
-// leaves under the child) and, per repeating group (EPISODE, AREVIEW, …),
-// the group's own. Memory stays bounded by the largest child.
+// Streams an EXPSSDA903 file (through XmlStream) and hands over one CHILD at
+// a time, its leaves gathered: the header's (and any other ungrouped leaves
+// under the child) and, per repeating group (EPISODE, AREVIEW, …), the
+// group's own. Memory stays bounded by the largest child.
 #ifndef BEACON_INGEST_SSDA903_XML_WALK_H_
 #define BEACON_INGEST_SSDA903_XML_WALK_H_
 
 #include <functional>
-#include <istream>
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include "core/problem.h"
+#include "ingest/xml_stream.h"
 
 namespace beacon {
 
@@ -45,11 +44,15 @@ struct XmlWalkHandlers {
   std::function<void(const XmlLeaf&)> on_outside_leaf;
 };
 
-// Reads `in` (or `data` when `in` is null) to the end or the first fatal
-// error. Returns the problems with the document itself: malformed or
-// truncated XML (with its line), a root element other than EXPSSDA903.
-Problems walk_ssda903_xml(std::istream* in, std::string_view data, const std::string& name,
-                          const XmlWalkHandlers& handlers);
+struct XmlWalkResult {
+  // The stream's problems (malformed, truncated, wrongly encoded XML) and a
+  // root element other than EXPSSDA903.
+  Problems problems;
+  bool failed = false;  // a structural fault stopped the walk
+};
+
+// Reads `xml` to its end or its first fatal error.
+XmlWalkResult walk_ssda903_xml(XmlStream& xml, const XmlWalkHandlers& handlers);
 
 }  // namespace beacon
 
