@@ -131,7 +131,8 @@ LatestReturnDate scan_dates(std::vector<Planned*>& files) {
       f->has_rows = true;
       auto row = row_of(csv, columns);
       for (const auto& [col, cell] : row.cells)
-        latest.offer(col, cell.value, f->source->file.name + " line " + std::to_string(csv.line));
+        if (LatestReturnDate::counts(col))
+          latest.offer(col, cell.value, f->source->file.name + " line " + std::to_string(csv.line));
     }
   }
   return latest;

@@ -2,7 +2,6 @@
 // rows the CSV tables give (Header, Episodes, Reviews, …) and mapped by the
 // same code, so a return reads identically in either layout.
 #include <algorithm>
-#include <fstream>
 #include <map>
 
 #include "ingest/readers.h"
@@ -166,17 +165,18 @@ Batch read_xml(const XmlSource& source, std::optional<int> year_option) {
   std::optional<NamedYear> stated;
   LatestReturnDate latest;
   int64_t children = 0;
-  auto first =
-      source.walk({[&](XmlChild&& child) {
-                     ++children;
-                     const XmlLeaf* id = nullptr;
-                     for (const auto& tr : rows_of(child, &id))
-                       for (const auto& [col, cell] : tr.row.cells)
-                         latest.offer(col, cell.value, name + " line " + std::to_string(cell.line));
-                   },
-                   [&](const XmlLeaf& leaf) {
-                     if (!stated) stated = year_from_element(leaf);
-                   }});
+  auto first = source.walk({[&](XmlChild&& child) {
+                              ++children;
+                              const XmlLeaf* id = nullptr;
+                              for (const auto& tr : rows_of(child, &id))
+                                for (const auto& [col, cell] : tr.row.cells)
+                                  if (LatestReturnDate::counts(col))
+                                    latest.offer(col, cell.value,
+                                                 name + " line " + std::to_string(cell.line));
+                            },
+                            [&](const XmlLeaf& leaf) {
+                              if (!stated) stated = year_from_element(leaf);
+                            }});
 
   std::optional<int> year;
   std::string how;
