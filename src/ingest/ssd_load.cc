@@ -185,15 +185,6 @@ void SsdLoad::provide(SsdRef kind, const std::string& id, SsdTarget target) {
   refs_[at(kind)].extract.try_emplace(id, std::move(target));
 }
 
-void SsdLoad::report_duplicate(const SsdFile& f, int line, int first_line,
-                               const std::string& key) {
-  batch_.problems.push_back(
-      {Severity::kFinding, f.csv.file, line, "", "",
-       "shares its natural key (" + key + ") with the row at line " + std::to_string(first_line) +
-           "; both are kept, told apart by their order in the file",
-       "dq.duplicate-key"});
-}
-
 void SsdLoad::read_all() {
   read_ssd_organisation(*this);
   read_ssd_people(*this);

@@ -16,9 +16,9 @@
 
 #include "ingest/batch.h"
 #include "ingest/csv_fields.h"
+#include "ingest/csv_records.h"
 #include "ingest/csv_table.h"
 #include "ingest/ssd_tables.h"
-#include "model/field_text.h"
 
 namespace beacon {
 
@@ -137,7 +137,6 @@ class SsdLoad {
   };
   void index_existing();
   void index_file(SsdFile& f);
-  void report_duplicate(const SsdFile& f, int line, int first_line, const std::string& key);
 
   const CaseHistory& existing_;
   Batch& batch_;
@@ -146,42 +145,14 @@ class SsdLoad {
   OptDate latest_;
 };
 
-// Readable natural key ("child_id C1, start 2024-01-02"), without ordinals.
-template <class R>
-std::string readable_key(const R& r) {
-  std::string out;
-  R::visit(r, [&out](const char* name, const auto& value, auto role) {
-    if (role != decltype(role)::kKey || std::string_view(name).ends_with("ordinal")) return;
-    if (!out.empty()) out += ", ";
-    out += std::string(name) + " " + field_text(value);
-  });
-  return out;
-}
-
 template <class R>
 void SsdLoad::number_duplicates(const SsdFile& f, size_t first) {
-  auto& records = batch_.records.table<R>();
-  std::unordered_map<std::string, std::pair<int, int>> seen;  // key → (count, first line)
-  for (size_t i = first; i < records.size(); ++i) {
-    std::string key;
-    R::visit(records[i], [&key](const char*, const auto& value, auto role) {
-      if (role == decltype(role)::kKey) key += field_text(value) + '\x1f';
-    });
-    auto& [count, line] = seen[key];
-    if (count == 0) line = records[i].line;
-    records[i].ordinal = ++count;
-    if (count > 1) report_duplicate(f, records[i].line, line, readable_key(records[i]));
-  }
+  beacon::number_duplicates(batch_.records.table<R>(), first, f.csv.file, batch_.problems);
 }
 
 template <class R>
 void SsdLoad::carry(const SsdFile& f, std::initializer_list<const char*> fields) {
-  auto& set = batch_.contributions[f.contribution].carried[R::kTable];
-  const R proto{};
-  R::visit(proto, [&set](const char* name, const auto&, auto role) {
-    if (role == decltype(role)::kKey) set.insert(name);
-  });
-  for (const char* name : fields) set.insert(name);
+  beacon::carry<R>(batch_.contributions[f.contribution], fields);
 }
 
 // The readers, one per area, called by SsdLoad::read_all() in this order.
