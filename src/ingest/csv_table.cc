@@ -1,5 +1,6 @@
 #include "ingest/csv_table.h"
 
+#include <algorithm>
 #include <memory>
 
 namespace beacon {
@@ -61,6 +62,19 @@ std::vector<std::string> missing_columns(const CsvTable& table,
   for (auto name : wanted)
     if (table.column(name) < 0) missing.emplace_back(name);
   return missing;
+}
+
+void order_problems_by_file(Problems& problems, const std::vector<CsvSource>& sources) {
+  std::map<std::string, size_t> position;
+  for (size_t i = 0; i < sources.size(); ++i) position.try_emplace(sources[i].name, i);
+  auto rank = [&position](const Problem& p) {
+    auto it = position.find(p.file);
+    return it == position.end() ? position.size() : it->second;
+  };
+  std::stable_sort(problems.begin(), problems.end(), [&rank](const Problem& a, const Problem& b) {
+    auto ra = rank(a), rb = rank(b);
+    return ra != rb ? ra < rb : a.line < b.line;
+  });
 }
 
 std::string join_names(const std::vector<std::string>& names) {

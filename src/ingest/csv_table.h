@@ -54,6 +54,10 @@ std::optional<CsvTable> read_csv_table(const CsvSource& source, Problems& proble
 std::vector<std::string> missing_columns(const CsvTable& table,
                                          const std::vector<std::string_view>& wanted);
 
+// Sorts problems into the order of the files given, then by line, keeping
+// the order of problems on one line.
+void order_problems_by_file(Problems& problems, const std::vector<CsvSource>& sources);
+
 // "a, b and c".
 std::string join_names(const std::vector<std::string>& names);
 
