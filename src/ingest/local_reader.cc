@@ -1,8 +1,6 @@
 #include "ingest/local_reader.h"
 
-#include <algorithm>
 #include <charconv>
-#include <map>
 
 #include "ingest/local_load.h"
 #include "ingest/readers.h"

@@ -1,8 +1,5 @@
 #include "ingest/ssd_extract.h"
 
-#include <algorithm>
-#include <map>
-
 #include "ingest/readers.h"
 #include "ingest/ssd_load.h"
 
@@ -17,20 +14,6 @@ const SsdTableSpec* table_of(const CsvSource& source, const CsvTable& csv) {
     if (const auto* spec = find_ssd_table(source.table)) return spec;
   if (auto match = match_ssd_header(csv.header, source.name)) return match->table;
   return find_ssd_table(file_stem(source.name));
-}
-
-// Problems in the order of the files given, then by line.
-void order_problems(Problems& problems, const std::vector<CsvSource>& sources) {
-  std::map<std::string, size_t> position;
-  for (size_t i = 0; i < sources.size(); ++i) position.try_emplace(sources[i].name, i);
-  auto rank = [&position](const Problem& p) {
-    auto it = position.find(p.file);
-    return it == position.end() ? position.size() : it->second;
-  };
-  std::stable_sort(problems.begin(), problems.end(), [&rank](const Problem& a, const Problem& b) {
-    auto ra = rank(a), rb = rank(b);
-    return ra != rb ? ra < rb : a.line < b.line;
-  });
 }
 
 }  // namespace
@@ -77,7 +60,7 @@ Batch read_ssd_sources(const std::vector<CsvSource>& sources, const CaseHistory&
   }
   load.read_all();
   load.finish();
-  order_problems(batch.problems, sources);
+  order_problems_by_file(batch.problems, sources);
   return batch;
 }
 
