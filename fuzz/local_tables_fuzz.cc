@@ -30,8 +30,9 @@ const beacon::CaseHistory& stored() {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::vector<beacon::MemoryCsv> files = {
       {"local.csv", std::string(reinterpret_cast<const char*>(data), size)},
-      {"org_units.csv", "unit_id,unit_name,unit_kind,parent_unit_id\nORG,Org,organisation,\n"
-                        "T1,Team,team,ORG\n"},
+      {"org_units.csv",
+       "unit_id,unit_name,unit_kind,parent_unit_id\nORG,Org,organisation,\n"
+       "T1,Team,team,ORG\n"},
   };
   beacon::Batch batch =
       beacon::read_local_tables_from_memory(files, stored(), *beacon::Date::from_ymd(2024, 6, 1));

@@ -1,8 +1,8 @@
 #include "ingest/csv_fields.h"
 
 #include <charconv>
-#include <cstdio>
 #include <cmath>
+#include <cstdio>
 
 #include "core/code_lists.h"
 
@@ -20,10 +20,14 @@ std::string quoted(std::string_view text) {
 
 const char* date_code(DateError e) {
   switch (e) {
-    case DateError::kEmpty: return "date.empty";
-    case DateError::kFormat: return "date.format";
-    case DateError::kTwoDigitYear: return "date.two-digit-year";
-    case DateError::kImpossible: return "date.impossible";
+    case DateError::kEmpty:
+      return "date.empty";
+    case DateError::kFormat:
+      return "date.format";
+    case DateError::kTwoDigitYear:
+      return "date.two-digit-year";
+    case DateError::kImpossible:
+      return "date.impossible";
   }
   return "date.format";
 }
@@ -106,9 +110,10 @@ RowFields::RowFields(const CsvTable& table, size_t row, Problems& problems, OptD
   for (size_t i = want; i < got; ++i)
     if (!row_.fields[i].empty()) extra_blank = false;
   if (got != want && !extra_blank) {
-    error("", "the row has " + std::to_string(got) + " fields but the header has " +
-                  std::to_string(want) +
-                  " (a field holding a comma or line break may be missing its quotes)",
+    error("",
+          "the row has " + std::to_string(got) + " fields but the header has " +
+              std::to_string(want) +
+              " (a field holding a comma or line break may be missing its quotes)",
           "csv.field-count");
   }
 }
@@ -198,8 +203,7 @@ std::optional<bool> RowFields::flag(std::string_view column) {
   return parsed;
 }
 
-std::optional<int64_t> RowFields::whole_number(std::string_view column, int64_t min,
-                                               int64_t max) {
+std::optional<int64_t> RowFields::whole_number(std::string_view column, int64_t min, int64_t max) {
   auto value = text(column);
   if (value.empty()) return std::nullopt;
   auto parsed = parse_grouped_whole_number(value);
@@ -208,8 +212,7 @@ std::optional<int64_t> RowFields::whole_number(std::string_view column, int64_t 
     return std::nullopt;
   }
   if (*parsed < min || *parsed > max) {
-    error(column,
-          quoted(value) + " is outside " + std::to_string(min) + "–" + std::to_string(max),
+    error(column, quoted(value) + " is outside " + std::to_string(min) + "–" + std::to_string(max),
           "value.range");
     return std::nullopt;
   }

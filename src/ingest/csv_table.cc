@@ -23,8 +23,8 @@ std::optional<CsvTable> read_csv_table(const CsvSource& source, Problems& proble
     // CsvReader's messages already begin with the file name.
     std::string message = opened.status().message();
     if (message.rfind(source.name + ":", 0) == 0) message.erase(0, source.name.size() + 1);
-    problems.push_back({Severity::kError, source.name, 0, "", "",
-                        std::string(trim_view(message)), "csv.unreadable"});
+    problems.push_back({Severity::kError, source.name, 0, "", "", std::string(trim_view(message)),
+                        "csv.unreadable"});
     return std::nullopt;
   }
   CsvReader& reader = **opened;

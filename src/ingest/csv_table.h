@@ -23,10 +23,10 @@ struct MemoryCsv {
 
 // Where a CSV comes from: a file on disk, or bytes in memory.
 struct CsvSource {
-  std::string name;                    // display name
-  std::string path;                    // read from disk when `data` is null
-  const std::string* data = nullptr;   // read from memory when set
-  std::string table;                   // the table detect_format() recognised, or empty
+  std::string name;                   // display name
+  std::string path;                   // read from disk when `data` is null
+  const std::string* data = nullptr;  // read from memory when set
+  std::string table;                  // the table detect_format() recognised, or empty
 };
 
 struct CsvTable {

@@ -21,8 +21,8 @@ std::vector<DetectedFile> files_in(const std::string& folder) {
   std::vector<DetectedFile> files;
   auto dir = std::filesystem::path(BEACON_SOURCE_DIR) / folder;
   for (const auto& entry : std::filesystem::directory_iterator(dir))
-    files.push_back({{entry.path().string(), entry.path().filename().string()},
-                     Format::kLocalCsv, ""});
+    files.push_back(
+        {{entry.path().string(), entry.path().filename().string()}, Format::kLocalCsv, ""});
   std::sort(files.begin(), files.end(),
             [](const auto& a, const auto& b) { return a.file.name < b.file.name; });
   return files;

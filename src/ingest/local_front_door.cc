@@ -34,9 +34,12 @@ void read_contacts(LocalLoad& load) {
   }
   for (size_t i = first; i < contacts.size(); ++i) load.accept(LocalRef::kContact, contacts[i].id);
   load.mark_built(LocalRef::kContact);
-  load.carry<Contact>(*f, {{"child_id", "child_id"}, {"received", "received_at"},
-                           {"decided", "decided_at"}, {"source", "source"},
-                           {"outcome", "outcome"}, {"team_id", "team_id"},
+  load.carry<Contact>(*f, {{"child_id", "child_id"},
+                           {"received", "received_at"},
+                           {"decided", "decided_at"},
+                           {"source", "source"},
+                           {"outcome", "outcome"},
+                           {"team_id", "team_id"},
                            {"worker_id", "worker_id"}});
 }
 
@@ -87,8 +90,8 @@ void read_visit_status(LocalLoad& load) {
       r.finding("finalised_at", "is before recorded_at", "dq.order");
     load.keep(*f, i, r, std::move(v));
   }
-  load.carry<Visit>(*f, {{"status", "status"}, {"recorded_at", "recorded_at"},
-                         {"finalised_at", "finalised_at"}});
+  load.carry<Visit>(
+      *f, {{"status", "status"}, {"recorded_at", "recorded_at"}, {"finalised_at", "finalised_at"}});
 }
 
 }  // namespace

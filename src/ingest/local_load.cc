@@ -116,8 +116,7 @@ void LocalLoad::read_all() {
     auto& counts = batch_.counts[std::string(f->spec->name)];
     counts.read += static_cast<int64_t>(f->csv.rows.size());
     for (char rejected : f->rejected) counts.rejected += rejected;
-    if (f->csv.rows.empty())
-      batch_.notes.push_back(f->csv.file + ": header only; nothing to load");
+    if (f->csv.rows.empty()) batch_.notes.push_back(f->csv.file + ": header only; nothing to load");
   }
 }
 

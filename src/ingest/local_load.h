@@ -110,9 +110,10 @@ std::string choice(RowFields& r, std::string_view column,
                    std::initializer_list<std::string_view> known);
 
 // The readers, called by LocalLoad::read_all() in this order.
-void read_local_organisation(LocalLoad& load);  // org_units, workers, allocations, supervisions, established_posts
-void read_local_front_door(LocalLoad& load);    // contacts, contact_decisions, visit_status
-void read_local_reference(LocalLoad& load);     // youth_justice, population, targets, bank holidays
+void read_local_organisation(
+    LocalLoad& load);  // org_units, workers, allocations, supervisions, established_posts
+void read_local_front_door(LocalLoad& load);  // contacts, contact_decisions, visit_status
+void read_local_reference(LocalLoad& load);   // youth_justice, population, targets, bank holidays
 
 }  // namespace beacon
 

@@ -47,7 +47,8 @@ TEST(LocalWorkers, MapEveryColumn) {
                         "W2,Sam,E2,Assistant,Other_Role,U0,,employed,1,,,\n"}},
                       stored_basics());
   EXPECT_THAT(errors(b), IsEmpty());
-  EXPECT_THAT(findings(b), ElementsAre(HasSubstr("workers.csv:3: role: 'other_role' is not one of")));
+  EXPECT_THAT(findings(b),
+              ElementsAre(HasSubstr("workers.csv:3: role: 'other_role' is not one of")));
   const Worker& w = b.records.workers[0];
   EXPECT_EQ(w.staff_id, "E1");
   EXPECT_EQ(w.job_title, "Social Worker");
@@ -114,8 +115,9 @@ TEST(LocalContacts, MapReceiptAndDecisionTimes) {
 }
 
 TEST(LocalContactDecisions, CarryOnlyTheDecisionTime) {
-  auto b = read_local({{"decisions.csv", "contact_id,decided_at\nK0,2024-05-01 12:00\n"
-                                         "K1,2024-05-02 12:00\nK7,2024-05-02 12:00\n"},
+  auto b = read_local({{"decisions.csv",
+                        "contact_id,decided_at\nK0,2024-05-01 12:00\n"
+                        "K1,2024-05-02 12:00\nK7,2024-05-02 12:00\n"},
                        {"contacts.csv", "contact_id,child_id,received_at\nK1,C2,2024-05-02\n"}},
                       stored_basics());
   EXPECT_THAT(errors(b), ElementsAre(HasSubstr("decisions.csv:4: contact_id: contact 'K7' is "
@@ -157,12 +159,12 @@ TEST(LocalVisitStatus, CarriesStatusForVisitsAlreadyLoaded) {
 }
 
 TEST(LocalSupervisionsAndPosts, Map) {
-  auto b = read_local({{"supervisions.csv",
-                        "worker_id,supervision_date,supervisor_id\nW0,2024-05-02,W0\n"},
-                       {"established_posts.csv",
-                        "unit_id,from_date,fte,to_date\nU0,2024-04-01,12.5,\nU0,2023-04-01,"
-                        "\"1,000\",2024-03-31\nU0,2024-04-01,,\n"}},
-                      stored_basics());
+  auto b = read_local(
+      {{"supervisions.csv", "worker_id,supervision_date,supervisor_id\nW0,2024-05-02,W0\n"},
+       {"established_posts.csv",
+        "unit_id,from_date,fte,to_date\nU0,2024-04-01,12.5,\nU0,2023-04-01,"
+        "\"1,000\",2024-03-31\nU0,2024-04-01,,\n"}},
+      stored_basics());
   EXPECT_THAT(errors(b), ElementsAre("established_posts.csv:4: fte: is blank; the number of "
                                      "posts is required [value.blank]"));
   ASSERT_EQ(b.records.supervisions.size(), 1u);
@@ -229,7 +231,8 @@ TEST(LocalIndicatorTargets, FinancialYearsAndBlankCellsKeepDefaults) {
 }
 
 TEST(LocalBankHolidays, AddDates) {
-  auto b = read_local({{"holidays.csv", "date,name\n2027-06-07,Special Day\n2027-06-05,Saturday\n"}});
+  auto b =
+      read_local({{"holidays.csv", "date,name\n2027-06-07,Special Day\n2027-06-05,Saturday\n"}});
   EXPECT_THAT(errors(b), IsEmpty());
   EXPECT_THAT(findings(b), ElementsAre(HasSubstr("holidays.csv:3: date: 2027-06-05 is a weekend")));
   ASSERT_EQ(b.records.bank_holidays.size(), 2u);

@@ -30,8 +30,10 @@ void read_org_units(LocalLoad& load) {
   }
   for (size_t i = first; i < units.size(); ++i) load.accept(LocalRef::kUnit, units[i].id);
   load.mark_built(LocalRef::kUnit);
-  load.carry<OrgUnit>(*f, {{"name", "unit_name"}, {"kind", "unit_kind"},
-                           {"parent_id", "parent_unit_id"}, {"manager_id", "manager_worker_id"}});
+  load.carry<OrgUnit>(*f, {{"name", "unit_name"},
+                           {"kind", "unit_kind"},
+                           {"parent_id", "parent_unit_id"},
+                           {"manager_id", "manager_worker_id"}});
 }
 
 void read_workers(LocalLoad& load) {
@@ -59,8 +61,7 @@ void read_workers(LocalLoad& load) {
     else if (employment == "agency" || employment == "interim")
       w.agency = true;
     else if (!employment.empty())
-      r.finding("employment",
-                "'" + employment + "' is not employed, agency or interim; left blank",
+      r.finding("employment", "'" + employment + "' is not employed, agency or interim; left blank",
                 "dq.code-unknown");
     w.fte = r.number("fte", 0, 2);
     w.in_post_from = r.date("in_post_from");
@@ -76,11 +77,17 @@ void read_workers(LocalLoad& load) {
   }
   for (size_t i = first; i < workers.size(); ++i) load.accept(LocalRef::kWorker, workers[i].id);
   load.mark_built(LocalRef::kWorker);
-  load.carry<Worker>(*f, {{"name", "name"}, {"staff_id", "staff_id"}, {"job_title", "job_title"},
-                          {"role", "role"}, {"team_id", "team_id"},
-                          {"registration_no", "registration_no"}, {"agency", "employment"},
-                          {"fte", "fte"}, {"in_post_from", "in_post_from"},
-                          {"in_post_to", "in_post_to"}, {"line_manager_id", "line_manager_id"}});
+  load.carry<Worker>(*f, {{"name", "name"},
+                          {"staff_id", "staff_id"},
+                          {"job_title", "job_title"},
+                          {"role", "role"},
+                          {"team_id", "team_id"},
+                          {"registration_no", "registration_no"},
+                          {"agency", "employment"},
+                          {"fte", "fte"},
+                          {"in_post_from", "in_post_from"},
+                          {"in_post_to", "in_post_to"},
+                          {"line_manager_id", "line_manager_id"}});
 }
 
 void read_allocations(LocalLoad& load) {
@@ -136,7 +143,8 @@ void read_established_posts(LocalLoad& load) {
     p.from = r.required_date("from_date");
     p.to = r.date("to_date");
     if (p.to && *p.to < p.from) r.error("to_date", "is before from_date", "value.order");
-    if (r.text("fte").empty()) r.error("fte", "is blank; the number of posts is required", "value.blank");
+    if (r.text("fte").empty())
+      r.error("fte", "is blank; the number of posts is required", "value.blank");
     p.fte = r.number("fte", 0, 100000).value_or(0);
     load.keep(*f, i, r, std::move(p));
   }

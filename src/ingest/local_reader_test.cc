@@ -16,7 +16,8 @@ using ::testing::IsEmpty;
 
 TEST(LocalReader, LoadsBomCrlfQuotesSpacesAnyOrderAndCase) {
   std::string data =
-      "\xEF\xBB\xBF" "FTE,Employment,Name,Worker_ID,registration_no\r\n"
+      "\xEF\xBB\xBF"
+      "FTE,Employment,Name,Worker_ID,registration_no\r\n"
       "1.0,AGENCY,\"Worker, Alex\" ,W1  ,SW1\r\n"
       "0.5,employed,Sam,W2,\r\n";
   auto b = read_local({{"staff list.csv", data}});
@@ -40,9 +41,8 @@ TEST(LocalReader, LoadsBomCrlfQuotesSpacesAnyOrderAndCase) {
 }
 
 TEST(LocalReader, HeaderOnlyEmptyAndUnrecognisedFiles) {
-  auto b = read_local({{"bank_holidays.csv", "date,name\n"},
-                       {"empty.csv", ""},
-                       {"other.csv", "x,y\n1,2\n"}});
+  auto b = read_local(
+      {{"bank_holidays.csv", "date,name\n"}, {"empty.csv", ""}, {"other.csv", "x,y\n1,2\n"}});
   EXPECT_TRUE(has_note(b, "bank_holidays.csv: header only; nothing to load"));
   EXPECT_THAT(errors(b),
               ElementsAre(HasSubstr("empty.csv: the file is empty"),
@@ -85,7 +85,9 @@ TEST(LocalReader, RefusesBadValuesNamingFileLineAndField) {
       "W3,Short Year,1,01/02/20,\n"
       "W4,Big,ten,,\n"
       "W5,Order,1,2021-01-01,2020-01-01\n"
-      "W6,Wide,1,2020-01-01," + std::string(10 << 20, 'x') + "\n"
+      "W6,Wide,1,2020-01-01," +
+      std::string(10 << 20, 'x') +
+      "\n"
       "W7,Bytes\xff,1,,\n";
   auto b = read_local({{"workers.csv", data}});
   EXPECT_THAT(errors(b),

@@ -76,8 +76,10 @@ void read_targets(LocalLoad& load) {
     t.region = r.number("region", -kBig, kBig);
     load.keep(*f, i, r, std::move(t));
   }
-  load.carry<IndicatorTarget>(*f, {{"target", "target"}, {"tolerance_low", "tolerance_low"},
-                                   {"tolerance_high", "tolerance_high"}, {"polarity", "polarity"},
+  load.carry<IndicatorTarget>(*f, {{"target", "target"},
+                                   {"tolerance_low", "tolerance_low"},
+                                   {"tolerance_high", "tolerance_high"},
+                                   {"polarity", "polarity"},
                                    {"england", "england"},
                                    {"statistical_neighbours", "statistical_neighbours"},
                                    {"region", "region"}});

@@ -81,8 +81,7 @@ std::optional<LocalHeaderMatch> match_local_header(const std::vector<std::string
   for (const auto& t : local_tables()) {
     Fit f = fit(t, header, stem);
     if (!f.match.missing.empty() || f.match.unknown.size() > f.known) continue;
-    if (!best || f.known > best->known ||
-        (f.known == best->known && f.named && !best->named) ||
+    if (!best || f.known > best->known || (f.known == best->known && f.named && !best->named) ||
         (f.known == best->known && f.named == best->named &&
          f.match.unknown.size() < best->match.unknown.size()))
       best = std::move(f);

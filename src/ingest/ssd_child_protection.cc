@@ -38,8 +38,8 @@ void read_cp_plans(SsdLoad& load) {
     load.provide(SsdRef::kCpPlan, plans[i].plan_id,
                  {plans[i].child_id, {}, plans[i].start, plans[i].ordinal, {}});
   load.mark_built(SsdRef::kCpPlan);
-  load.carry<CpPlan>(*f, {"plan_id", "referral_date", "episode_ordinal", "end",
-                          "initial_category", "latest_category", "other_la"});
+  load.carry<CpPlan>(*f, {"plan_id", "referral_date", "episode_ordinal", "end", "initial_category",
+                          "latest_category", "other_la"});
 }
 
 void read_cp_reviews(SsdLoad& load) {
@@ -61,7 +61,8 @@ void read_cp_reviews(SsdLoad& load) {
       ++not_held;
       continue;
     }
-    if (plan) v.plan = {plan->child_id.empty() ? child : plan->child_id, plan->start, plan->ordinal};
+    if (plan)
+      v.plan = {plan->child_id.empty() ? child : plan->child_id, plan->start, plan->ordinal};
     v.date = date.value_or(Date());
     if (plan && v.date < plan->start)
       r.finding("cppr_cp_review_date", "is before the plan started", "dq.order");

@@ -38,7 +38,8 @@ std::vector<MemoryCsv> extract_with(MemoryCsv extra) {
                                                   {"icpc_cp_plan_id", "CP1"},
                                                   {"icpc_person_id", "C1"},
                                                   {"icpc_icpc_date", "2024-02-02"}}}),
-          plans(), std::move(extra)};
+          plans(),
+          std::move(extra)};
 }
 
 TEST(SsdCpPlans, MapWithTheirReferralAndCategories) {
@@ -58,14 +59,14 @@ TEST(SsdCpPlans, MapWithTheirReferralAndCategories) {
 }
 
 TEST(SsdCpPlans, AConferenceNamedButMissingIsAnError) {
-  auto b = read_ssd({two_children(),
-                     ssd_file("ssd_cp_plans", {{{"cppl_cp_plan_id", "CP1"},
-                                                {"cppl_icpc_id", "IC404"},
-                                                {"cppl_person_id", "C1"},
-                                                {"cppl_cp_plan_start_date", "2024-02-02"}}})});
-  EXPECT_THAT(errors(b), ElementsAre(HasSubstr(
-                             "ssd_cp_plans.csv:2: cppl_icpc_id: initial child protection "
-                             "conference 'IC404' is neither in ssd_initial_cp_conference")));
+  auto b = read_ssd(
+      {two_children(), ssd_file("ssd_cp_plans", {{{"cppl_cp_plan_id", "CP1"},
+                                                  {"cppl_icpc_id", "IC404"},
+                                                  {"cppl_person_id", "C1"},
+                                                  {"cppl_cp_plan_start_date", "2024-02-02"}}})});
+  EXPECT_THAT(errors(b),
+              ElementsAre(HasSubstr("ssd_cp_plans.csv:2: cppl_icpc_id: initial child protection "
+                                    "conference 'IC404' is neither in ssd_initial_cp_conference")));
 }
 
 TEST(SsdCpReviews, HangFromTheirPlanAndUnheldReviewsAreNoted) {
@@ -94,10 +95,11 @@ TEST(SsdCpReviews, HangFromTheirPlanAndUnheldReviewsAreNoted) {
 }
 
 TEST(SsdCpReviews, APlanMissingEverywhereIsAnError) {
-  auto b = read_ssd({two_children(), ssd_file("ssd_cp_reviews", {{{"cppr_cp_review_id", "V1"},
-                                                                  {"cppr_person_id", "C1"},
-                                                                  {"cppr_cp_plan_id", "CP9"},
-                                                                  {"cppr_cp_review_date", "2024-04-30"}}})});
+  auto b = read_ssd(
+      {two_children(), ssd_file("ssd_cp_reviews", {{{"cppr_cp_review_id", "V1"},
+                                                    {"cppr_person_id", "C1"},
+                                                    {"cppr_cp_plan_id", "CP9"},
+                                                    {"cppr_cp_review_date", "2024-04-30"}}})});
   EXPECT_THAT(errors(b), ElementsAre(HasSubstr("cppr_cp_plan_id: CP plan 'CP9' is neither")));
 }
 

@@ -46,13 +46,12 @@ TEST(SsdCinPlans, MapToCinPlansUnderTheirReferral) {
 }
 
 TEST(SsdSection47, EnquiryAndConferenceMakeOneSection47FromTwoContributions) {
-  auto conference = ssd_file("ssd_initial_cp_conference",
-                             {{{"icpc_icpc_id", "IC1"},
-                               {"icpc_s47_enquiry_id", "S1"},
-                               {"icpc_person_id", "C1"},
-                               {"icpc_referral_id", "R1"},
-                               {"icpc_icpc_target_date", "2024-02-05"},
-                               {"icpc_icpc_date", "2024-02-02"}}});
+  auto conference = ssd_file("ssd_initial_cp_conference", {{{"icpc_icpc_id", "IC1"},
+                                                            {"icpc_s47_enquiry_id", "S1"},
+                                                            {"icpc_person_id", "C1"},
+                                                            {"icpc_referral_id", "R1"},
+                                                            {"icpc_icpc_target_date", "2024-02-05"},
+                                                            {"icpc_icpc_date", "2024-02-02"}}});
   auto b = read_ssd({two_children(), referrals(), enquiries(), conference});
   EXPECT_THAT(errors(b), IsEmpty());
   ASSERT_EQ(b.records.section47s.size(), 2u);
@@ -106,13 +105,17 @@ TEST(SsdSection47, AConferenceWhoseEnquiryIsNowhereIsAnError) {
 }
 
 TEST(SsdSection47, AConferenceWithoutEnquiryIsNotedAndASecondOneIsAFinding) {
-  auto conference = ssd_file("ssd_initial_cp_conference",
-                             {{{"icpc_icpc_id", "IC1"}, {"icpc_s47_enquiry_id", "S1"},
-                               {"icpc_person_id", "C1"}, {"icpc_icpc_date", "2024-02-02"}},
-                              {{"icpc_icpc_id", "IC2"}, {"icpc_s47_enquiry_id", "S1"},
-                               {"icpc_person_id", "C1"}, {"icpc_icpc_date", "2024-02-09"}},
-                              {{"icpc_icpc_id", "IC3"}, {"icpc_person_id", "C2"},
-                               {"icpc_icpc_date", "2024-02-09"}}});
+  auto conference = ssd_file(
+      "ssd_initial_cp_conference",
+      {{{"icpc_icpc_id", "IC1"},
+        {"icpc_s47_enquiry_id", "S1"},
+        {"icpc_person_id", "C1"},
+        {"icpc_icpc_date", "2024-02-02"}},
+       {{"icpc_icpc_id", "IC2"},
+        {"icpc_s47_enquiry_id", "S1"},
+        {"icpc_person_id", "C1"},
+        {"icpc_icpc_date", "2024-02-09"}},
+       {{"icpc_icpc_id", "IC3"}, {"icpc_person_id", "C2"}, {"icpc_icpc_date", "2024-02-09"}}});
   auto b = read_ssd({two_children(), referrals(), enquiries(), conference});
   EXPECT_THAT(errors(b), IsEmpty());
   EXPECT_THAT(findings(b), ElementsAre(HasSubstr(

@@ -48,8 +48,8 @@ Batch read_ssd_sources(const std::vector<CsvSource>& sources, const CaseHistory&
       batch.problems.push_back(
           {Severity::kError, source.name, csv->header_line, "", join_names(missing),
            "the file holds " + std::string(spec->name) + " but lacks " +
-               (missing.size() == 1 ? "this column" : "these columns") +
-               "; add " + (missing.size() == 1 ? "it" : "them") + " (blank cells are fine)",
+               (missing.size() == 1 ? "this column" : "these columns") + "; add " +
+               (missing.size() == 1 ? "it" : "them") + " (blank cells are fine)",
            "ssd.missing-columns"});
       auto& counts = batch.counts[std::string(spec->name)];
       counts.read += static_cast<int64_t>(csv->rows.size());

@@ -160,19 +160,20 @@ TEST(SsdExtract, EveryProblemOfARowIsReportedAndTheRowCountedOnce) {
                                               {"pers_dob", "31/02/2015"},
                                               {"pers_death_date", "01/01/99"},
                                               {"pers_is_mother", "perhaps"}}})});
-  EXPECT_THAT(errors(b),
-              ElementsAre(HasSubstr("ssd_person.csv:2: pers_person_id: is blank"),
-                          HasSubstr("ssd_person.csv:2: pers_dob: '31/02/2015': no such date"),
-                          HasSubstr("ssd_person.csv:2: pers_death_date: '01/01/99': two-digit"),
-                          HasSubstr("ssd_person.csv:2: pers_is_mother: 'perhaps' is not a yes/no")));
+  EXPECT_THAT(
+      errors(b),
+      ElementsAre(HasSubstr("ssd_person.csv:2: pers_person_id: is blank"),
+                  HasSubstr("ssd_person.csv:2: pers_dob: '31/02/2015': no such date"),
+                  HasSubstr("ssd_person.csv:2: pers_death_date: '01/01/99': two-digit"),
+                  HasSubstr("ssd_person.csv:2: pers_is_mother: 'perhaps' is not a yes/no")));
   EXPECT_EQ(b.counts.at("ssd_person").rejected, 1);
   EXPECT_TRUE(b.records.children.empty());
 }
 
 TEST(SsdExtract, TablesBeaconDoesNotUseAreCountedAndNoted) {
-  auto b = read_ssd({two_children(),
-                     ssd_file("ssd_address", {{{"addr_table_id", "A1"}, {"addr_person_id", "C1"}},
-                                              {{"addr_table_id", "A2"}}})});
+  auto b = read_ssd(
+      {two_children(), ssd_file("ssd_address", {{{"addr_table_id", "A1"}, {"addr_person_id", "C1"}},
+                                                {{"addr_table_id", "A2"}}})});
   EXPECT_THAT(errors(b), IsEmpty());
   EXPECT_TRUE(has_note(b, "ssd_address: 2 rows not used by Beacon"));
   EXPECT_EQ(b.counts.at("ssd_address").read, 2);
@@ -182,9 +183,9 @@ TEST(SsdExtract, TablesBeaconDoesNotUseAreCountedAndNoted) {
 
 TEST(SsdExtract, ProblemsComeInFileOrderThenLineOrder) {
   // Contacts are read after people internally, but come first here.
-  auto contacts = ssd_file("ssd_contacts", {{{"cont_contact_id", "K1"},
-                                             {"cont_person_id", "C9"},
-                                             {"cont_contact_date", "2024-01-01"}}});
+  auto contacts = ssd_file(
+      "ssd_contacts",
+      {{{"cont_contact_id", "K1"}, {"cont_person_id", "C9"}, {"cont_contact_date", "2024-01-01"}}});
   auto people = ssd_file("ssd_person", {{{"pers_person_id", "C1"}, {"pers_dob", "2024-13-01"}}});
   auto b = read_ssd({contacts, people});
   auto errs = errors(b);
@@ -205,9 +206,8 @@ TEST(SsdExtract, ReadsFilesFromDiskUsingTheDetectedTable) {
   EXPECT_THAT(errors(b), IsEmpty());
   EXPECT_EQ(b.records.children.size(), 2u);
   EXPECT_EQ(b.contributions[0].files, "export-1.csv");
-  auto missing = read_ssd_extract({{{(dir / "nope.csv").string(), "nope.csv"},
-                                    Format::kSsdCsv, "ssd_person"}},
-                                  {});
+  auto missing = read_ssd_extract(
+      {{{(dir / "nope.csv").string(), "nope.csv"}, Format::kSsdCsv, "ssd_person"}}, {});
   ASSERT_EQ(errors(missing).size(), 1u);
   EXPECT_EQ(missing.problems[0].file, "nope.csv");
   std::filesystem::remove_all(dir);

@@ -37,7 +37,8 @@ void read_cin_episodes(SsdLoad& load) {
     e.referral_id = load.own_id(r, *f);
     e.child_id = load.person(r, "cine_person_id");
     e.referral_date = r.required_date("cine_referral_date");
-    e.referral_source = r.code("cine_referral_source_code", "cin.referral_source", "referral source");
+    e.referral_source =
+        r.code("cine_referral_source_code", "cin.referral_source", "referral source");
     e.primary_need = r.code("cine_cin_primary_need_code", "cin.primary_need", "primary need");
     e.nfa = r.flag("cine_referral_nfa");
     e.closure_date = r.date("cine_close_date");
@@ -91,8 +92,8 @@ void read_assessments(SsdLoad& load) {
                  {a.episode.child_id, a.episode, a.start, a.ordinal, {}});
   }
   load.mark_built(SsdRef::kAssessment);
-  load.carry<Assessment>(*f, {"assessment_id", "authorised", "child_seen", "outcome_nfa",
-                              "team_id", "worker_id"});
+  load.carry<Assessment>(
+      *f, {"assessment_id", "authorised", "child_seen", "outcome_nfa", "team_id", "worker_id"});
 }
 
 void read_assessment_factors(SsdLoad& load) {

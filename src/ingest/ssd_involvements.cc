@@ -31,8 +31,8 @@ void read_involvements(SsdLoad& load) {
     load.keep(*f, i, r, std::move(a));
   }
   load.number_duplicates<Allocation>(*f, first);
-  load.carry<Allocation>(*f, {"end", "team_id", "role", "referral_id", "involvement_id",
-                              "change_reason"});
+  load.carry<Allocation>(
+      *f, {"end", "team_id", "role", "referral_id", "involvement_id", "change_reason"});
 }
 
 void read_pre_proceedings(SsdLoad& load) {
@@ -55,9 +55,8 @@ void read_pre_proceedings(SsdLoad& load) {
     load.keep(*f, i, r, std::move(p));
   }
   load.number_duplicates<PreProceedings>(*f, first);
-  load.carry<PreProceedings>(*f, {"letter_before_proceedings", "initial_meeting",
-                                  "step_decision", "letter_issue_care_proceedings",
-                                  "review_meetings", "outcome"});
+  load.carry<PreProceedings>(*f, {"letter_before_proceedings", "initial_meeting", "step_decision",
+                                  "letter_issue_care_proceedings", "review_meetings", "outcome"});
 }
 
 }  // namespace

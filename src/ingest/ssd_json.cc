@@ -92,7 +92,8 @@ std::optional<Codes> parse_code_list(std::string_view text) {
   json j = json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (j.is_discarded()) {
     // Not JSON, but "[1A, 3B]" still reads as a list.
-    if (text.front() == '[' && text.back() == ']') return bare_list(text.substr(1, text.size() - 2));
+    if (text.front() == '[' && text.back() == ']')
+      return bare_list(text.substr(1, text.size() - 2));
     return std::nullopt;
   }
   Codes out;

@@ -66,8 +66,10 @@ void SsdLoad::index_existing() {
     if (!e.placement_id.empty()) {
       SsdTarget t;
       t.child_id = e.child_id;
-      t.placement = {e.cla_id, e.start, e.end, e.place, e.provider, e.placement_postcode, e.urn,
-                     e.reason_place_change};
+      t.placement = {e.cla_id,   e.start,
+                     e.end,      e.place,
+                     e.provider, e.placement_postcode,
+                     e.urn,      e.reason_place_change};
       refs_[at(SsdRef::kPlacement)].stored.try_emplace(e.placement_id, std::move(t));
     }
   }
@@ -76,8 +78,7 @@ void SsdLoad::index_existing() {
 bool SsdLoad::add_file(CsvTable csv, const SsdTableSpec& spec) {
   if (const SsdFile* already = file(spec.name)) {
     batch_.problems.push_back({Severity::kError, csv.file, 0, "", "",
-                               "holds " + std::string(spec.name) + ", which " +
-                                   already->csv.file +
+                               "holds " + std::string(spec.name) + ", which " + already->csv.file +
                                    " already holds; load one file per SSD table",
                                "ssd.table-twice"});
     auto& counts = batch_.counts[std::string(spec.name)];
@@ -202,8 +203,9 @@ void SsdLoad::finish() {
   if (latest_) {
     note("SSD extract as of " + latest_->iso() + " (the latest date in its files)");
   } else if (!files_.empty()) {
-    note("the SSD extract holds no dates, so its as-of date is taken as 1970-01-01 and any "
-         "dated source takes precedence over it");
+    note(
+        "the SSD extract holds no dates, so its as-of date is taken as 1970-01-01 and any "
+        "dated source takes precedence over it");
   }
   for (auto& c : batch_.contributions) c.as_of = latest_.value_or(Date());
   for (const auto& f : files_) {

@@ -26,14 +26,23 @@ namespace beacon {
 struct SsdFile {
   CsvTable csv;
   const SsdTableSpec* spec = nullptr;
-  int32_t contribution = 0;               // index in Batch::contributions
-  std::vector<char> rejected;             // per row: refused with an error
+  int32_t contribution = 0;                  // index in Batch::contributions
+  std::vector<char> rejected;                // per row: refused with an error
   std::unordered_map<std::string, int> ids;  // key column value → line of its first row
 };
 
 // The kinds of record SSD rows refer to by identifier.
 enum class SsdRef {
-  kPerson, kWorker, kTeam, kReferral, kAssessment, kS47, kConference, kCpPlan, kCla, kPlacement,
+  kPerson,
+  kWorker,
+  kTeam,
+  kReferral,
+  kAssessment,
+  kS47,
+  kConference,
+  kCpPlan,
+  kCla,
+  kPlacement,
 };
 constexpr size_t kSsdRefKinds = 10;
 
@@ -156,16 +165,16 @@ void SsdLoad::carry(const SsdFile& f, std::initializer_list<const char*> fields)
 }
 
 // The readers, one per area, called by SsdLoad::read_all() in this order.
-void read_ssd_organisation(SsdLoad& load);   // ssd_department, ssd_professionals
-void read_ssd_people(SsdLoad& load);         // ssd_person and the tables adding to a child
-void read_ssd_front_door(SsdLoad& load);     // ssd_contacts, ssd_cin_episodes, assessments
-void read_ssd_cin_plans(SsdLoad& load);      // CIN plans, S47 enquiries and conferences
+void read_ssd_organisation(SsdLoad& load);      // ssd_department, ssd_professionals
+void read_ssd_people(SsdLoad& load);            // ssd_person and the tables adding to a child
+void read_ssd_front_door(SsdLoad& load);        // ssd_contacts, ssd_cin_episodes, assessments
+void read_ssd_cin_plans(SsdLoad& load);         // CIN plans, S47 enquiries and conferences
 void read_ssd_child_protection(SsdLoad& load);  // CP plans and reviews
-void read_ssd_looked_after(SsdLoad& load);   // episodes, placements, legal status, reviews
-void read_ssd_visits(SsdLoad& load);         // CIN, CP and CLA visits
-void read_ssd_permanence(SsdLoad& load);     // missing, care leavers, permanence
-void read_ssd_involvements(SsdLoad& load);   // involvements, pre-proceedings
-void read_ssd_unused(SsdLoad& load);         // tables Beacon does not map
+void read_ssd_looked_after(SsdLoad& load);      // episodes, placements, legal status, reviews
+void read_ssd_visits(SsdLoad& load);            // CIN, CP and CLA visits
+void read_ssd_permanence(SsdLoad& load);        // missing, care leavers, permanence
+void read_ssd_involvements(SsdLoad& load);      // involvements, pre-proceedings
+void read_ssd_unused(SsdLoad& load);            // tables Beacon does not map
 
 }  // namespace beacon
 

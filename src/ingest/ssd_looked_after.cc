@@ -56,8 +56,7 @@ std::map<std::string, std::vector<SsdPlacement>> read_placements(SsdLoad& load) 
 }
 
 // ssd_legal_status by child, or nullopt when the extract lacks the table.
-std::optional<std::map<std::string, std::vector<LegalStatus>>> read_legal_statuses(
-    SsdLoad& load) {
+std::optional<std::map<std::string, std::vector<LegalStatus>>> read_legal_statuses(SsdLoad& load) {
   SsdFile* f = load.file("ssd_legal_status");
   if (!f) return std::nullopt;
   std::map<std::string, std::vector<LegalStatus>> by_child;
@@ -150,13 +149,20 @@ void read_episodes(SsdLoad& load) {
           best = &p;
       if (best) take_placement(e, *best);
     } else if (before) {
-      take_placement(e, {"", {}, {}, before->place, before->provider, before->placement_postcode,
-                         before->urn, before->reason_place_change});
+      take_placement(e, {"",
+                         {},
+                         {},
+                         before->place,
+                         before->provider,
+                         before->placement_postcode,
+                         before->urn,
+                         before->reason_place_change});
     }
 
     if (legal_statuses) {
       auto it = legal_statuses->find(e.child_id);
-      const LegalStatus* status = it == legal_statuses->end() ? nullptr : in_force(it->second, e.start);
+      const LegalStatus* status =
+          it == legal_statuses->end() ? nullptr : in_force(it->second, e.start);
       if (status)
         e.legal_status = status->code;
       else
@@ -174,11 +180,12 @@ void read_episodes(SsdLoad& load) {
       load.provide(SsdRef::kCla, episodes[i].cla_id, {episodes[i].child_id, {}, {}, 1, {}});
   load.mark_built(SsdRef::kCla);
   if (!legal_statuses)
-    load.note("ssd_legal_status is not in this extract: looked-after episodes keep the legal "
-              "status already loaded for them");
-  load.carry<LaEpisode>(*f, {"episode_id", "cla_id", "placement_id", "rne", "legal_status",
-                             "need", "place", "provider", "end", "reason_ceased",
-                             "reason_place_change", "placement_postcode", "urn"});
+    load.note(
+        "ssd_legal_status is not in this extract: looked-after episodes keep the legal "
+        "status already loaded for them");
+  load.carry<LaEpisode>(
+      *f, {"episode_id", "cla_id", "placement_id", "rne", "legal_status", "need", "place",
+           "provider", "end", "reason_ceased", "reason_place_change", "placement_postcode", "urn"});
 }
 
 void read_cla_reviews(SsdLoad& load) {

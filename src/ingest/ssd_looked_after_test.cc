@@ -17,9 +17,12 @@ MemoryCsv episodes(std::vector<Row> rows) { return ssd_file("ssd_cla_episodes", 
 
 Row episode(std::string id, std::string child, std::string start, std::string cla,
             std::string placement) {
-  return {{"clae_cla_episode_id", id}, {"clae_person_id", child},
-          {"clae_cla_episode_start_date", start}, {"clae_cla_id", cla},
-          {"clae_cla_placement_id", placement}, {"clae_cla_episode_start_reason", "S"},
+  return {{"clae_cla_episode_id", id},
+          {"clae_person_id", child},
+          {"clae_cla_episode_start_date", start},
+          {"clae_cla_id", cla},
+          {"clae_cla_placement_id", placement},
+          {"clae_cla_episode_start_reason", "S"},
           {"clae_cla_primary_need_code", "n4"}};
 }
 

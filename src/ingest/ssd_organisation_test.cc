@@ -15,10 +15,13 @@ using ::testing::IsEmpty;
 MemoryCsv departments() {
   return ssd_file("ssd_department",
                   {{{"dept_team_id", "ORG"}, {"dept_team_name", "Children's Services"}},
-                   {{"dept_team_id", "SVC"}, {"dept_team_name", "Safeguarding"},
+                   {{"dept_team_id", "SVC"},
+                    {"dept_team_name", "Safeguarding"},
                     {"dept_team_parent_id", "ORG"}},
-                   {{"dept_team_id", "T1"}, {"dept_team_name", "Team One"},
-                    {"dept_team_parent_id", "SVC"}, {"dept_team_parent_name", "Safeguarding"}}});
+                   {{"dept_team_id", "T1"},
+                    {"dept_team_name", "Team One"},
+                    {"dept_team_parent_id", "SVC"},
+                    {"dept_team_parent_name", "Safeguarding"}}});
 }
 
 TEST(SsdDepartment, UnitsWithUnitsUnderThemAreServicesTheRestTeams) {
@@ -33,10 +36,9 @@ TEST(SsdDepartment, UnitsWithUnitsUnderThemAreServicesTheRestTeams) {
 }
 
 TEST(SsdDepartment, AParentNowhereOrItselfIsAnError) {
-  auto b = read_ssd({ssd_file("ssd_department", {{{"dept_team_id", "T1"},
-                                                  {"dept_team_parent_id", "T1"}},
-                                                 {{"dept_team_id", "T2"},
-                                                  {"dept_team_parent_id", "X"}}})});
+  auto b = read_ssd(
+      {ssd_file("ssd_department", {{{"dept_team_id", "T1"}, {"dept_team_parent_id", "T1"}},
+                                   {{"dept_team_id", "T2"}, {"dept_team_parent_id", "X"}}})});
   EXPECT_THAT(errors(b), ElementsAre(HasSubstr("ssd_department.csv:2: dept_team_parent_id: names "
                                                "the team itself"),
                                      HasSubstr("ssd_department.csv:3: dept_team_parent_id: team "
@@ -44,16 +46,16 @@ TEST(SsdDepartment, AParentNowhereOrItselfIsAnError) {
 }
 
 TEST(SsdProfessionals, MapToWorkers) {
-  auto b = read_ssd({ssd_file("ssd_professionals",
-                              {{{"prof_professional_id", "W1"},
-                                {"prof_staff_id", "S001"},
-                                {"prof_professional_name", "Sam Worker"},
-                                {"prof_social_worker_registration_no", "SW12345"},
-                                {"prof_professional_job_title", "Social Worker"},
-                                {"prof_professional_caseload", "17"},
-                                {"prof_professional_department", "Team One"},
-                                {"prof_full_time_equivalency", "0.8"},
-                                {"prof_agency_worker_flag", "N"}}})});
+  auto b =
+      read_ssd({ssd_file("ssd_professionals", {{{"prof_professional_id", "W1"},
+                                                {"prof_staff_id", "S001"},
+                                                {"prof_professional_name", "Sam Worker"},
+                                                {"prof_social_worker_registration_no", "SW12345"},
+                                                {"prof_professional_job_title", "Social Worker"},
+                                                {"prof_professional_caseload", "17"},
+                                                {"prof_professional_department", "Team One"},
+                                                {"prof_full_time_equivalency", "0.8"},
+                                                {"prof_agency_worker_flag", "N"}}})});
   EXPECT_THAT(errors(b), IsEmpty());
   ASSERT_EQ(b.records.workers.size(), 1u);
   const Worker& w = b.records.workers[0];
@@ -70,20 +72,21 @@ TEST(SsdProfessionals, MapToWorkers) {
 }
 
 TEST(SsdInvolvements, MapToAllocations) {
-  auto b = read_ssd({two_children(), departments(),
-                     ssd_file("ssd_professionals", {{{"prof_professional_id", "W1"}}}),
-                     ssd_file("ssd_cin_episodes", {{{"cine_referral_id", "R1"},
-                                                    {"cine_person_id", "C1"},
-                                                    {"cine_referral_date", "2024-01-10"}}}),
-                     ssd_file("ssd_involvements", {{{"invo_involvements_id", "I1"},
-                                                    {"invo_professional_id", "W1"},
-                                                    {"invo_professional_role_id", "Allocated Social Worker"},
-                                                    {"invo_professional_team", "T1"},
-                                                    {"invo_involvement_start_date", "2024-01-11"},
-                                                    {"invo_involvement_end_date", "2024-04-01"},
-                                                    {"invo_worker_change_reason", "Case closed"},
-                                                    {"invo_person_id", "C1"},
-                                                    {"invo_referral_id", "R1"}}})});
+  auto b = read_ssd(
+      {two_children(), departments(),
+       ssd_file("ssd_professionals", {{{"prof_professional_id", "W1"}}}),
+       ssd_file("ssd_cin_episodes", {{{"cine_referral_id", "R1"},
+                                      {"cine_person_id", "C1"},
+                                      {"cine_referral_date", "2024-01-10"}}}),
+       ssd_file("ssd_involvements", {{{"invo_involvements_id", "I1"},
+                                      {"invo_professional_id", "W1"},
+                                      {"invo_professional_role_id", "Allocated Social Worker"},
+                                      {"invo_professional_team", "T1"},
+                                      {"invo_involvement_start_date", "2024-01-11"},
+                                      {"invo_involvement_end_date", "2024-04-01"},
+                                      {"invo_worker_change_reason", "Case closed"},
+                                      {"invo_person_id", "C1"},
+                                      {"invo_referral_id", "R1"}}})});
   EXPECT_THAT(errors(b), IsEmpty());
   ASSERT_EQ(b.records.allocations.size(), 1u);
   const Allocation& a = b.records.allocations[0];
@@ -99,27 +102,26 @@ TEST(SsdInvolvements, MapToAllocations) {
 }
 
 TEST(SsdInvolvements, AWorkerIsRequired) {
-  auto b = read_ssd({two_children(), ssd_file("ssd_involvements",
-                                              {{{"invo_involvements_id", "I1"},
-                                                {"invo_involvement_start_date", "2024-01-11"},
-                                                {"invo_person_id", "C1"}}})});
+  auto b = read_ssd(
+      {two_children(), ssd_file("ssd_involvements", {{{"invo_involvements_id", "I1"},
+                                                      {"invo_involvement_start_date", "2024-01-11"},
+                                                      {"invo_person_id", "C1"}}})});
   EXPECT_THAT(errors(b), ElementsAre("ssd_involvements.csv:2: invo_professional_id: is blank; "
                                      "every row needs one [value.blank-id]"));
 }
 
 TEST(SsdPreProceedings, MapTheirDates) {
-  auto b = read_ssd({two_children(),
-                     ssd_file("ssd_pre_proceedings",
-                              {{{"prep_table_id", "PP1"},
-                                {"prep_person_id", "C2"},
-                                {"prep_plo_family_id", "F1"},
-                                {"prep_pre_pro_decision_date", "2024-01-05"},
-                                {"prep_initial_pre_pro_meeting_date", "2024-01-20"},
-                                {"prep_pre_pro_outcome", "Step down"},
-                                {"prep_agree_stepdown_issue_date", "2024-04-01"},
-                                {"prep_pre_pro_letter_date", "2024-01-08"},
-                                {"prep_care_pro_letter_date", ""},
-                                {"prep_pre_pro_meetings_num", "3"}}})});
+  auto b = read_ssd({two_children(), ssd_file("ssd_pre_proceedings",
+                                              {{{"prep_table_id", "PP1"},
+                                                {"prep_person_id", "C2"},
+                                                {"prep_plo_family_id", "F1"},
+                                                {"prep_pre_pro_decision_date", "2024-01-05"},
+                                                {"prep_initial_pre_pro_meeting_date", "2024-01-20"},
+                                                {"prep_pre_pro_outcome", "Step down"},
+                                                {"prep_agree_stepdown_issue_date", "2024-04-01"},
+                                                {"prep_pre_pro_letter_date", "2024-01-08"},
+                                                {"prep_care_pro_letter_date", ""},
+                                                {"prep_pre_pro_meetings_num", "3"}}})});
   EXPECT_THAT(errors(b), IsEmpty());
   ASSERT_EQ(b.records.pre_proceedings.size(), 1u);
   const PreProceedings& p = b.records.pre_proceedings[0];

@@ -25,7 +25,8 @@ void read_person(SsdLoad& load) {
     auto sex = normalise_ssd_sex(r.text("pers_sex"));
     c.sex = sex ? *sex : ascii_upper(r.text("pers_sex"));
     if (!sex)
-      r.finding("pers_sex", "'" + r.text("pers_sex") + "' is not a known sex (M, F or U); kept as given",
+      r.finding("pers_sex",
+                "'" + r.text("pers_sex") + "' is not a known sex (M, F or U); kept as given",
                 "dq.code-unknown");
     c.ethnicity = r.code("pers_ethnicity", "ethnicity", "ethnicity");
     c.birth_date = r.date("pers_dob");
@@ -41,9 +42,9 @@ void read_person(SsdLoad& load) {
   for (size_t i = first; i < children.size(); ++i)
     load.provide(SsdRef::kPerson, children[i].id, {children[i].id, {}, {}, 1, {}});
   load.mark_built(SsdRef::kPerson);
-  load.carry<Child>(*f, {"forename", "surname", "sex", "ethnicity", "birth_date",
-                         "expected_birth_date", "death_date", "upn_unknown", "is_mother",
-                         "nationality"});
+  load.carry<Child>(*f,
+                    {"forename", "surname", "sex", "ethnicity", "birth_date", "expected_birth_date",
+                     "death_date", "upn_unknown", "is_mother", "nationality"});
 }
 
 // Rows adding to a child, gathered into one record per child in the order
@@ -171,7 +172,8 @@ void read_send(SsdLoad& load) {
     if (c.upn.empty())
       c.upn = upn;
     else if (!upn.empty() && upn != c.upn)
-      r.finding("send_upn", "child '" + id + "' already has UPN " + c.upn + "; this one is not used",
+      r.finding("send_upn",
+                "child '" + id + "' already has UPN " + c.upn + "; this one is not used",
                 "dq.upn-conflict");
   }
   additions.add_to(load, *f);

@@ -65,9 +65,9 @@ void read_care_leavers(SsdLoad& load) {
     load.keep(*f, i, r, std::move(c));
   }
   load.number_duplicates<CareLeaver>(*f, first);
-  load.carry<CareLeaver>(*f, {"eligibility", "in_touch", "latest_contact", "accommodation",
-                              "accommodation_suitable", "activity", "pathway_plan_review",
-                              "personal_adviser", "team_id", "worker_id"});
+  load.carry<CareLeaver>(
+      *f, {"eligibility", "in_touch", "latest_contact", "accommodation", "accommodation_suitable",
+           "activity", "pathway_plan_review", "personal_adviser", "team_id", "worker_id"});
 }
 
 void read_permanence(SsdLoad& load) {
@@ -95,8 +95,7 @@ void read_permanence(SsdLoad& load) {
         r.code("perm_adopter_legal_status", "903.ls_adoptr", "legal status of adopters");
     // Special guardianship and other orders share the table; only a row with
     // an adoption milestone is an adoption.
-    if (r.ok() && !a.decision_date && !a.placement_order_date && !a.match_date &&
-        !a.placed_date) {
+    if (r.ok() && !a.decision_date && !a.placement_order_date && !a.match_date && !a.placed_date) {
       ++not_adoption;
       continue;
     }
@@ -107,9 +106,9 @@ void read_permanence(SsdLoad& load) {
     load.note("ssd_permanence: " + std::to_string(not_adoption) +
               " rows record no adoption decision, order, match or placement and are not used by "
               "Beacon");
-  load.carry<Adoption>(*f, {"placement_order_date", "match_date", "placed_date",
-                            "placed_with_foster_carer_date", "by_foster_carer",
-                            "number_of_adopters", "adopters_sex", "adopters_legal_status"});
+  load.carry<Adoption>(
+      *f, {"placement_order_date", "match_date", "placed_date", "placed_with_foster_carer_date",
+           "by_foster_carer", "number_of_adopters", "adopters_sex", "adopters_legal_status"});
 }
 
 void read_previous_permanence(SsdLoad& load) {

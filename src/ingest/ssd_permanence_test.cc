@@ -13,18 +13,19 @@ using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 
 TEST(SsdMissing, MapsTypeAndReturnInterviews) {
-  auto b = read_ssd({two_children(),
-                     ssd_file("ssd_missing", {{{"miss_table_id", "M1"},
-                                               {"miss_person_id", "C1"},
-                                               {"miss_missing_episode_start_date", "2024-01-05 22:00"},
-                                               {"miss_missing_episode_type", "Missing"},
-                                               {"miss_missing_episode_end_date", "2024-01-06"},
-                                               {"miss_missing_rhi_offered", "Yes"},
-                                               {"miss_missing_rhi_accepted", "Refused"}},
-                                              {{"miss_table_id", "M2"},
-                                               {"miss_person_id", "C1"},
-                                               {"miss_missing_episode_start_date", "2024-01-05"},
-                                               {"miss_missing_episode_type", "a"}}})});
+  auto b =
+      read_ssd({two_children(),
+                ssd_file("ssd_missing", {{{"miss_table_id", "M1"},
+                                          {"miss_person_id", "C1"},
+                                          {"miss_missing_episode_start_date", "2024-01-05 22:00"},
+                                          {"miss_missing_episode_type", "Missing"},
+                                          {"miss_missing_episode_end_date", "2024-01-06"},
+                                          {"miss_missing_rhi_offered", "Yes"},
+                                          {"miss_missing_rhi_accepted", "Refused"}},
+                                         {{"miss_table_id", "M2"},
+                                          {"miss_person_id", "C1"},
+                                          {"miss_missing_episode_start_date", "2024-01-05"},
+                                          {"miss_missing_episode_type", "a"}}})});
   EXPECT_THAT(errors(b), IsEmpty());
   ASSERT_EQ(b.records.missing_episodes.size(), 2u);
   const MissingEpisode& m = b.records.missing_episodes[0];
@@ -42,21 +43,21 @@ TEST(SsdMissing, MapsTypeAndReturnInterviews) {
 }
 
 TEST(SsdCareLeavers, MapEveryField) {
-  auto b = read_ssd({two_children(),
-                     ssd_file("ssd_department", {{{"dept_team_id", "T9"}}}),
-                     ssd_file("ssd_professionals", {{{"prof_professional_id", "W9"}}}),
-                     ssd_file("ssd_care_leavers", {{{"clea_table_id", "L1"},
-                                                    {"clea_person_id", "C2"},
-                                                    {"clea_care_leaver_eligibility", "Relevant"},
-                                                    {"clea_care_leaver_in_touch", "yes"},
-                                                    {"clea_care_leaver_latest_contact", "2024-02-01"},
-                                                    {"clea_care_leaver_accommodation", "u"},
-                                                    {"clea_care_leaver_accom_suitable", "1"},
-                                                    {"clea_care_leaver_activity", "f2"},
-                                                    {"clea_pathway_plan_review_date", "2024-01-15"},
-                                                    {"clea_care_leaver_personal_advisor", "Pat Adviser"},
-                                                    {"clea_care_leaver_allocated_team", "T9"},
-                                                    {"clea_care_leaver_worker_id", "W9"}}})});
+  auto b =
+      read_ssd({two_children(), ssd_file("ssd_department", {{{"dept_team_id", "T9"}}}),
+                ssd_file("ssd_professionals", {{{"prof_professional_id", "W9"}}}),
+                ssd_file("ssd_care_leavers", {{{"clea_table_id", "L1"},
+                                               {"clea_person_id", "C2"},
+                                               {"clea_care_leaver_eligibility", "Relevant"},
+                                               {"clea_care_leaver_in_touch", "yes"},
+                                               {"clea_care_leaver_latest_contact", "2024-02-01"},
+                                               {"clea_care_leaver_accommodation", "u"},
+                                               {"clea_care_leaver_accom_suitable", "1"},
+                                               {"clea_care_leaver_activity", "f2"},
+                                               {"clea_pathway_plan_review_date", "2024-01-15"},
+                                               {"clea_care_leaver_personal_advisor", "Pat Adviser"},
+                                               {"clea_care_leaver_allocated_team", "T9"},
+                                               {"clea_care_leaver_worker_id", "W9"}}})});
   EXPECT_THAT(errors(b), IsEmpty());
   ASSERT_EQ(b.records.care_leavers.size(), 1u);
   const CareLeaver& c = b.records.care_leavers[0];
@@ -74,22 +75,22 @@ TEST(SsdCareLeavers, MapEveryField) {
 }
 
 TEST(SsdPermanence, AdoptionMilestonesMapAndOtherOrdersAreNoted) {
-  auto b = read_ssd({two_children(),
-                     ssd_file("ssd_permanence", {{{"perm_table_id", "P1"},
-                                                  {"perm_person_id", "C1"},
-                                                  {"perm_adm_decision_date", "2023-01-10"},
-                                                  {"perm_placement_order_date", "2023-03-01"},
-                                                  {"perm_matched_date", "2023-06-01"},
-                                                  {"perm_placed_for_adoption_date", "2023-06-20"},
-                                                  {"perm_placed_foster_carer_date", "2022-11-01"},
-                                                  {"perm_adopted_by_carer_flag", "Y"},
-                                                  {"perm_number_of_adopters", "2.0"},
-                                                  {"perm_adopter_sex", "mf"},
-                                                  {"perm_adopter_legal_status", "L11"}},
-                                                 {{"perm_table_id", "P2"},
-                                                  {"perm_person_id", "C2"},
-                                                  {"perm_permanence_order_date", "2023-03-01"},
-                                                  {"perm_permanence_order_type", "SGO"}}})});
+  auto b = read_ssd(
+      {two_children(), ssd_file("ssd_permanence", {{{"perm_table_id", "P1"},
+                                                    {"perm_person_id", "C1"},
+                                                    {"perm_adm_decision_date", "2023-01-10"},
+                                                    {"perm_placement_order_date", "2023-03-01"},
+                                                    {"perm_matched_date", "2023-06-01"},
+                                                    {"perm_placed_for_adoption_date", "2023-06-20"},
+                                                    {"perm_placed_foster_carer_date", "2022-11-01"},
+                                                    {"perm_adopted_by_carer_flag", "Y"},
+                                                    {"perm_number_of_adopters", "2.0"},
+                                                    {"perm_adopter_sex", "mf"},
+                                                    {"perm_adopter_legal_status", "L11"}},
+                                                   {{"perm_table_id", "P2"},
+                                                    {"perm_person_id", "C2"},
+                                                    {"perm_permanence_order_date", "2023-03-01"},
+                                                    {"perm_permanence_order_type", "SGO"}}})});
   EXPECT_THAT(errors(b), IsEmpty());
   ASSERT_EQ(b.records.adoptions.size(), 1u);
   const Adoption& a = b.records.adoptions[0];
@@ -107,22 +108,22 @@ TEST(SsdPermanence, AdoptionMilestonesMapAndOtherOrdersAreNoted) {
 }
 
 TEST(SsdPermanence, ThreeAdoptersIsAnError) {
-  auto b = read_ssd({two_children(),
-                     ssd_file("ssd_permanence", {{{"perm_table_id", "P1"},
-                                                  {"perm_person_id", "C1"},
-                                                  {"perm_adm_decision_date", "2023-01-10"},
-                                                  {"perm_number_of_adopters", "3"}}})});
+  auto b = read_ssd(
+      {two_children(), ssd_file("ssd_permanence", {{{"perm_table_id", "P1"},
+                                                    {"perm_person_id", "C1"},
+                                                    {"perm_adm_decision_date", "2023-01-10"},
+                                                    {"perm_number_of_adopters", "3"}}})});
   EXPECT_THAT(errors(b), ElementsAre(HasSubstr("perm_number_of_adopters: '3' is outside 1–2")));
 }
 
 TEST(SsdPreviousPermanence, KeepsTheDateAsGiven) {
-  auto b = read_ssd({two_children(),
-                     ssd_file("ssd_cla_previous_permanence",
-                              {{{"lapp_table_id", "X1"},
-                                {"lapp_person_id", "C2"},
-                                {"lapp_previous_permanence_order_date", "zz/05/2019"},
-                                {"lapp_previous_permanence_option", "p2"},
-                                {"lapp_previous_permanence_la", "e09000001"}}})});
+  auto b =
+      read_ssd({two_children(), ssd_file("ssd_cla_previous_permanence",
+                                         {{{"lapp_table_id", "X1"},
+                                           {"lapp_person_id", "C2"},
+                                           {"lapp_previous_permanence_order_date", "zz/05/2019"},
+                                           {"lapp_previous_permanence_option", "p2"},
+                                           {"lapp_previous_permanence_la", "e09000001"}}})});
   EXPECT_THAT(errors(b), IsEmpty());
   ASSERT_EQ(b.records.previous_permanence.size(), 1u);
   EXPECT_EQ(b.records.previous_permanence[0].option, "P2");

@@ -82,10 +82,9 @@ inline const Contribution* contribution(const Batch& b, const std::string& table
 
 // A child C1 in ssd_person, and the same for C2: the people most tests need.
 inline MemoryCsv two_children() {
-  return ssd_file("ssd_person", {{{"pers_person_id", "C1"}, {"pers_sex", "M"},
-                                  {"pers_dob", "2015-03-01"}},
-                                 {{"pers_person_id", "C2"}, {"pers_sex", "F"},
-                                  {"pers_dob", "2016-07-12"}}});
+  return ssd_file("ssd_person",
+                  {{{"pers_person_id", "C1"}, {"pers_sex", "M"}, {"pers_dob", "2015-03-01"}},
+                   {{"pers_person_id", "C2"}, {"pers_sex", "F"}, {"pers_dob", "2016-07-12"}}});
 }
 
 }  // namespace beacon::testing

@@ -19,8 +19,8 @@ Batch read_testdata_extract() {
   std::vector<DetectedFile> files;
   auto dir = std::filesystem::path(BEACON_SOURCE_DIR) / "src/ingest/testdata/ssd";
   for (const auto& entry : std::filesystem::directory_iterator(dir))
-    files.push_back({{entry.path().string(), entry.path().filename().string()},
-                     Format::kSsdCsv, ""});
+    files.push_back(
+        {{entry.path().string(), entry.path().filename().string()}, Format::kSsdCsv, ""});
   std::sort(files.begin(), files.end(),
             [](const auto& a, const auto& b) { return a.file.name < b.file.name; });
   return read_ssd_extract(files, {});

@@ -16,8 +16,8 @@ std::optional<std::string> normalise_ssd_sex(std::string_view text) {
   if (t.empty()) return std::string();
   if (t == "m" || t == "male" || t == "1") return std::string("M");
   if (t == "f" || t == "female" || t == "2") return std::string("F");
-  if (t == "u" || t == "0" || t == "9" || t == "unknown" || t == "not known" ||
-      t == "not stated" || t == "not recorded" || t == "indeterminate" || t == "unborn")
+  if (t == "u" || t == "0" || t == "9" || t == "unknown" || t == "not known" || t == "not stated" ||
+      t == "not recorded" || t == "indeterminate" || t == "unborn")
     return std::string("U");
   return std::nullopt;
 }
@@ -25,7 +25,8 @@ std::optional<std::string> normalise_ssd_sex(std::string_view text) {
 std::optional<std::string> normalise_missing_type(std::string_view text) {
   auto t = ascii_lower(trim_view(text));
   if (t == "m" || t == "missing") return std::string("M");
-  if (t == "a" || t == "away" || t == "absent" || t == "away from placement") return std::string("A");
+  if (t == "a" || t == "away" || t == "absent" || t == "away from placement")
+    return std::string("A");
   return std::nullopt;
 }
 

@@ -13,8 +13,8 @@ struct VisitTable {
   const char* date;
   const char* seen;
   const char* seen_alone;
-  const char* bedroom;     // nullptr: the table does not record it
-  const char* link;        // the plan or period of care the visit is under
+  const char* bedroom;  // nullptr: the table does not record it
+  const char* link;     // the plan or period of care the visit is under
   SsdRef link_kind;
 };
 

@@ -63,10 +63,9 @@ TEST(SsdVisits, EachVisitTableMapsToVisitsOfItsKind) {
 }
 
 TEST(SsdVisits, AVisitNeedsItsDateAndAKnownPlan) {
-  auto b = read_ssd({two_children(),
-                     ssd_file("ssd_cp_visits", {{{"cppv_cp_visit_id", "V1"},
-                                                 {"cppv_person_id", "C2"},
-                                                 {"cppv_cp_plan_id", "CP9"}}})});
+  auto b = read_ssd({two_children(), ssd_file("ssd_cp_visits", {{{"cppv_cp_visit_id", "V1"},
+                                                                 {"cppv_person_id", "C2"},
+                                                                 {"cppv_cp_plan_id", "CP9"}}})});
   EXPECT_THAT(errors(b),
               ElementsAre(HasSubstr("ssd_cp_visits.csv:2: cppv_cp_plan_id: CP plan 'CP9'"),
                           "ssd_cp_visits.csv:2: cppv_cp_visit_date: is blank; a date is required "
