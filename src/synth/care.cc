@@ -221,7 +221,7 @@ CarePeriod simulate_care(const Child& c, Date start, CareRoute route, const std:
     exit = Exit::kRemand;
   } else if (age < 5) {
     static const Exit e[] = {Exit::kAdoption, Exit::kSgo, Exit::kHome, Exit::kLongTerm};
-    exit = e[rng.weighted({28, 22, 32, 18})];
+    exit = e[rng.weighted({45, 18, 24, 13})];
   } else if (age < 12) {
     static const Exit e[] = {Exit::kHome, Exit::kSgo, Exit::kLongTerm};
     exit = e[rng.weighted({46, 15, 39})];
@@ -355,9 +355,9 @@ CarePeriod simulate_care(const Child& c, Date start, CareRoute route, const std:
       exit = Exit::kLongTerm;
       end = eighteen;
     } else {
-      a.match = po.add_days(std::max(0, days(rng.lognormal(165, 0.5))));
+      a.match = po.add_days(std::max(0, days(rng.lognormal(150, 0.5))));
       a.placed = a.match->add_days(rng.range(7, 45));
-      end = a.placed->add_days(std::max(60, days(rng.lognormal(190, 0.35))));
+      end = a.placed->add_days(std::max(70, days(rng.lognormal(290, 0.35))));
       rec = rng.chance(0.75) ? "E11" : "E12";
       a.by_foster_carer = rng.chance(0.15);
       const Spec* current = placement_on(plan, *a.placed);
@@ -440,6 +440,24 @@ CarePeriod simulate_care(const Child& c, Date start, CareRoute route, const std:
   if (end <= start) end = start.add_days(1);
   while (!plan.empty() && plan.back().date >= end) plan.pop_back();
 
+  // H5 left the list of placement types after 2024-25: a semi-independent
+  // placement still running at the end of 2024-25 continues as registered supported
+  // accommodation (K3) with the same provider.
+  {
+    const Date change = ymd(2025, 3, 31);
+    for (size_t i = 0; i < plan.size(); ++i) {
+      const Date until = i + 1 < plan.size() ? plan[i + 1].date : end;
+      if (plan[i].type == "H5" && plan[i].date < change && until > change) {
+        Spec s = plan[i];
+        s.date = change;
+        s.type = "K3";
+        s.reason = "PLACE";
+        plan.insert(plan.begin() + static_cast<long>(i) + 1, s);
+        ++i;
+      }
+    }
+  }
+
   // Temporary moves from foster care (carer's holiday, a short stay), back to
   // the same placement afterwards.
   {
@@ -487,7 +505,7 @@ CarePeriod simulate_care(const Child& c, Date start, CareRoute route, const std:
       const Spec& prev = plan[i - 1];
       s.postcode = prev.postcode;
       s.distance = prev.distance;
-      if (s.type[0] == 'U') s.urn = prev.urn, s.provider = prev.provider;
+      if (s.type[0] == 'U' || s.type == "K3") s.urn = prev.urn, s.provider = prev.provider;
     }
   }
 

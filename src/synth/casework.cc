@@ -90,8 +90,10 @@ void allocate_span(Child& c, const Span& span, const World& w, const Roster& ros
   if (span.start > as_at) return;
   int team = pick_team(roster, span.kind, c.locality, rng);
   if (team < 0) return;
-  // Only allocations in force in the window are written; start a year before it.
-  Date t = max_date(span.start, window_start.add_days(-365));
+  // Only allocations in force in the window are written; start a year before
+  // it. A new case waits a few days for allocation.
+  Date t = max_date(span.start.add_days(static_cast<int>(rng.exponential(6))),
+                    window_start.add_days(-365));
   int prev = -1;
   bool first = true;
   for (int guard = 0; guard < 400; ++guard) {
@@ -106,7 +108,7 @@ void allocate_span(Child& c, const Span& span, const World& w, const Roster& ros
     AllocationRec a;
     a.worker = k;
     a.team = team;
-    a.start = first ? max_date(span.start, wk.from) : t;
+    a.start = first ? max_date(t, wk.from) : t;
     a.role = span.role;
     a.referral = span.referral;
     Date natural = t.add_days(60 + days(rng.exponential(320)));

@@ -137,6 +137,42 @@ std::vector<Figure> headline_figures(const World& w) {
     }
   }
 
+  // Children in need by the locality of the team holding them (domain.md §4
+  // drills down East / NWC / South / citywide / none).
+  double by_locality[kLocalities + 1] = {0, 0, 0, 0, 0};
+  // Children looked after: legal status, placement, age.
+  double care_order = 0, s20 = 0, foster = 0, adoption_placed = 0;
+  std::vector<int> ages;
+  for (const auto& c : w.children) {
+    if (!c.in_output) continue;
+    bool open = false;
+    for (const auto& r : c.referrals)
+      open = open || (!r.withdrawn_in_year && !r.nfa && open_at(r.date, r.closure, to));
+    if (open) {
+      int k = -1;
+      Date best;
+      for (const auto& a : c.allocations)
+        if (a.role == "social_worker" && a.start <= to && (!a.end || *a.end >= to) &&
+            (k < 0 || a.start >= best))
+          k = a.worker, best = a.start;
+      int loc = k < 0 ? -1 : w.units[static_cast<size_t>(w.workers[static_cast<size_t>(k)].unit)].locality;
+      ++by_locality[loc < 0 ? kLocalities : loc];
+    }
+    for (const auto& p : c.care) {
+      if (p.short_break || !open_at(p.start, p.end, to) || p.episodes.empty()) continue;
+      const auto& e = p.episodes.back();
+      const std::string& ls = p.legal[static_cast<size_t>(e.legal)].code;
+      const std::string& place = p.placements[static_cast<size_t>(e.placement)].type;
+      if (ls == "C1" || ls == "C2") ++care_order;
+      if (ls == "V2") ++s20;
+      if (place[0] == 'U') ++foster;
+      if (place[0] == 'A') ++adoption_placed;
+      ages.push_back(age_at(c.birth, to));
+    }
+  }
+  std::sort(ages.begin(), ages.end());
+  const double median_age = ages.empty() ? -1 : ages[ages.size() / 2];
+
   // Workforce at the as-at date.
   double agency_fte = 0, established = 0, sw = 0;
   for (const auto& k : w.workers) {
@@ -194,8 +230,18 @@ std::vector<Figure> headline_figures(const World& w) {
       {"cp_plans_open", cp, "CP plans open"},
       {"looked_after", cla, "children looked after (not short breaks)"},
       {"looked_after_uasc", uasc, "  of whom UASC"},
+      {"looked_after_care_order_pct", pct(care_order, cla), "looked after: care order (%)"},
+      {"looked_after_s20_pct", pct(s20, cla), "looked after: section 20 (%)"},
+      {"looked_after_foster_pct", pct(foster, cla), "looked after: in foster care (%)"},
+      {"looked_after_placed_for_adoption_pct", pct(adoption_placed, cla), "looked after: placed for adoption (%)"},
+      {"looked_after_median_age", median_age, "looked after: median age"},
       {"care_leavers", leavers, "care leavers (relevant, former relevant)"},
       {"care_leavers_former_uasc", former_uasc, "  of whom former UASC"},
+      {"cin_east", by_locality[kEast], "children in need: East"},
+      {"cin_north_west_central", by_locality[kNorthWestCentral], "children in need: North-West-Central"},
+      {"cin_south", by_locality[kSouth], "children in need: South"},
+      {"cin_citywide", by_locality[kCitywide], "children in need: citywide services"},
+      {"cin_no_locality", by_locality[kLocalities], "children in need: no locality (unallocated)"},
       {"cin_abuse_neglect_pct", pct(cin_abuse, open_cin), "children in need: abuse or neglect (%)"},
       {"cin_disabled_pct", pct(cin_disabled, open_cin), "children in need: known disability (%)"},
       {"contacts_12m", contacts, "contacts, last 12 months"},
