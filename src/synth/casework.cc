@@ -271,21 +271,24 @@ void add_contacts(Child& c, const World& w, const Roster& roster, Rng& rng) {
   const Date from = w.window.start;
   const Date as_at = w.window.as_at;
   const int64_t end_of_as_at = int64_t{as_at.serial()} * 86400 + 86399;
-  auto contact = [&](Date decided_day, const std::string& source, const char* outcome,
+  // A contact on `day`: received that day, or (for the contact behind a
+  // referral) decided that day, the referral date.
+  auto contact = [&](Date day, const std::string& source, const char* outcome,
                      bool decided_on_day) {
     ContactRec k;
     // Decision within 24 hours for about 85%.
-    int64_t delay = rng.chance(0.85) ? rng.range(15 * 60, 23 * 3600 + 50 * 60)
-                                     : rng.range(24 * 3600 + 600, 96 * 3600);
-    int64_t decided;
+    const int64_t delay = rng.chance(0.85) ? rng.range(15 * 60, 23 * 3600 + 50 * 60)
+                                           : rng.range(24 * 3600 + 600, 96 * 3600);
+    const int64_t midnight = int64_t{day.serial()} * 86400;
+    int64_t received, decided;
     if (decided_on_day) {
-      decided = int64_t{decided_day.serial()} * 86400 + rng.range(9 * 3600, 19 * 3600);
+      decided = midnight + rng.range(9 * 3600, 19 * 3600);
+      received = decided - delay;
     } else {
-      int64_t received = int64_t{decided_day.serial()} * 86400 +
-                         (rng.chance(0.8) ? rng.range(8 * 3600, 18 * 3600) : rng.range(0, 86399));
+      received = midnight +
+                 (rng.chance(0.8) ? rng.range(8 * 3600, 18 * 3600) : rng.range(0, 86399));
       decided = received + delay;
     }
-    int64_t received = decided_on_day ? decided - delay : decided - delay;
     k.received = {Date::from_serial(static_cast<int32_t>(received / 86400)),
                   static_cast<int32_t>(received % 86400), true};
     if (k.received.date < from || k.received.date > as_at) return;
@@ -321,8 +324,6 @@ void add_contact_only(Child& c, Date first, const World& w, const Roster& roster
   static const char* sources[] = {"6", "2A", "3B", "3E", "5D", "1A", "8", "9"};
   static const char* outcomes[] = {"No further action", "Advice and information", "Early help",
                                    "Signposted to universal services"};
-  Referral none;  // reuse the contact helper's shape without a referral
-  (void)none;
   int n = rng.chance(0.85) ? 1 : 2;
   Date d = first;
   for (int i = 0; i < n; ++i) {

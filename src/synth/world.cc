@@ -132,11 +132,6 @@ void count_caseloads(World& w) {
 
 }  // namespace
 
-Date Referral::last_activity() const {
-  if (!closure) return Date::from_serial(1 << 30);
-  return *closure;
-}
-
 Status check_options(const Options& o) {
   if (!(o.scale > 0) || o.scale > 20)
     return Status::invalid_input("--scale must be more than 0 and at most 20");

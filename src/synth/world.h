@@ -163,8 +163,6 @@ struct Referral {
   // Withdrawn-referral defect: listed only in the CIN census of this
   // collection year (open at its 31 March), then removed from the case system.
   int withdrawn_in_year = 0;
-  // Last date of anything on the episode, for the extract's look-back.
-  Date last_activity() const;
 };
 
 struct PlacementRec {
@@ -251,7 +249,7 @@ struct MissingRec {
 
 struct VisitRec {
   std::string id;
-  char kind = 'c';  // n = CIN plan, p = CP plan, l = looked after
+  char kind = 'n';  // n = CIN plan, p = CP plan, l = looked after
   int owner = -1;   // index of the CP plan (in its referral) or care period
   int referral = -1;
   DateTime when;
