@@ -21,7 +21,7 @@ void add_generate_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--out", args->out, "Folder to write into (new, empty, or an earlier output)")
       ->required();
   cmd->add_option("--scale", args->options.scale,
-                  "Size: 1.0 is the reference trust (about 10,000 open children)")
+                  "Size: 1.0 is the reference trust (about 7,100 children in need, 2,200 looked after)")
       ->capture_default_str();
   cmd->add_option("--seed", args->options.seed, "Random seed: the same seed gives the same files")
       ->capture_default_str();
