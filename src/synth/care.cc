@@ -230,7 +230,7 @@ CarePeriod simulate_care(const Child& c, Date start, CareRoute route, const std:
     exit = e[rng.weighted({49, 39, 12})];
   } else {
     static const Exit e[] = {Exit::kHome, Exit::kLongTerm, Exit::kOther};
-    exit = e[rng.weighted({30, 60, 10})];
+    exit = e[rng.weighted({27, 65, 8})];
   }
 
   // Legal status: the route in, then care proceedings where the plan needs them.

@@ -177,7 +177,7 @@ class EpisodeRun {
           next = {Phase::kCare, r.add_days(rng_.range(0, 2)), CareRoute::kUasc};
         else
           next = {Phase::kCare, auth.add_days(rng_.range(0, 20)),
-                  rng_.chance(0.6) ? CareRoute::kVoluntary : CareRoute::kCourt};
+                  entry_route(auth)};
         break;
       default:
         break;
@@ -217,6 +217,14 @@ class EpisodeRun {
     static const Route r[] = {Route::kAssessmentNfa, Route::kEarlyHelp, Route::kServices,
                               Route::kCinPlan, Route::kSection47, Route::kCare};
     return r[rng_.weighted({30, 17, 10, 14, recent_cp ? 70.0 : 30.0, 2})];
+  }
+
+  // How a child comes into care from an assessment or a CIN plan: mostly
+  // accommodation under section 20 or care proceedings; some teenagers are
+  // remanded to local authority accommodation.
+  CareRoute entry_route(Date d) {
+    if (age_at(c_.birth, d) >= 12 && rng_.chance(0.12)) return CareRoute::kRemand;
+    return rng_.chance(0.6) ? CareRoute::kVoluntary : CareRoute::kCourt;
   }
 
   int plan_delay() {
@@ -270,7 +278,7 @@ class EpisodeRun {
         return {Phase::kSection47, working_day_on_or_after(e)};
       case 2:
         ref().cin_plans[i].end = e;
-        return {Phase::kCare, e, rng_.chance(0.6) ? CareRoute::kVoluntary : CareRoute::kCourt};
+        return {Phase::kCare, e, entry_route(e)};
       default:
         ref().cin_plans[i].end = e;
         return {Phase::kClose, e.add_days(std::max(7, days(rng_.lognormal(60, 0.6)))), {}, "RC7"};

@@ -33,7 +33,7 @@ enum Stream : uint64_t {
 // New children per year at scale 1 (first referrals; re-referrals come on
 // top from each child's own journey). Calibrated so that at the as-at date
 // the reference trust has about 7,100 children in need.
-constexpr double kNewOrdinaryPerYear = 5600;
+constexpr double kNewOrdinaryPerYear = 5700;
 constexpr double kNewDisabledPerYear = 130;
 constexpr double kNewUascPerYear = 88;
 constexpr double kContactOnlyPerYear = 15000;
