@@ -51,6 +51,13 @@ Window make_window(const Options& o) {
   return win;
 }
 
+// Contacts about a child can follow a closure by up to about a year.
+bool closed_recently(const Child& c, const Window& win) {
+  for (const auto& r : c.referrals)
+    if (r.closure && *r.closure >= win.start.add_days(-400)) return true;
+  return false;
+}
+
 bool in_window(const Child& c, const Window& win) {
   const Date from = win.start, to = win.as_at;
   for (const auto& r : c.referrals)
@@ -164,11 +171,12 @@ World build_world(const Options& o) {
   const Kind kinds[] = {{ChildKind::kOrdinary, kNewOrdinaryPerYear * o.scale / 365.25},
                         {ChildKind::kDisabled, kNewDisabledPerYear * o.scale / 365.25},
                         {ChildKind::kUasc, kNewUascPerYear * o.scale / 365.25}};
+  uint64_t arrived = 0;
   for (Date d = sim_start; d <= as_at; d = d.add_days(1)) {
     for (const auto& k : kinds) {
       int n = arrivals.poisson(k.per_day);
       for (int i = 0; i < n; ++i) {
-        const uint64_t index = w.children.size();
+        const uint64_t index = arrived++;
         Rng rng(derive_seed(seed, kJourney, index));
         Child c = make_child(rng, k.kind, d);
         c.uasc = k.kind == ChildKind::kUasc;
@@ -178,7 +186,9 @@ World build_world(const Options& o) {
         finish_child(c, as_at, rng);
         assess_care_leaver(c, w, rng);
         c.in_output = in_window(c, w.window);
-        w.children.push_back(std::move(c));
+        c.stream = index;
+        // Children whose story ended long before the window appear nowhere.
+        if (c.in_output || closed_recently(c, w.window)) w.children.push_back(std::move(c));
       }
     }
   }
@@ -186,11 +196,7 @@ World build_world(const Options& o) {
   // Casework and contacts for the children the extract holds.
   for (size_t i = 0; i < w.children.size(); ++i) {
     Child& c = w.children[i];
-    bool recent = c.in_output;
-    for (const auto& r : c.referrals)
-      recent = recent || (r.closure && *r.closure >= w.window.start.add_days(-400));
-    if (!recent) continue;
-    Rng rng(derive_seed(seed, kCasework, i));
+    Rng rng(derive_seed(seed, kCasework, c.stream));
     if (c.in_output) {
       add_casework(c, w, roster, rng);
       if (c.care_leaver.present) {
@@ -199,7 +205,7 @@ World build_world(const Options& o) {
           c.care_leaver.team = w.workers[static_cast<size_t>(c.care_leaver.worker)].unit;
       }
     }
-    Rng contacts(derive_seed(seed, kContacts, i));
+    Rng contacts(derive_seed(seed, kContacts, c.stream));
     add_contacts(c, w, roster, contacts);
     if (!c.contacts.empty()) c.in_output = true;
   }

@@ -314,6 +314,7 @@ struct Child {
   OptDate mother_child_birth;
   bool send = false;
   bool in_output = false;
+  uint64_t stream = 0;  // the child's own random-number streams
   bool missing_ethnicity = false;  // defect: ethnicity left blank everywhere
 
   std::vector<ContactRec> contacts;

@@ -62,10 +62,8 @@ class ReturnYear {
     }
     // Header rows list every child the other tables name, so write those first
     // to a list and the header last (it is its own file: order does not matter).
-    for (size_t i = 0; i < w_.children.size(); ++i) {
-      const Child& c = w_.children[i];
-      if (c.in_output) child(c, i);
-    }
+    for (const auto& c : w_.children)
+      if (c.in_output) child(c);
     for (const auto& table : table_order()) {
       if (auto s = out_[table].close(); !s) return s;
       files.push_back({relative + "/" + table + ".csv", out_[table].rows()});
@@ -80,7 +78,7 @@ class ReturnYear {
     return c.sex == 'F' ? "2" : "1";
   }
 
-  void child(const Child& c, size_t index) {
+  void child(const Child& c) {
     const std::string dob = dmy(c.birth);
     bool named = false;
     auto name = [&] { named = true; };
@@ -120,7 +118,7 @@ class ReturnYear {
     }
     if (looked_after_all_year(c)) {
       name();
-      oc2(c, index, dob);
+      oc2(c, dob);
     }
     if (!named) return;
     // UPN as the return expects: a UPN for school-age children, else a reason.
@@ -169,8 +167,8 @@ class ReturnYear {
     return false;
   }
 
-  void oc2(const Child& c, size_t index, const std::string& dob) {
-    Rng rng(derive_seed(w_.options.seed, 0x0C2, index * 64 + static_cast<size_t>(year_ % 64)));
+  void oc2(const Child& c, const std::string& dob) {
+    Rng rng(derive_seed(w_.options.seed, 0x0C2, c.stream * 64 + static_cast<uint64_t>(year_ % 64)));
     const int age = age_at(c.birth, ye_);
     std::string score, reason;
     if (age >= 4 && age <= 16 && rng.chance(0.8)) {
