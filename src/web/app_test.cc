@@ -38,7 +38,9 @@ TEST(WebAppTest, NothingButSignInAndTheApiDescriptionWithoutASession) {
     if (r.access == Access::kPublic) continue;
     bool api = path.rfind("/api/", 0) == 0;
     EXPECT_EQ(res.status, api ? 401 : 303) << r.method << " " << path;
-    if (!api) EXPECT_EQ(res.header("location").rfind("/sign-in?next=", 0), 0u) << path;
+    if (!api) {
+      EXPECT_EQ(res.header("location").rfind("/sign-in?next=", 0), 0u) << path;
+    }
     EXPECT_EQ(res.body.find("Ada"), std::string::npos) << path;
     EXPECT_EQ(res.body.find("Example"), std::string::npos) << path;
   }
