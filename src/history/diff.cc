@@ -1,24 +1,36 @@
-#include <unordered_map>
-
 #include "history/merge.h"
-#include "model/field_text.h"
+#include "history/record_fields.h"
+#include "history/record_keys.h"
 
 namespace beacon {
 namespace {
 
-// The record's data fields as one string; each text is length-prefixed so no
-// value can imitate a separator.
+// Joins the two tables on natural key, both in key order (as merge output
+// already is, so the sort is a check).
 template <class R>
-std::string data_text(const R& r) {
-  std::string out;
-  R::visit(r, [&out](const char*, const auto& v, FieldRole role) {
-    if (role != FieldRole::kData) return;
-    auto t = field_text(v);
-    out += std::to_string(t.size());
-    out.push_back(':');
-    out += t;
-  });
-  return out;
+TableDiff diff_table(const std::vector<R>& then, const std::vector<R>& now) {
+  const FieldMask data = FieldList<R>::get().all & ~FieldList<R>::get().keys;
+  RecordKeys<R> old_keys(then), new_keys(now);
+  const auto old_order = old_keys.sorted(), new_order = new_keys.sorted();
+  TableDiff d;
+  size_t i = 0, j = 0;
+  while (i < old_order.size() || j < new_order.size()) {
+    int c = i == old_order.size()   ? 1
+            : j == new_order.size() ? -1
+                                    : old_keys.compare(old_order[i], new_keys, new_order[j]);
+    if (c < 0) {
+      ++d.removed;
+      ++i;
+    } else if (c > 0) {
+      ++d.added;
+      ++j;
+    } else {
+      if (!same_fields(then[old_order[i]], now[new_order[j]], data)) ++d.changed;
+      ++i;
+      ++j;
+    }
+  }
+  return d;
 }
 
 }  // namespace
@@ -29,23 +41,7 @@ std::map<std::string, TableDiff> diff_histories(const CaseHistory& before,
   after.for_each_table([&](const auto& now) {
     using R = typename std::decay_t<decltype(now)>::value_type;
     const auto& then = before.template table<R>();
-    if (then.empty() && now.empty()) return;
-    std::unordered_map<std::string, std::string> old_text;
-    old_text.reserve(then.size());
-    for (const auto& r : then) old_text.emplace(natural_key(r), data_text(r));
-    TableDiff d;
-    int64_t kept = 0;
-    for (const auto& r : now) {
-      auto it = old_text.find(natural_key(r));
-      if (it == old_text.end()) {
-        ++d.added;
-        continue;
-      }
-      ++kept;
-      if (it->second != data_text(r)) ++d.changed;
-    }
-    d.removed = static_cast<int64_t>(old_text.size()) - kept;
-    out[R::kTable] = d;
+    if (!then.empty() || !now.empty()) out[R::kTable] = diff_table(then, now);
   });
   return out;
 }

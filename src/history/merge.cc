@@ -1,11 +1,11 @@
 #include "history/merge.h"
 
 #include <algorithm>
-#include <string_view>
 #include <unordered_map>
 
 #include "history/open_records.h"
 #include "history/record_fields.h"
+#include "history/record_keys.h"
 #include "model/field_text.h"
 
 namespace beacon {
@@ -79,68 +79,69 @@ class TableMerger {
  public:
   TableMerger(const Contributions& cs, const std::vector<R>& records, MergeResult& out,
               WithdrawnKeys& withdrawn_keys)
-      : plan_(cs, records), records_(records), out_(out), withdrawn_keys_(withdrawn_keys) {}
+      : plan_(cs, records), records_(records), keys_(records), out_(out),
+        withdrawn_keys_(withdrawn_keys) {}
 
+  // Records with equal natural keys (ordinal included) are one record, listed
+  // by each contribution that holds it: sorting brings them together, newest
+  // contribution first, and leaves the output in natural-key order.
   void run(std::vector<R>& merged) {
-    group();
-    for (auto& g : groups_) {
-      std::sort(g.listings.begin(), g.listings.end(),
-                [](const Listing& a, const Listing& b) { return a.rank < b.rank; });
-      if (withdraw(g)) continue;
-      merged.push_back(build(g));
-    }
-  }
-
- private:
-  struct Group {
-    std::string key;  // natural_key(): key fields, '\x1f', ordinal
-    std::vector<Listing> listings;
-  };
-
-  static const R& rec(const Listing& l) { return *static_cast<const R*>(l.record); }
-  const Contribution& con(const Listing& l) const { return plan_.cs.list[l.contribution]; }
-
-  // Groups records by natural key (ordinal included), in natural-key order.
-  void group() {
-    std::unordered_map<std::string, size_t> by_key;
-    by_key.reserve(records_.size());
+    struct Item {
+      uint32_t record;
+      int contribution;
+      int rank;
+    };
+    std::vector<Item> items;
+    items.reserve(records_.size());
     int64_t orphans = 0;
-    for (const auto& r : records_) {
-      auto it = plan_.cs.index_of_id.find(r.contribution);
-      if (it == plan_.cs.index_of_id.end()) {
-        ++orphans;
-        continue;
-      }
-      std::string key = natural_key(r);
-      auto [slot, inserted] = by_key.try_emplace(key, groups_.size());
-      if (inserted) groups_.push_back({std::move(key), {}});
-      auto& g = groups_[slot->second];
-      const int c = it->second;
-      bool twice = std::any_of(g.listings.begin(), g.listings.end(),
-                               [c](const Listing& l) { return l.contribution == c; });
-      if (twice) {
-        out_.findings.push_back({Severity::kFinding, plan_.cs.list[c].files, r.line, "", "",
-                                 std::string(R::kTable) + ": " + describe_natural_key(r) +
-                                     " is listed twice at the same position; the first kept",
-                                 "merge.duplicate-key"});
-        continue;
-      }
-      g.listings.push_back({c, plan_.cs.rank[c], &r});
+    for (size_t i = 0; i < records_.size(); ++i) {
+      auto it = plan_.cs.index_of_id.find(records_[i].contribution);
+      if (it == plan_.cs.index_of_id.end()) ++orphans;
+      else items.push_back({static_cast<uint32_t>(i), it->second, plan_.cs.rank[it->second]});
     }
     if (orphans > 0)
       out_.findings.push_back({Severity::kFinding, "", 0, "", "",
                                std::string(R::kTable) + ": " + std::to_string(orphans) +
                                    " records belong to no known contribution; ignored",
                                "merge.unknown-contribution"});
-    std::sort(groups_.begin(), groups_.end(), [](const Group& a, const Group& b) {
-      // Compare key fields first, then the ordinal as a number (2 before 10).
-      std::string_view ka = a.key, kb = b.key;
-      auto sa = ka.rfind('\x1f') + 1, sb = kb.rfind('\x1f') + 1;
-      int c = ka.substr(0, sa).compare(kb.substr(0, sb));
-      if (c != 0) return c < 0;
-      if (ka.size() - sa != kb.size() - sb) return ka.size() - sa < kb.size() - sb;
-      return ka.substr(sa) < kb.substr(sb);
+    std::sort(items.begin(), items.end(), [this](const Item& a, const Item& b) {
+      if (int c = keys_.compare(a.record, b.record); c != 0) return c < 0;
+      if (a.rank != b.rank) return a.rank < b.rank;
+      return a.record < b.record;
     });
+
+    Group g;
+    for (size_t i = 0; i < items.size();) {
+      g.record = items[i].record;
+      g.listings.clear();
+      size_t j = i;
+      for (; j < items.size() && keys_.compare(items[i].record, items[j].record) == 0; ++j) {
+        const Item& item = items[j];
+        if (!g.listings.empty() && g.listings.back().contribution == item.contribution) {
+          duplicate(item.contribution, records_[item.record]);
+          continue;
+        }
+        g.listings.push_back({item.contribution, item.rank, &records_[item.record]});
+      }
+      i = j;
+      if (!withdraw(g)) merged.push_back(build(g));
+    }
+  }
+
+ private:
+  struct Group {
+    uint32_t record = 0;            // one of its records, for its key
+    std::vector<Listing> listings;  // newest contribution first
+  };
+
+  static const R& rec(const Listing& l) { return *static_cast<const R*>(l.record); }
+  const Contribution& con(const Listing& l) const { return plan_.cs.list[l.contribution]; }
+
+  void duplicate(int contribution, const R& r) {
+    out_.findings.push_back({Severity::kFinding, plan_.cs.list[contribution].files, r.line, "", "",
+                             std::string(R::kTable) + ": " + describe_natural_key(r) +
+                                 " is listed twice at the same position; the first kept",
+                             "merge.duplicate-key"});
   }
 
   bool listed_by(const Group& g, int contribution) const {
@@ -149,7 +150,7 @@ class TableMerger {
   }
 
   void record_withdrawal(const Group& g, const Listing& listed, std::string missing_from) {
-    withdrawn_keys_[R::kTable].emplace(g.key, out_.withdrawn.size());
+    withdrawn_keys_[R::kTable].emplace(keys_.natural_key(g.record), out_.withdrawn.size());
     out_.withdrawn.push_back({R::kTable, describe_natural_key(rec(listed)), con(listed).key(),
                               std::move(missing_from)});
   }
@@ -211,9 +212,9 @@ class TableMerger {
 
   TablePlan<R> plan_;
   const std::vector<R>& records_;
+  RecordKeys<R> keys_;
   MergeResult& out_;
   WithdrawnKeys& withdrawn_keys_;
-  std::vector<Group> groups_;
 };
 
 }  // namespace

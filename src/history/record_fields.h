@@ -10,6 +10,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "model/field_text.h"
 #include "model/record.h"
 
 namespace beacon {
@@ -61,6 +62,22 @@ void copy_fields(R& dst, const R& src, FieldMask which) {
     if (which >> i & 1) v = *static_cast<const std::decay_t<decltype(v)>*>(from[i]);
     ++i;
   });
+}
+
+// True when every field in `which` reads the same (field_text()) in both.
+template <class R>
+bool same_fields(const R& a, const R& b, FieldMask which) {
+  const void* theirs[64];
+  int n = 0;
+  R::visit(b, [&](const char*, const auto& v, FieldRole) { theirs[n++] = &v; });
+  bool same = true;
+  int i = 0;
+  R::visit(a, [&](const char*, const auto& v, FieldRole) {
+    if (same && (which >> i & 1))
+      same = field_text(v) == field_text(*static_cast<const std::decay_t<decltype(v)>*>(theirs[i]));
+    ++i;
+  });
+  return same;
 }
 
 }  // namespace beacon

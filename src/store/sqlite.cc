@@ -30,7 +30,7 @@ Status status_for(sqlite3* db, int rc) {
 
 Result<Database> Database::open(const std::string& path) {
   sqlite3* db = nullptr;
-  int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+  int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
   if (rc != SQLITE_OK) {
     std::string message = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
     sqlite3_close(db);
@@ -116,7 +116,7 @@ Result<bool> Statement::step() {
 
 Status Statement::run() {
   auto r = step();
-  reset();
+  sqlite3_reset(stmt_);
   return r.status();
 }
 

@@ -55,9 +55,10 @@ class Statement {
 
   // True when a row is ready, false when the statement is done.
   Result<bool> step();
-  // Runs a statement that returns no rows.
+  // Runs a statement that returns no rows, then resets it (bindings kept,
+  // for a caller that binds every parameter each time).
   Status run();
-  // Ready to run again with new bindings.
+  // Ready to run again; bindings cleared.
   void reset();
 
   int column_count() const;

@@ -1,0 +1,74 @@
+#include "load/inputs.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+
+namespace beacon {
+namespace {
+
+namespace fs = std::filesystem;
+
+bool hidden(const fs::path& p) {
+  auto name = p.filename().string();
+  return !name.empty() && name[0] == '.';
+}
+
+Problem problem(const std::string& path, std::string message) {
+  Problem p;
+  p.file = path;
+  p.message = std::move(message);
+  p.code = "input.path";
+  return p;
+}
+
+}  // namespace
+
+ExpandedInputs expand_inputs(const std::vector<std::string>& paths) {
+  ExpandedInputs out;
+  std::set<fs::path> seen;  // a file named twice is read once
+  auto add = [&](const fs::path& path) {
+    std::error_code ec;
+    auto canonical = fs::weakly_canonical(path, ec);
+    if (!seen.insert(ec ? path : canonical).second) return;
+    out.files.push_back({path.string(), path.string()});
+  };
+  for (const auto& given : paths) {
+    std::error_code ec;
+    auto status = fs::status(given, ec);
+    if (ec || !fs::exists(status)) {
+      out.problems.push_back(problem(given, "no such file or folder"));
+      continue;
+    }
+    if (fs::is_regular_file(status)) {
+      add(given);
+      continue;
+    }
+    if (!fs::is_directory(status)) {
+      out.problems.push_back(problem(given, "is neither a file nor a folder"));
+      continue;
+    }
+    std::vector<fs::path> found;
+    fs::recursive_directory_iterator it(given, fs::directory_options::skip_permission_denied, ec);
+    for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      if (hidden(it->path())) {
+        if (it->is_directory(ec)) it.disable_recursion_pending();
+        continue;
+      }
+      if (it->is_regular_file(ec)) found.push_back(it->path());
+    }
+    if (ec) {
+      out.problems.push_back(problem(given, "cannot be read: " + ec.message()));
+      continue;
+    }
+    if (found.empty()) {
+      out.problems.push_back(problem(given, "holds no files to load"));
+      continue;
+    }
+    std::sort(found.begin(), found.end());
+    for (const auto& f : found) add(f);
+  }
+  return out;
+}
+
+}  // namespace beacon

@@ -1,0 +1,151 @@
+// load_files(): expand, detect, read by format, then complete_load().
+#include <chrono>
+#include <optional>
+
+#include "history/merge.h"
+#include "ingest/detect.h"
+#include "ingest/readers.h"
+#include "load/complete_load.h"
+#include "load/inputs.h"
+
+namespace beacon {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// detect_format() names the file at the start of its message; the problem
+// names it in its own field.
+Problem detection_problem(const InputFile& file, const Status& status) {
+  Problem p;
+  p.file = file.name;
+  p.message = status.message();
+  if (p.message.rfind(file.name + ": ", 0) == 0) p.message.erase(0, file.name.size() + 2);
+  p.code = "input.format";
+  return p;
+}
+
+std::string names(const std::vector<DetectedFile>& files) {
+  if (files.size() == 1) return files[0].file.name;
+  return std::to_string(files.size()) + " files";
+}
+
+int64_t rows_read(const Batch& b) {
+  int64_t n = 0;
+  for (const auto& [_, c] : b.counts) n += c.read;
+  return n > 0 ? n : static_cast<int64_t>(b.records.total_records());
+}
+
+// Reads the detected files, returns first, so that SSD and local tables can
+// resolve references against the returns in the same load as well as the store.
+class Reading {
+ public:
+  Reading(Store& store, const LoadOptions& options) : store_(store), options_(options) {}
+
+  Status read(const std::vector<DetectedFile>& detected) {
+    std::vector<DetectedFile> ssda903_csv, ssd, local;
+    for (const auto& d : detected) {
+      switch (d.format) {
+        case Format::kCinCensusXml:
+          step({d}, [&] { return read_cin_census(d.file); });
+          break;
+        case Format::kSsda903Xml:
+          step({d}, [&] { return read_ssda903_xml(d.file); });
+          break;
+        case Format::kSsda903Csv: ssda903_csv.push_back(d); break;
+        case Format::kSsdCsv: ssd.push_back(d); break;
+        case Format::kLocalCsv: local.push_back(d); break;
+      }
+    }
+    if (!ssda903_csv.empty())
+      step(ssda903_csv, [&] { return read_ssda903_csv(ssda903_csv, options_.year); });
+    else if (options_.year)
+      batch_.notes.push_back("--year applies to SSDA903 CSV tables only; this load has none");
+    if (!ssd.empty()) {
+      auto existing = existing_history();
+      if (!existing) return existing.status();
+      step(ssd, [&] { return read_ssd_extract(ssd, *existing); });
+    }
+    if (!local.empty()) {
+      auto existing = existing_history();
+      if (!existing) return existing.status();
+      step(local, [&] { return read_local_tables(local, *existing, options_.today); });
+    }
+    return Status::ok();
+  }
+
+  Batch& batch() { return batch_; }
+  // Every stored contribution and record, when a reader needed them.
+  StoredState* stored() { return stored_ ? &*stored_ : nullptr; }
+
+ private:
+  template <class Read>
+  void step(const std::vector<DetectedFile>& files, Read&& read) {
+    auto start = Clock::now();
+    Batch b = read();
+    if (options_.progress)
+      options_.progress(
+          "read " + names(files) + ": " +
+          timing(std::chrono::duration<double>(Clock::now() - start).count(), rows_read(b)));
+    batch_.append(std::move(b));
+  }
+
+  // The effective history the store and the batch so far make together.
+  Result<CaseHistory> existing_history() {
+    if (!stored_) {
+      auto s = read_stored_state(store_, nullptr);
+      if (!s) return s.status();
+      stored_ = std::move(*s);
+    }
+    if (batch_.contributions.empty())
+      return merge_contributions(stored_->contributions, stored_->records).history;
+    StoredState with_batch = *stored_;
+    apply_batch(with_batch, batch_);
+    return merge_contributions(with_batch.contributions, with_batch.records).history;
+  }
+
+  Store& store_;
+  const LoadOptions& options_;
+  Batch batch_;
+  std::optional<StoredState> stored_;
+};
+
+}  // namespace
+
+LoadReport load_files(Store& store, const std::vector<std::string>& paths,
+                      const LoadOptions& options) {
+  LoadReport report;
+  report.dry_run = options.dry_run;
+  auto inputs = expand_inputs(paths);
+  Problems problems = std::move(inputs.problems);
+  std::vector<DetectedFile> detected;
+  for (const auto& f : inputs.files) {
+    report.files.push_back(f.name);
+    auto d = detect_format(f);
+    if (d) detected.push_back(std::move(*d));
+    else problems.push_back(detection_problem(f, d.status()));
+  }
+  if (!problems.empty()) {
+    // Files that cannot be read at all refuse the load even with
+    // --set-aside-bad-rows, which sets aside rows, not files.
+    add_problems(report, problems);
+    report.refused = "some inputs are missing or not in a format Beacon reads (listed below).";
+    return report;
+  }
+  if (detected.empty()) {
+    report.refused = "no files were given.";
+    return report;
+  }
+
+  Reading reading(store, options);
+  if (auto s = reading.read(detected); !s) {
+    report.refused = "the store could not be read: " + s.message();
+    return report;
+  }
+  Batch& batch = reading.batch();
+  report.read = batch.counts;
+  report.notes = batch.notes;
+  add_problems(report, batch.problems);
+  return complete_load(store, batch, std::move(report), options, reading.stored());
+}
+
+}  // namespace beacon
