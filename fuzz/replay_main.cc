@@ -1,6 +1,7 @@
 // Replays a fuzzing harness's seed corpus without libFuzzer, so CI checks on
 // every change that no saved input crashes a parser (the long fuzzing runs
 // happen on demand with the `fuzz` preset).
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>

@@ -1,0 +1,201 @@
+#include "indicators/engine.h"
+
+#include <algorithm>
+#include <functional>
+#include <tuple>
+
+#include "indicators/narrative.h"
+
+namespace beacon {
+namespace {
+
+class TotalsSink : public RowSink {
+ public:
+  TotalsSink(const IndicatorEngine& engine, UnitTotals& totals,
+             const std::function<void(std::string_view, std::string_view,
+                                      std::vector<std::string_view>&)>& units_of)
+      : totals_(totals), units_of_(units_of) {}
+  void add(const Row& row) override {
+    units_.clear();
+    units_of_(row.worker_id, row.team_id, units_);
+    for (std::string_view u : units_) {
+      auto it = totals_.by_unit.find(u);
+      if (it == totals_.by_unit.end()) it = totals_.by_unit.emplace(std::string(u), Aggregate{}).first;
+      it->second.numerator += row.numerator;
+      it->second.denominator += row.denominator;
+      it->second.rows += 1;
+    }
+  }
+  void note(const char* text) override {
+    if (std::find(totals_.notes.begin(), totals_.notes.end(), text) == totals_.notes.end())
+      totals_.notes.emplace_back(text);
+  }
+
+ private:
+  UnitTotals& totals_;
+  const std::function<void(std::string_view, std::string_view, std::vector<std::string_view>&)>&
+      units_of_;
+  std::vector<std::string_view> units_;
+};
+
+class DrillSink : public RowSink {
+ public:
+  DrillSink(std::vector<DrillRow>& rows, std::function<bool(const Row&)> keep)
+      : rows_(rows), keep_(std::move(keep)) {}
+  void add(const Row& row) override {
+    if (!keep_(row)) return;
+    DrillRow d;
+    d.child_id = row.child_id;
+    d.record = row.record;
+    d.worker_id = row.worker_id;
+    d.team_id = row.team_id;
+    d.in_numerator = row.in_numerator;
+    d.numerator = row.numerator;
+    d.denominator = row.denominator;
+    d.reason = row.reason;
+    for (const auto& item : row.dates)
+      if (item.label) d.dates.emplace_back(item.label, item.date);
+    d.measure = row.measure;
+    if (row.measure_label) d.measure_label = row.measure_label;
+    rows_.push_back(std::move(d));
+  }
+
+ private:
+  std::vector<DrillRow>& rows_;
+  std::function<bool(const Row&)> keep_;
+};
+
+std::string cache_key(const IndicatorDef& def, const Period& p) {
+  return std::string(def.id) + "|" + p.from.iso() + "|" + p.to.iso();
+}
+
+}  // namespace
+
+std::optional<double> value_of(ValueKind kind, const Aggregate& a) {
+  if (kind == ValueKind::kCount) return a.numerator;
+  if (a.denominator == 0) return std::nullopt;
+  switch (kind) {
+    case ValueKind::kPercent: return a.numerator / a.denominator * 100.0;
+    case ValueKind::kRatePer10k: return a.numerator / a.denominator * 10000.0;
+    case ValueKind::kMean:
+    case ValueKind::kRatio: return a.numerator / a.denominator;
+    case ValueKind::kCount: break;
+  }
+  return a.numerator;
+}
+
+IndicatorEngine::IndicatorEngine(std::shared_ptr<const CaseIndex> index, Parameters params)
+    : index_(std::move(index)), params_(std::move(params)) {}
+
+bool IndicatorEngine::unit_exists(std::string_view unit_id) const {
+  const auto& org = index_->organisation();
+  return unit_id.empty() || org.unit(unit_id) || org.worker(unit_id);
+}
+
+Period IndicatorEngine::effective_period(const IndicatorDef& def, const Period& requested) const {
+  switch (def.kind) {
+    case IndicatorKind::kSnapshot: return {requested.to, requested.to, requested.kind, requested.months};
+    case IndicatorKind::kFlowMonth: return Period::month_of(requested.to);
+    case IndicatorKind::kFlow: return requested;
+  }
+  return requested;
+}
+
+void IndicatorEngine::units_of(std::string_view worker_id, std::string_view team_id,
+                               std::vector<std::string_view>& out) const {
+  const auto& org = index_->organisation();
+  auto it = chains_.find(team_id);
+  if (it == chains_.end()) {
+    auto chain = team_id.empty() ? std::vector<std::string>{org.root_id()} : org.chain(team_id);
+    it = chains_.emplace(std::string(team_id), std::move(chain)).first;
+  }
+  for (const auto& u : it->second) out.push_back(u);
+  if (!worker_id.empty()) out.push_back(worker_id);
+}
+
+std::shared_ptr<const UnitTotals> IndicatorEngine::totals(const IndicatorDef& def,
+                                                          const Period& requested) const {
+  const Period period = effective_period(def, requested);
+  const std::string key = cache_key(def, period);
+  std::lock_guard<std::mutex> lock(cache_mutex_);
+  if (auto it = cache_.find(key); it != cache_.end()) return it->second;
+  auto totals = std::make_shared<UnitTotals>();
+  totals->by_unit[index_->organisation().root_id()];  // the organisation always has a figure
+  std::function<void(std::string_view, std::string_view, std::vector<std::string_view>&)> units =
+      [this](std::string_view w, std::string_view t, std::vector<std::string_view>& out) {
+        units_of(w, t, out);
+      };
+  TotalsSink sink(*this, *totals, units);
+  IndicatorContext ctx{*index_, period, params_};
+  def.logic(ctx, sink);
+  if (cache_.size() > 20000) cache_.clear();  // bound memory; entries are cheap to rebuild
+  cache_.emplace(key, totals);
+  return totals;
+}
+
+Aggregate IndicatorEngine::aggregate(const IndicatorDef& def, const Period& period,
+                                     std::string_view unit) const {
+  auto t = totals(def, period);
+  std::string_view key = unit.empty() ? std::string_view(index_->organisation().root_id()) : unit;
+  auto it = t->by_unit.find(key);
+  return it == t->by_unit.end() ? Aggregate{} : it->second;
+}
+
+Figure IndicatorEngine::figure(const IndicatorDef& def, const Period& requested,
+                               std::string_view unit, int series_points) const {
+  Figure f;
+  f.def = &def;
+  f.period = effective_period(def, requested);
+  f.unit_id = unit.empty() ? index_->organisation().root_id() : std::string(unit);
+  f.total = aggregate(def, requested, f.unit_id);
+  f.value = value_of(def.value_kind, f.total);
+  f.settings = targets_for(def, f.period.to.financial_year(), index_->history().indicator_targets);
+  f.rag = rag_for(f.value, f.settings);
+  f.notes = totals(def, requested)->notes;
+
+  const int trend_needs = 2 * params_.get_int("trend_points");
+  const int points = std::max(series_points, trend_needs);
+  std::vector<std::optional<double>> values;
+  std::vector<SeriesPoint> series;
+  for (Date end : series_month_ends(requested.to, points)) {
+    Period p = requested.ending(end);
+    SeriesPoint point;
+    point.to = end;
+    point.total = aggregate(def, p, f.unit_id);
+    point.value = value_of(def.value_kind, point.total);
+    point.rag = rag_for(point.value, targets_for(def, end.financial_year(),
+                                                 index_->history().indicator_targets));
+    values.push_back(point.value);
+    series.push_back(point);
+  }
+  f.trend = trend_of(values, std::string_view(def.measure) == "%", f.settings, params_);
+  if (series_points > 0)
+    f.series.assign(series.end() - std::min<int>(series_points, static_cast<int>(series.size())),
+                    series.end());
+  f.narrative = write_narrative(f, series);
+  return f;
+}
+
+std::vector<DrillRow> IndicatorEngine::drill(const IndicatorDef& def, const Period& requested,
+                                             std::string_view unit) const {
+  const Period period = effective_period(def, requested);
+  const auto& org = index_->organisation();
+  const std::string root = org.root_id();
+  std::vector<DrillRow> rows;
+  std::vector<std::string_view> scratch;
+  DrillSink sink(rows, [&](const Row& row) {
+    if (unit.empty() || unit == root) return true;
+    scratch.clear();
+    std::lock_guard<std::mutex> lock(cache_mutex_);
+    units_of(row.worker_id, row.team_id, scratch);
+    return std::find(scratch.begin(), scratch.end(), unit) != scratch.end();
+  });
+  IndicatorContext ctx{*index_, period, params_};
+  def.logic(ctx, sink);
+  std::stable_sort(rows.begin(), rows.end(), [](const DrillRow& a, const DrillRow& b) {
+    return std::tie(a.child_id, a.record) < std::tie(b.child_id, b.record);
+  });
+  return rows;
+}
+
+}  // namespace beacon

@@ -1,0 +1,82 @@
+#include "indicators/logic_support.h"
+
+#include <cstdlib>
+
+#include "snapshot/attribution.h"
+
+namespace beacon::logic {
+
+const CinEpisode* find_episode(const CaseIndex& index, const EpisodeRef& ref) {
+  if (!ref.referral_date) return nullptr;
+  for (const CinEpisode* e : index.referrals(ref.child_id))
+    if (e->referral_date == *ref.referral_date && e->ordinal == ref.ordinal) return e;
+  return nullptr;
+}
+
+OptDate episode_end(const CaseIndex& index, const EpisodeRef& ref) {
+  const CinEpisode* e = find_episode(index, ref);
+  return e ? e->closure_date : std::nullopt;
+}
+
+void attribute_row(const CaseIndex& index, Row& row, Date reference_date,
+                   std::string_view own_worker, std::string_view own_team, OptDate episode_end) {
+  auto a = attribute(index, row.child_id, reference_date, own_worker, own_team, episode_end);
+  row.worker_id = a.worker_id;
+  row.team_id = a.team_id;
+}
+
+std::optional<int64_t> population_near(const CaseIndex& index, Date d) {
+  const PopulationEstimate* best = nullptr;
+  int best_distance = 0;
+  for (const auto& p : index.history().population_estimates) {
+    auto mid = Date::from_ymd(p.year, 6, 30);
+    if (!mid) continue;
+    int distance = std::abs(mid->days_until(d));
+    // Ties go to the later estimate: it is the more recent picture.
+    if (!best || distance < best_distance || (distance == best_distance && p.year > best->year)) {
+      best = &p;
+      best_distance = distance;
+    }
+  }
+  if (!best) return std::nullopt;
+  return best->children;
+}
+
+void add_population_row(const IndicatorContext& ctx, RowSink& out) {
+  auto population = population_near(ctx.index, ctx.period.to);
+  if (!population) return;
+  Row row;
+  row.record = "population";
+  row.child_id = "population (ONS mid-year estimate, children aged 0-17)";
+  row.numerator = 0;
+  row.denominator = static_cast<double>(*population);
+  row.reason = "denominator: children aged 0-17 in the area";
+  row.measure = static_cast<double>(*population);
+  row.measure_label = "children";
+  out.add(row);
+}
+
+std::optional<int> age_at(const Child* child, Date d) {
+  if (!child || !child->birth_date) return std::nullopt;
+  Date dob = *child->birth_date;
+  if (dob > d) return -1;  // not yet born
+  int age = d.year() - dob.year();
+  while (age > 0 && dob.add_years(age) > d) --age;
+  while (dob.add_years(age + 1) <= d) ++age;
+  return age;
+}
+
+LookedAfter looked_after_at(const CaseIndex& index, std::string_view child_id, Date d) {
+  LookedAfter out;
+  for (const PeriodOfCare& p : index.periods_of_care(child_id)) {
+    if (p.short_breaks_only()) continue;
+    for (size_t i = 0; i < p.episodes.size(); ++i) {
+      const LaEpisode* e = p.episodes[i];
+      if (open_at(*e, d)) out = {&p, e, i};  // the latest-starting if the data overlap
+    }
+  }
+  if (out.episode && is_short_break(out.episode->legal_status)) return {};
+  return out;
+}
+
+}  // namespace beacon::logic

@@ -1,0 +1,43 @@
+// Small pieces several indicator families share.
+#ifndef BEACON_INDICATORS_LOGIC_SUPPORT_H_
+#define BEACON_INDICATORS_LOGIC_SUPPORT_H_
+
+#include <optional>
+
+#include "indicators/indicator.h"
+
+namespace beacon::logic {
+
+// The child's CIN episode a record sits in, or nullptr.
+const CinEpisode* find_episode(const CaseIndex& index, const EpisodeRef& ref);
+// The closure date bounding "the same episode" for attribution.
+OptDate episode_end(const CaseIndex& index, const EpisodeRef& ref);
+
+// Attributes `row` to a worker and team (snapshot/attribution.h rule).
+void attribute_row(const CaseIndex& index, Row& row, Date reference_date,
+                   std::string_view own_worker = {}, std::string_view own_team = {},
+                   OptDate episode_end = std::nullopt);
+
+// The ONS mid-year estimate nearest `d` (mid-year = 30 June), if any.
+std::optional<int64_t> population_near(const CaseIndex& index, Date d);
+// Adds the population row of a rate per 10,000: denominator only, at the
+// organisation level (no team), so unit breakdowns show no rate.
+void add_population_row(const IndicatorContext& ctx, RowSink& out);
+
+// The child's age in completed years at d (birthdays on or before d), or
+// nullopt without a date of birth.
+std::optional<int> age_at(const Child* child, Date d);
+
+// Looked after at the end of day d: an episode open at d that is not a short
+// break (V3/V4) in a period that is not made only of short breaks.
+// Returns that period and episode, or nullptrs.
+struct LookedAfter {
+  const PeriodOfCare* period = nullptr;
+  const LaEpisode* episode = nullptr;
+  size_t episode_index = 0;
+};
+LookedAfter looked_after_at(const CaseIndex& index, std::string_view child_id, Date d);
+
+}  // namespace beacon::logic
+
+#endif  // BEACON_INDICATORS_LOGIC_SUPPORT_H_

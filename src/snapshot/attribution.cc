@@ -1,0 +1,56 @@
+#include "snapshot/attribution.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "snapshot/case_index.h"
+
+namespace beacon {
+
+bool is_social_worker_role(std::string_view role) {
+  std::string r;
+  for (char c : role) r.push_back(c == '_' ? ' ' : static_cast<char>(std::tolower(
+                                                        static_cast<unsigned char>(c))));
+  return r == "social worker" || r == "allocated social worker" || r == "allocated case worker" ||
+         r == "case worker" || r == "allocated worker" || r == "sw" || r == "key worker" ||
+         r == "social worker (allocated)";
+}
+
+std::string_view team_of_worker(const CaseIndex& index, std::string_view worker_id,
+                                std::string_view fallback) {
+  if (const Worker* w = index.organisation().worker(worker_id); w && !w->team_id.empty())
+    return w->team_id;
+  return fallback;
+}
+
+Attribution attribute(const CaseIndex& index, std::string_view child_id, Date reference_date,
+                      std::string_view own_worker, std::string_view own_team,
+                      OptDate episode_end) {
+  if (!own_worker.empty()) return {own_worker, team_of_worker(index, own_worker, own_team)};
+
+  const Allocation* best = nullptr;
+  auto better_in_force = [](const Allocation* a, const Allocation* b) {
+    bool sa = is_social_worker_role(a->role), sb = is_social_worker_role(b->role);
+    if (sa != sb) return sa;
+    if (a->start != b->start) return a->start > b->start;
+    return a->worker_id < b->worker_id;
+  };
+  const Allocation* first_after = nullptr;
+  for (const Allocation* a : index.allocations(child_id)) {
+    bool in_force = a->start <= reference_date && (!a->end || *a->end > reference_date);
+    if (in_force) {
+      if (!best || better_in_force(a, best)) best = a;
+    } else if (a->start > reference_date && (!episode_end || a->start <= *episode_end)) {
+      // Allocations are sorted by start: the first one after the date wins,
+      // the social worker role breaking ties on the same day.
+      if (!first_after || (a->start == first_after->start && is_social_worker_role(a->role) &&
+                           !is_social_worker_role(first_after->role)))
+        first_after = a;
+    }
+  }
+  const Allocation* chosen = best ? best : first_after;
+  if (chosen) return {chosen->worker_id, team_of_worker(index, chosen->worker_id, chosen->team_id)};
+  return {{}, own_team};
+}
+
+}  // namespace beacon

@@ -1,0 +1,118 @@
+#include "snapshot/case_index.h"
+
+#include <algorithm>
+
+namespace beacon {
+namespace {
+
+std::vector<Date> holiday_dates(const CaseHistory& h) {
+  std::vector<Date> dates;
+  for (const auto& b : shipped_bank_holidays()) dates.push_back(b.date);
+  for (const auto& b : h.bank_holidays) dates.push_back(b.date);
+  return dates;
+}
+
+template <class R, class Key>
+void index_by_child(const std::vector<R>& records, Key key,
+                    std::map<std::string, std::vector<const R*>, std::less<>>& out) {
+  for (const auto& r : records) out[key(r)].push_back(&r);
+}
+
+template <class R, class DateOf>
+void sort_lists(std::map<std::string, std::vector<const R*>, std::less<>>& lists, DateOf date_of) {
+  for (auto& [id, list] : lists)
+    std::stable_sort(list.begin(), list.end(), [&](const R* a, const R* b) {
+      return std::make_pair(date_of(*a), a->ordinal) < std::make_pair(date_of(*b), b->ordinal);
+    });
+}
+
+template <class Map, class T = typename Map::mapped_type::value_type>
+std::span<const T> lookup(const Map& map, std::string_view key) {
+  auto it = map.find(key);
+  if (it == map.end()) return {};
+  return std::span<const T>(it->second.data(), it->second.size());
+}
+
+void note_date(OptDate& latest, const Date& d) {
+  if (!latest || d > *latest) latest = d;
+}
+void note_date(OptDate& latest, const OptDate& d) {
+  if (d) note_date(latest, *d);
+}
+
+}  // namespace
+
+CaseIndex::CaseIndex(CaseHistory history)
+    : history_(std::move(history)),
+      calendar_(holiday_dates(history_)),
+      organisation_(history_.org_units, history_.workers) {
+  for (const auto& c : history_.children) children_.emplace(c.id, &c);
+
+  index_by_child(history_.cin_episodes, [](const CinEpisode& r) { return r.child_id; }, referrals_);
+  sort_lists(referrals_, [](const CinEpisode& r) { return r.referral_date; });
+  index_by_child(history_.cp_plans, [](const CpPlan& r) { return r.child_id; }, cp_plans_);
+  sort_lists(cp_plans_, [](const CpPlan& r) { return r.start; });
+  index_by_child(history_.allocations, [](const Allocation& r) { return r.child_id; },
+                 allocations_);
+  sort_lists(allocations_, [](const Allocation& r) { return r.start; });
+  index_by_child(history_.adoptions, [](const Adoption& r) { return r.child_id; }, adoptions_);
+  sort_lists(adoptions_, [](const Adoption& r) { return r.decision_date.value_or(Date()); });
+  index_by_child(history_.assessments, [](const Assessment& r) { return r.episode.child_id; },
+                 assessments_);
+  sort_lists(assessments_, [](const Assessment& r) { return r.start; });
+  index_by_child(history_.la_reviews, [](const LaReview& r) { return r.child_id; }, la_reviews_);
+  sort_lists(la_reviews_, [](const LaReview& r) { return r.date; });
+
+  std::map<std::string, std::vector<const LaEpisode*>, std::less<>> episodes;
+  for (const auto& e : history_.la_episodes) episodes[e.child_id].push_back(&e);
+  for (auto& [child_id, list] : episodes) periods_[child_id] = build_periods_of_care(list);
+  for (const auto& [child_id, list] : periods_)
+    for (const auto& p : list) all_periods_.push_back(&p);
+
+  for (const auto& s : history_.supervisions) supervisions_[s.worker_id].push_back(s.date);
+  for (auto& [id, dates] : supervisions_) std::sort(dates.begin(), dates.end());
+
+  for (const auto& r : history_.cin_episodes) {
+    note_date(latest_date_, r.referral_date);
+    note_date(latest_date_, r.closure_date);
+  }
+  for (const auto& r : history_.assessments) note_date(latest_date_, r.authorised);
+  for (const auto& r : history_.la_episodes) {
+    note_date(latest_date_, r.start);
+    note_date(latest_date_, r.end);
+  }
+  for (const auto& r : history_.cp_plans) note_date(latest_date_, r.start);
+  for (const auto& r : history_.contacts) note_date(latest_date_, r.received.date);
+}
+
+const Child* CaseIndex::child(std::string_view id) const {
+  auto it = children_.find(id);
+  return it == children_.end() ? nullptr : it->second;
+}
+
+std::span<const CinEpisode* const> CaseIndex::referrals(std::string_view id) const {
+  return lookup(referrals_, id);
+}
+std::span<const CpPlan* const> CaseIndex::cp_plans(std::string_view id) const {
+  return lookup(cp_plans_, id);
+}
+std::span<const PeriodOfCare> CaseIndex::periods_of_care(std::string_view id) const {
+  return lookup(periods_, id);
+}
+std::span<const Allocation* const> CaseIndex::allocations(std::string_view id) const {
+  return lookup(allocations_, id);
+}
+std::span<const Adoption* const> CaseIndex::adoptions(std::string_view id) const {
+  return lookup(adoptions_, id);
+}
+std::span<const Assessment* const> CaseIndex::assessments(std::string_view id) const {
+  return lookup(assessments_, id);
+}
+std::span<const LaReview* const> CaseIndex::la_reviews(std::string_view id) const {
+  return lookup(la_reviews_, id);
+}
+std::span<const Date> CaseIndex::supervisions(std::string_view worker_id) const {
+  return lookup(supervisions_, worker_id);
+}
+
+}  // namespace beacon
