@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstring>
 #include <ctime>
+#include <mutex>
 #include <nlohmann/json.hpp>
 
 #include "store/migrations.h"
@@ -46,11 +47,14 @@ Status create_private_file(const std::string& path) {
   return Status::ok();
 }
 
+// One connection, one call at a time: the mutex lets threads (HTTP handlers,
+// a load) share a store without seeing each other's half-done transactions.
 class SqliteStore final : public Store {
  public:
   explicit SqliteStore(sqlite::Database db) : db_(std::move(db)) {}
 
   Result<std::vector<Contribution>> contributions() override {
+    std::lock_guard lock(mutex_);
     auto stmt = db_.prepare(
         "SELECT id, source, source_table, collection_year, as_of, carried, files "
         "FROM contributions ORDER BY id");
@@ -78,6 +82,7 @@ class SqliteStore final : public Store {
   }
 
   Result<CaseHistory> read_records(const std::set<std::string>* tables) override {
+    std::lock_guard lock(mutex_);
     CaseHistory out;
     Status status;
     out.for_each_table([&](auto& table) {
@@ -90,6 +95,7 @@ class SqliteStore final : public Store {
   }
 
   Result<int64_t> commit_load(const Batch& batch, const LoadRecord& load) override {
+    std::lock_guard lock(mutex_);
     std::map<std::string, const Contribution*> keys;
     for (const auto& c : batch.contributions) {
       auto [it, fresh] = keys.emplace(c.key(), &c);
@@ -144,6 +150,7 @@ class SqliteStore final : public Store {
   }
 
   Result<std::vector<LoadRecord>> loads() override {
+    std::lock_guard lock(mutex_);
     auto stmt =
         db_.prepare("SELECT id, at, user, files, summary, report_json FROM loads ORDER BY id DESC");
     if (!stmt) return stmt.status();
@@ -159,6 +166,7 @@ class SqliteStore final : public Store {
   }
 
   Result<std::optional<std::string>> setting(const std::string& key) override {
+    std::lock_guard lock(mutex_);
     auto stmt = db_.prepare("SELECT value FROM settings WHERE key = ?");
     if (!stmt) return stmt.status();
     stmt->bind_text(1, key);
@@ -169,6 +177,7 @@ class SqliteStore final : public Store {
   }
 
   Status put_setting(const std::string& key, const std::string& value) override {
+    std::lock_guard lock(mutex_);
     auto stmt = db_.prepare(
         "INSERT INTO settings (key, value) VALUES (?, ?) "
         "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
@@ -193,6 +202,7 @@ class SqliteStore final : public Store {
     return true;
   }
 
+  std::mutex mutex_;
   sqlite::Database db_;
 };
 
