@@ -5,6 +5,8 @@
 //   build/bench/bench/load_bench --benchmark_counters_tabular=true
 #include <benchmark/benchmark.h>
 
+#include <cstdio>
+
 #include "history/merge.h"
 #include "load/load.h"
 #include "store/test_support.h"
@@ -68,6 +70,8 @@ void BM_LoadSecondYear(benchmark::State& state) {
   testing::TempDir dir;
   int n = 0;
   LoadOptions options;
+  // The phases, on stderr: where the time goes.
+  options.progress = [](const std::string& line) { std::fprintf(stderr, "  %s\n", line.c_str()); };
   for (auto _ : state) {
     state.PauseTiming();
     auto store = fresh_store(dir, n++);

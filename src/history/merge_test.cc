@@ -461,6 +461,18 @@ TEST(Diff, CountsAddedChangedAndRemovedPerTable) {
   EXPECT_EQ(diff.count("assessments"), 0u);
 }
 
+TEST(Diff, ADateTimeGainingATimeIsAChange) {
+  CaseHistory before, after;
+  Contact c;
+  c.id = "K1";
+  c.received = {D(2024, 1, 1), 0, false};
+  before.contacts.push_back(c);
+  c.received.has_time = true;  // midnight, now stated
+  after.contacts.push_back(c);
+  EXPECT_EQ(diff_histories(before, after)["contacts"].changed, 1);
+  EXPECT_EQ(diff_histories(before, before)["contacts"].changed, 0);
+}
+
 TEST(Diff, ValuesCannotImitateTheSeparator) {
   CaseHistory before, after;
   // Joined with a plain separator these two would read the same.

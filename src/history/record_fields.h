@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <cstdlib>
+#include <optional>
 #include <string>
 #include <type_traits>
 #include <vector>
@@ -64,6 +65,18 @@ void copy_fields(R& dst, const R& src, FieldMask which) {
   });
 }
 
+// Equal as field_text() would show them, without building the text: a
+// date-time's text also says whether it has a time, and a double's text
+// tells -0 from 0, so those compare as text.
+template <class T>
+bool same_value(const T& a, const T& b) {
+  if constexpr (std::is_same_v<T, DateTime> || std::is_same_v<T, OptDateTime> ||
+                std::is_same_v<T, double> || std::is_same_v<T, std::optional<double>>)
+    return field_text(a) == field_text(b);
+  else
+    return a == b;
+}
+
 // True when every field in `which` reads the same (field_text()) in both.
 template <class R>
 bool same_fields(const R& a, const R& b, FieldMask which) {
@@ -74,7 +87,7 @@ bool same_fields(const R& a, const R& b, FieldMask which) {
   int i = 0;
   R::visit(a, [&](const char*, const auto& v, FieldRole) {
     if (same && (which >> i & 1))
-      same = field_text(v) == field_text(*static_cast<const std::decay_t<decltype(v)>*>(theirs[i]));
+      same = same_value(v, *static_cast<const std::decay_t<decltype(v)>*>(theirs[i]));
     ++i;
   });
   return same;

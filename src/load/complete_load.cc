@@ -80,6 +80,10 @@ LoadReport complete_load(Store& store, const Batch& batch, LoadReport report,
     auto records = store.read_records(&tables);
     if (!records) return refuse(std::move(report), records.status().message());
     state = {std::move(*contributions), std::move(*records)};
+    if (options.progress)
+      options.progress("read the stored records it touches: " +
+                       timing(since(start), static_cast<int64_t>(state.records.total_records())));
+    start = Clock::now();
   }
   for (const auto& c : batch.contributions) {
     bool replaces = std::any_of(state.contributions.begin(), state.contributions.end(),

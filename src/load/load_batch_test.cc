@@ -293,9 +293,10 @@ TEST(LoadBatch, ProgressIsReportedWhenAsked) {
   o.progress = [&lines](const std::string& line) { lines.push_back(line); };
   ASSERT_TRUE(
       load_batch(*store, cin_census(2024, {{"C1", D(2024, 5, 2), std::nullopt}}), {}, o).ok);
-  ASSERT_EQ(lines.size(), 2u);
-  EXPECT_EQ(lines[0].rfind("merged with the stored history: 1 rows in ", 0), 0u);
-  EXPECT_EQ(lines[1].rfind("stored: 1 rows in ", 0), 0u);
+  ASSERT_EQ(lines.size(), 3u);
+  EXPECT_EQ(lines[0].rfind("read the stored records it touches: 0 rows in ", 0), 0u);
+  EXPECT_EQ(lines[1].rfind("merged with the stored history: 1 rows in ", 0), 0u);
+  EXPECT_EQ(lines[2].rfind("stored: 1 rows in ", 0), 0u);
 }
 
 }  // namespace
