@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Sets up a fresh Debian 12 machine, builds Beacon, generates the synthetic
-# reference organisation, loads it into demo/beacon.db and shows what is loaded.
+# reference organisation, loads it into demo/beacon.db, shows what is loaded,
+# and serves it in the foreground (Ctrl-C stops), printing the address and
+# the first administrator's sign-in.
 # Options: --scale F (default 1.0 = the reference trust), --port N (default 8080).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,3 +26,16 @@ if [ ! -f demo/beacon.db ]; then
   "$bin" load --db demo/beacon.db demo/files
 fi
 "$bin" status --db demo/beacon.db
+# The first administrator's password is printed only when it is created;
+# demo/first-sign-in.txt keeps it (owner-only) so a second run can show it.
+if [ -f demo/first-sign-in.txt ]; then
+  echo "Sign in with:"
+  cat demo/first-sign-in.txt
+fi
+umask 077
+"$bin" serve --db demo/beacon.db --port "$port" | while IFS= read -r line; do
+  echo "$line"
+  case "$line" in
+    "  user name:"*|"  password:"*) echo "$line" >> demo/first-sign-in.txt ;;
+  esac
+done

@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# On demand, not CI: the web application's speed on the default synthetic
+# organisation. Builds the release binary, generates and loads the
+# organisation (unless demo/beacon.db exists), serves it on a loopback port,
+# signs in, then runs wrk with 50 connections against every page and API
+# call (p95 from wrk's latency distribution), times exports and an upload,
+# and checks that 200 idle keep-alive connections do not stall others.
+# Usage: bench/http/run.sh [--scale 1.0] [--seconds 15]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+scale=1.0
+seconds=15
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --scale) scale="$2"; shift 2 ;;
+    --seconds) seconds="$2"; shift 2 ;;
+    *) echo "bench: unknown option $1" >&2; exit 2 ;;
+  esac
+done
+command -v wrk >/dev/null || { SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO=sudo; $SUDO apt-get install -y -qq wrk; }
+cmake --preset release >/dev/null && cmake --build --preset release -j2 >/dev/null
+bin=build/release/beacon
+work=bench/http/work
+mkdir -p "$work"
+if [ ! -f "$work/beacon.db" ]; then
+  "$bin" generate --out "$work/files" --scale "$scale"
+  "$bin" load --db "$work/beacon.db" "$work/files"
+fi
+port=18080
+"$bin" serve --db "$work/beacon.db" --port "$port" > "$work/serve.log" 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
+for _ in $(seq 1 600); do grep -q "serving at" "$work/serve.log" && break; sleep 0.5; done
+base="http://127.0.0.1:$port"
+password=$(sed -n 's/^  password:  //p' "$work/serve.log")
+if [ -z "$password" ]; then password=$(cat "$work/admin-password" 2>/dev/null || true); else echo "$password" > "$work/admin-password"; fi
+jar="$work/cookies.txt"
+rm -f "$jar"
+token=$(curl -s -c "$jar" "$base/sign-in" | sed -n 's/.*name="sign_in_token" value="\([^"]*\)".*/\1/p')
+curl -s -b "$jar" -c "$jar" -o /dev/null -d "sign_in_token=$token&user=admin&password=$password" "$base/sign-in"
+session=$(awk '$6=="beacon_session"{print $7}' "$jar")
+[ -n "$session" ] || { echo "bench: could not sign in" >&2; exit 1; }
+# Warm the caches the way the first visitors would.
+curl -s -o /dev/null -b "beacon_session=$session" "$base/scorecard"
+
+child=$(curl -s -b "beacon_session=$session" "$base/api/indicators/KPI3/drill" | sed -n 's/.*"child":"\([^"]*\)".*/\1/p' | head -1)
+worker=$(curl -s -b "beacon_session=$session" "$base/api/units" | sed -n 's/.*"workers":\[{"id":"\([^"]*\)".*/\1/p')
+paths=(/scorecard /indicators/KPI3 "/indicators/KPI3?unit=$worker" /portraits/cla /worklists "/worklists?unit=$worker"
+       "/children/$child" /data /api/scorecard /api/indicators/KPI3 /api/indicators/KPI3/breakdown
+       /api/indicators/KPI3/drill /api/portraits/cla /api/worklists "/api/children/$child" /api/loads)
+report="$work/report.txt"
+: > "$report"
+echo "== 50 connections, ${seconds}s each (p95 from wrk --latency)" | tee -a "$report"
+for p in "${paths[@]}"; do
+  out=$(wrk -t2 -c50 -d"${seconds}s" --latency -H "Cookie: beacon_session=$session" "$base$p")
+  p95=$(echo "$out" | awk '/ 90%/{p90=$2} / 99%/{p99=$2} END{print "p90 " p90 ", p99 " p99}')
+  rps=$(echo "$out" | awk '/Requests\/sec/{print $2}')
+  printf '%-40s %s, %s req/s\n' "$p" "$p95" "$rps" | tee -a "$report"
+done
+echo "== exports and upload (seconds)" | tee -a "$report"
+for p in /scorecard.xlsx /scorecard.pdf /indicators/KPI3/drill.csv /indicators/KPI3/drill.xlsx /portraits/cla.pdf /portraits/cla.png; do
+  t=$(curl -s -o /dev/null -w '%{time_total}' -b "beacon_session=$session" "$base$p")
+  printf '%-40s %s\n' "$p" "$t" | tee -a "$report"
+done
+csrf=$(curl -s -b "beacon_session=$session" "$base/api/session" | sed -n 's/.*"csrf_token":"\([^"]*\)".*/\1/p')
+sample=$(ls "$work"/files/*.csv 2>/dev/null | head -1 || true)
+if [ -n "$sample" ]; then
+  t=$(curl -s -o /dev/null -w '%{time_total}' -b "beacon_session=$session" -H "X-CSRF-Token: $csrf" -H "Origin: $base" \
+      -F "files=@$sample" "$base/api/uploads")
+  printf '%-40s %s (upload accepted; the load runs in the background)\n' "upload $(basename "$sample")" "$t" | tee -a "$report"
+fi
+echo "== 200 idle keep-alive connections held while others are served" | tee -a "$report"
+python3 - "$port" "$session" <<'PY' | tee -a "$report"
+import socket, sys, time
+port, session = int(sys.argv[1]), sys.argv[2]
+req = f"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: keep-alive\r\n\r\n".encode()
+idle = []
+for _ in range(200):
+    s = socket.create_connection(("127.0.0.1", port)); s.sendall(req); s.recv(4096); idle.append(s)
+worst = 0.0
+for _ in range(20):
+    t = time.time()
+    s = socket.create_connection(("127.0.0.1", port))
+    s.sendall(f"GET /api/indicators/KPI3 HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: beacon_session={session}\r\nConnection: close\r\n\r\n".encode())
+    while s.recv(65536): pass
+    worst = max(worst, time.time() - t); s.close()
+print(f"200 idle connections open; slowest of 20 other requests: {worst*1000:.0f} ms")
+for s in idle: s.close()
+PY
+echo "Report: $report"

@@ -1,0 +1,89 @@
+// The JSON API for figures: the scorecard, one indicator, its breakdown and
+// its drill-through list. Shapes follow export/kpi_output.h, so scripts see
+// the same JSON as `beacon kpi`.
+#include "export/drill_export.h"
+#include "export/kpi_output.h"
+#include "indicators/scorecard.h"
+#include "web/drill_query.h"
+#include "web/handlers.h"
+#include "web/view.h"
+
+namespace beacon::web {
+namespace {
+
+std::optional<View> view_or_fail(Ctx& ctx) {
+  auto view = parse_view(ctx.req, *ctx.engine);
+  if (!view) {
+    ctx.fail(view.status().code() == StatusCode::kNotFound ? 404 : 400, view.status().message());
+    return std::nullopt;
+  }
+  return *view;
+}
+
+int series_points(const http::Request& req) {
+  try {
+    return std::clamp(std::stoi(req.param("series", "24")), 0, 60);
+  } catch (...) {
+    return 24;
+  }
+}
+
+}  // namespace
+
+void api_scorecard(Ctx& ctx) {
+  auto view = view_or_fail(ctx);
+  if (!view) return;
+  bool contract_only = ctx.req.param("scope", "contract") != "all";
+  auto figures = build_scorecard(*ctx.engine, view->as_period(), view->unit, series_points(ctx.req), contract_only);
+  ctx.json(kpi_json(view->as_period(), view->unit, figures));
+}
+
+void api_indicators(Ctx& ctx) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& d : indicator_catalogue())
+    list.push_back({{"id", d.id}, {"name", d.name}, {"kind", kind_name(d.kind)}, {"measure", d.measure},
+                    {"polarity", polarity_name(d.polarity)}, {"family", d.family},
+                    {"definition", d.definition}, {"contract", d.contract}});
+  ctx.json({{"indicators", list}});
+}
+
+void api_indicator(Ctx& ctx) {
+  const IndicatorDef* def = find_indicator(ctx.req.path_param(0));
+  if (!def) return ctx.fail(404, "There is no indicator called " + ctx.req.path_param(0));
+  auto view = view_or_fail(ctx);
+  if (!view) return;
+  Figure f = ctx.engine->figure(*def, view->as_period(), view->unit, series_points(ctx.req));
+  nlohmann::json j = figure_json(f);
+  j["unit"] = view->unit;
+  j["definition"] = def->definition;
+  ctx.json(j);
+}
+
+void api_breakdown(Ctx& ctx) {
+  const IndicatorDef* def = find_indicator(ctx.req.path_param(0));
+  if (!def) return ctx.fail(404, "There is no indicator called " + ctx.req.path_param(0));
+  auto view = view_or_fail(ctx);
+  if (!view) return;
+  Period period = view->as_period();
+  nlohmann::json rows = nlohmann::json::array();
+  for (const auto& r : build_breakdown(*ctx.engine, *def, period, view->unit))
+    rows.push_back({{"id", r.id}, {"name", r.name}, {"kind", r.kind},
+                    {"numerator", json_number(r.total.numerator)},
+                    {"denominator", json_number(r.total.denominator)}, {"value", json_optional(r.value)},
+                    {"rag", rag_name(r.rag)}, {"has_children", r.has_children}});
+  ctx.json({{"indicator", def->id}, {"unit", view->unit}, {"from", period.from.iso()},
+            {"to", period.to.iso()}, {"rows", rows}});
+}
+
+void api_drill(Ctx& ctx) {
+  const IndicatorDef* def = find_indicator(ctx.req.path_param(0));
+  if (!def) return ctx.fail(404, "There is no indicator called " + ctx.req.path_param(0));
+  auto view = view_or_fail(ctx);
+  if (!view) return;
+  Period period = view->as_period();
+  auto rows = apply_drill_query(ctx.engine->drill(*def, period, view->unit), DrillQuery::from(ctx.req),
+                                ctx.engine->index().organisation());
+  ctx.json(drill_json(*def, period, view->unit, rows));
+}
+
+}  // namespace beacon::web

@@ -1,0 +1,143 @@
+// The JSON API for everything that is not a figure: the session, the
+// organisation, pen portraits, worklists, a child's timeline, loads and
+// uploads, and the API's own description.
+#include "casefile/timeline.h"
+#include "export/portrait_render.h"
+#include "portraits/pen_portrait.h"
+#include "web/handlers.h"
+#include "web/view.h"
+#include "worklists/worklist.h"
+
+namespace beacon::embedded {
+extern const std::string_view openapi_json;
+}
+
+namespace beacon::web {
+namespace {
+
+nlohmann::json date_json(const OptDate& d) { return d ? nlohmann::json(d->iso()) : nlohmann::json(nullptr); }
+
+nlohmann::json problems_json(const std::vector<Problem>& problems) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& p : problems)
+    out.push_back({{"file", p.file}, {"line", p.line}, {"element", p.element}, {"field", p.field},
+                   {"message", p.message}, {"code", p.code}});
+  return out;
+}
+
+}  // namespace
+
+void health(Ctx& ctx) { ctx.json({{"status", "ok"}}); }
+
+void openapi_document(Ctx& ctx) {
+  ctx.res.status = 200;
+  ctx.res.content_type = "application/json";
+  ctx.res.body = std::string(embedded::openapi_json);
+}
+
+void api_session(Ctx& ctx) {
+  const Session& s = *ctx.session;
+  ctx.json({{"user", s.user_name}, {"display_name", s.display_name}, {"role", s.role},
+            {"csrf_token", s.csrf_token}});
+}
+
+void api_units(Ctx& ctx) {
+  const auto& org = ctx.engine->index().organisation();
+  nlohmann::json units = nlohmann::json::array();
+  for (const auto& u : org.units())
+    units.push_back({{"id", u.id}, {"name", u.name}, {"kind", u.kind}, {"parent", u.parent_id}});
+  nlohmann::json workers = nlohmann::json::array();
+  for (const auto& w : ctx.engine->index().history().workers)
+    workers.push_back({{"id", w.id}, {"name", w.name}, {"team", w.team_id}, {"role", w.role}});
+  ctx.json({{"root", org.root_id()}, {"units", units}, {"workers", workers}});
+}
+
+void api_portrait(Ctx& ctx) {
+  auto cohort = parse_cohort(ctx.req.path_param(0));
+  if (!cohort) return ctx.fail(404, "There is no cohort called " + ctx.req.path_param(0));
+  auto view = parse_view(ctx.req, *ctx.engine);
+  if (!view) return ctx.fail(view.status().code() == StatusCode::kNotFound ? 404 : 400, view.status().message());
+  auto p = build_pen_portrait(*ctx.engine, *cohort, view->to, view->unit);
+  if (!p) return ctx.fail(404, p.status().message());
+  ctx.json(portrait_json(*p));
+}
+
+void api_worklist(Ctx& ctx) {
+  auto view = parse_view(ctx.req, *ctx.engine);
+  if (!view) return ctx.fail(view.status().code() == StatusCode::kNotFound ? 404 : 400, view.status().message());
+  WorklistOptions o;
+  o.as_at = view->to;
+  o.unit_id = view->unit == ctx.engine->index().organisation().root_id() ? "" : view->unit;
+  auto items = build_worklist(ctx.engine->index(), ctx.engine->parameters(), o);
+  if (!items) return ctx.fail(404, items.status().message());
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& w : *items)
+    list.push_back({{"kind", w.kind}, {"title", w.title}, {"child", w.child_id}, {"child_name", w.child_name},
+                    {"worker", w.worker_id}, {"team", w.team_id}, {"since", date_json(w.since)},
+                    {"due", date_json(w.due)}, {"days_left", w.days_left}, {"working_days", w.working_days},
+                    {"status", work_status_name(w.status)}});
+  ctx.json({{"unit", view->unit}, {"as_at", view->to.iso()}, {"items", list}});
+}
+
+void api_child(Ctx& ctx) {
+  Date as_at = default_date(*ctx.engine);
+  if (auto to = ctx.req.param("to"); !to.empty()) {
+    auto d = parse_date(to);
+    if (!d) return ctx.fail(400, "Enter the date as YYYY-MM-DD");
+    as_at = *d;
+  }
+  auto s = child_summary(ctx.engine->index(), ctx.req.path_param(0), as_at);
+  if (!s) return ctx.fail(404, s.status().message());
+  nlohmann::json events = nlohmann::json::array();
+  for (const auto& e : s->events)
+    events.push_back({{"date", e.date.iso()}, {"end", date_json(e.end)}, {"kind", e.kind}, {"title", e.title},
+                      {"detail", e.detail}, {"worker", e.worker_id}, {"worker_name", e.worker_name}});
+  ctx.json({{"id", s->id}, {"name", s->name}, {"sex", s->sex}, {"birth_date", date_json(s->birth_date)},
+            {"age", s->age ? nlohmann::json(*s->age) : nlohmann::json(nullptr)}, {"ethnicity", s->ethnicity},
+            {"disabilities", s->disabilities}, {"uasc", s->uasc}, {"open", s->open_involvements},
+            {"allocated_worker", s->allocated_worker_id}, {"team", s->team}, {"as_at", as_at.iso()},
+            {"events", events}});
+}
+
+void api_loads(Ctx& ctx) {
+  auto history = ctx.app.backend().load_history();
+  if (!history) return ctx.fail(500, history.status().message());
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& l : *history)
+    list.push_back({{"id", l.id}, {"at", l.at}, {"user", l.user}, {"files", l.files}, {"summary", l.summary}});
+  ctx.json({{"loads", list}});
+}
+
+void api_load(Ctx& ctx) {
+  auto history = ctx.app.backend().load_history();
+  if (!history) return ctx.fail(500, history.status().message());
+  for (const auto& l : *history) {
+    if (std::to_string(l.id) != ctx.req.path_param(0)) continue;
+    auto report = nlohmann::json::parse(l.report_json, nullptr, false);
+    return ctx.json({{"id", l.id}, {"at", l.at}, {"user", l.user}, {"files", l.files}, {"summary", l.summary},
+                     {"report", report.is_discarded() ? nlohmann::json(l.report_json) : report}});
+  }
+  ctx.fail(404, "There is no load " + ctx.req.path_param(0));
+}
+
+void api_upload(Ctx& ctx) {
+  auto job = ctx.app.uploads().start(ctx.req.files, ctx.session->user_name);
+  if (!job) return ctx.fail(400, job.status().message());
+  ctx.res.set_header("Location", "/api/uploads/" + *job);
+  ctx.json({{"job", *job}, {"state", "queued"}}, 202);
+}
+
+void api_upload_status(Ctx& ctx) {
+  auto job = ctx.app.uploads().find(ctx.req.path_param(0));
+  if (!job) return ctx.fail(404, "There is no such upload");
+  nlohmann::json j = {{"job", job->id}, {"state", job->state}, {"files", job->files},
+                      {"progress", job->progress}};
+  if (job->state == "done" || job->state == "failed") {
+    const LoadOutcome& o = job->outcome;
+    j["outcome"] = {{"ok", o.ok}, {"load_id", o.load_id}, {"summary", o.summary}, {"refused", o.refused},
+                    {"notes", o.notes}, {"errors", problems_json(o.errors)}};
+  }
+  ctx.json(j);
+}
+
+}  // namespace beacon::web

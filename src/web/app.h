@@ -1,0 +1,102 @@
+// Beacon's web application: every page and JSON API route, the sign-in
+// checks in front of them, and the security headers. Handlers are
+// presentation only: they ask the indicator engine, portraits, worklists,
+// the case file and the exports, and render what they answer.
+#ifndef BEACON_WEB_APP_H_
+#define BEACON_WEB_APP_H_
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "http/message.h"
+#include "http/server.h"
+#include "web/auth/sessions.h"
+#include "web/backend.h"
+#include "web/layout.h"
+#include "web/uploads.h"
+
+namespace beacon::web {
+
+struct WebOptions {
+  std::string assets_dir;   // GOV.UK Frontend and Beacon's own assets
+  std::string uploads_dir;  // uploaded files are saved only below it
+  size_t max_upload_bytes = size_t{200} << 20;
+  bool secure_cookies = true;
+  SessionLimits sessions;
+  bool fast_password_hash = false;  // tests only
+};
+
+class WebApp;
+
+// One request as a handler sees it.
+struct Ctx {
+  const http::Request& req;
+  http::Response& res;
+  const Session* session;  // null on public routes
+  WebApp& app;
+  std::shared_ptr<const IndicatorEngine> engine;
+
+  void page(const PageChrome& chrome, const std::string& main_html, int status = 200);
+  void json(const nlohmann::json& body, int status = 200);
+  // An error in the form the route speaks: an HTML page or a JSON problem.
+  void fail(int status, const std::string& message);
+  void download(const std::string& body, const std::string& content_type,
+                const std::string& file_name);
+  bool is_api() const;
+};
+
+enum class Access { kPublic, kSignedIn };
+
+struct Route {
+  std::string method;  // GET | POST
+  std::string path;    // template: /api/indicators/{id}
+  Access access = Access::kSignedIn;
+  std::string summary;
+  std::function<void(Ctx&)> handler;
+};
+
+class WebApp {
+ public:
+  WebApp(Backend& backend, WebOptions options);
+
+  // Registers every route, the asset folder, the error page and headers.
+  Status install(http::Server& server);
+
+  const std::vector<Route>& routes() const { return routes_; }
+  Backend& backend() { return backend_; }
+  SessionTable& sessions() { return sessions_; }
+  UploadJobs& uploads() { return *uploads_; }
+  const WebOptions& options() const { return options_; }
+
+  static constexpr const char* kSessionCookie = "beacon_session";
+  static constexpr const char* kSignInCookie = "beacon_sign_in";
+
+ private:
+  void dispatch(const Route& route, const http::Request& req, http::Response& res);
+  bool same_origin(const http::Request& req) const;
+
+  Backend& backend_;
+  WebOptions options_;
+  SessionTable sessions_;
+  std::unique_ptr<UploadJobs> uploads_;
+  std::vector<Route> routes_;
+};
+
+// Exports write files: this runs `write` on a private temporary path and
+// returns the file's bytes (the file is removed).
+Result<std::string> via_temp_file(const std::string& extension,
+                                  const std::function<Status(const std::string& path)>& write);
+
+// The anchored regular expression a route template matches.
+std::string route_pattern(const std::string& path_template);
+
+// The route table (routes.cc).
+std::vector<Route> all_routes();
+
+}  // namespace beacon::web
+
+#endif  // BEACON_WEB_APP_H_

@@ -1,0 +1,57 @@
+// Every route's handler (pages/*.cc, api/*.cc); routes.cc lists them.
+#ifndef BEACON_WEB_HANDLERS_H_
+#define BEACON_WEB_HANDLERS_H_
+
+#include "web/app.h"
+
+namespace beacon::web {
+
+// pages/sign_in.cc
+void sign_in_page(Ctx& ctx);
+void sign_in_submit(Ctx& ctx);
+void sign_out(Ctx& ctx);
+// pages/scorecard.cc
+void home(Ctx& ctx);
+void scorecard_page(Ctx& ctx);
+void scorecard_xlsx(Ctx& ctx);
+void scorecard_pdf(Ctx& ctx);
+// pages/indicator.cc
+void indicator_page(Ctx& ctx);
+void drill_csv_download(Ctx& ctx);
+void drill_xlsx_download(Ctx& ctx);
+// pages/portraits.cc
+void portraits_index(Ctx& ctx);
+void portrait_page(Ctx& ctx);
+void portrait_pdf(Ctx& ctx);
+void portrait_png(Ctx& ctx);
+// pages/worklists.cc
+void worklist_page(Ctx& ctx);
+// pages/child.cc
+void child_page(Ctx& ctx);
+// pages/data.cc
+void data_page(Ctx& ctx);
+void upload_submit(Ctx& ctx);
+void upload_page(Ctx& ctx);
+void load_page(Ctx& ctx);
+
+// api/*.cc
+void api_session(Ctx& ctx);
+void api_units(Ctx& ctx);
+void api_scorecard(Ctx& ctx);
+void api_indicators(Ctx& ctx);
+void api_indicator(Ctx& ctx);
+void api_breakdown(Ctx& ctx);
+void api_drill(Ctx& ctx);
+void api_portrait(Ctx& ctx);
+void api_worklist(Ctx& ctx);
+void api_child(Ctx& ctx);
+void api_loads(Ctx& ctx);
+void api_load(Ctx& ctx);
+void api_upload(Ctx& ctx);
+void api_upload_status(Ctx& ctx);
+void openapi_document(Ctx& ctx);
+void health(Ctx& ctx);
+
+}  // namespace beacon::web
+
+#endif  // BEACON_WEB_HANDLERS_H_

@@ -1,0 +1,127 @@
+// The scorecard: every contract KPI with its value, target, tolerance, RAG,
+// trend, sparkline and benchmarks; the wider catalogue below.
+#include "export/scorecard_export.h"
+#include "indicators/narrative.h"
+#include "indicators/scorecard.h"
+#include "web/handlers.h"
+#include "web/pickers.h"
+#include "web/svg_chart.h"
+
+namespace beacon::web {
+namespace {
+
+constexpr int kSeriesPoints = 24;
+
+std::string tolerance_text(const Figure& f) {
+  if (!f.settings.tolerance_low || !f.settings.tolerance_high) return "–";
+  return one_decimal(f.settings.tolerance_low) + " to " + one_decimal(f.settings.tolerance_high);
+}
+
+std::string figure_rows(const std::vector<const Figure*>& figures, const View& view, bool benchmarks) {
+  std::string h;
+  for (const Figure* f : figures) {
+    const IndicatorDef& def = *f->def;
+    std::vector<std::optional<double>> values;
+    for (const auto& p : f->series) values.push_back(p.value);
+    std::string spark_label = std::string(def.name) + ", last " + std::to_string(values.size()) +
+                              " months: " + (values.empty() || !values.front() ? "no value" : format_value(def, values.front())) +
+                              " to " + format_value(def, values.empty() ? std::nullopt : values.back());
+    h += "<tr class=\"govuk-table__row\" data-indicator=\"" + esc(def.id) + "\">";
+    h += "<th scope=\"row\" class=\"govuk-table__header\"><a class=\"govuk-link\" href=\"/indicators/" +
+         esc(def.id) + "?" + esc(view.query()) + "\">" +
+         (def.contract ? "<span class=\"beacon-kpi-id\">" + esc(def.id) + "</span>" : std::string()) +
+         esc(def.name) + "</a></th>";
+    h += "<td class=\"govuk-table__cell govuk-table__cell--numeric\">" + esc(format_value(def, f->value)) + "</td>";
+    h += "<td class=\"govuk-table__cell govuk-table__cell--numeric\">" + one_decimal(f->settings.target) + "</td>";
+    h += "<td class=\"govuk-table__cell govuk-table__cell--numeric\">" + tolerance_text(*f) + "</td>";
+    h += "<td class=\"govuk-table__cell\">" + rag_tag(f->rag) + "</td>";
+    h += "<td class=\"govuk-table__cell\">" + trend_text(f->trend.trend) + "</td>";
+    h += "<td class=\"govuk-table__cell\">" + sparkline(values, f->settings.target, spark_label) + "</td>";
+    if (benchmarks) {
+      h += "<td class=\"govuk-table__cell govuk-table__cell--numeric\">" + one_decimal(f->settings.england) + "</td>";
+      h += "<td class=\"govuk-table__cell govuk-table__cell--numeric\">" + one_decimal(f->settings.statistical_neighbours) + "</td>";
+      h += "<td class=\"govuk-table__cell govuk-table__cell--numeric\">" + one_decimal(f->settings.region) + "</td>";
+    }
+    h += "</tr>";
+  }
+  return h;
+}
+
+std::string figure_table(const std::string& caption, const std::string& id,
+                         const std::vector<const Figure*>& figures, const View& view, bool benchmarks) {
+  std::string h = "<div class=\"beacon-table-scroll\"><table class=\"govuk-table beacon-scorecard\" id=\"" + id +
+                  "\"><caption class=\"govuk-table__caption govuk-table__caption--m\">" + esc(caption) +
+                  "</caption><thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">"
+                  "<th scope=\"col\" class=\"govuk-table__header\">Indicator</th>"
+                  "<th scope=\"col\" class=\"govuk-table__header govuk-table__header--numeric\">Value</th>"
+                  "<th scope=\"col\" class=\"govuk-table__header govuk-table__header--numeric\">Target</th>"
+                  "<th scope=\"col\" class=\"govuk-table__header govuk-table__header--numeric\">Tolerance</th>"
+                  "<th scope=\"col\" class=\"govuk-table__header\">Status</th>"
+                  "<th scope=\"col\" class=\"govuk-table__header\">Trend</th>"
+                  "<th scope=\"col\" class=\"govuk-table__header\">Last " + std::to_string(kSeriesPoints) + " months</th>";
+  if (benchmarks)
+    h += "<th scope=\"col\" class=\"govuk-table__header govuk-table__header--numeric\">England</th>"
+         "<th scope=\"col\" class=\"govuk-table__header govuk-table__header--numeric\">Statistical neighbours</th>"
+         "<th scope=\"col\" class=\"govuk-table__header govuk-table__header--numeric\">Region</th>";
+  h += "</tr></thead><tbody class=\"govuk-table__body\">" + figure_rows(figures, view, benchmarks) +
+       "</tbody></table></div>";
+  return h;
+}
+
+}  // namespace
+
+void home(Ctx& ctx) { ctx.res.redirect("/scorecard", 302); }
+
+void scorecard_page(Ctx& ctx) {
+  auto view = parse_view(ctx.req, *ctx.engine);
+  if (!view) return ctx.fail(view.status().code() == StatusCode::kNotFound ? 404 : 400, view.status().message());
+  Period period = view->as_period();
+  auto figures = build_scorecard(*ctx.engine, period, view->unit, kSeriesPoints, false);
+  std::vector<const Figure*> contract, wider;
+  for (const auto& f : figures) (f.def->contract ? contract : wider).push_back(&f);
+  int green = 0, amber = 0, red = 0;
+  for (const Figure* f : contract) {
+    green += f->rag == Rag::kGreen;
+    amber += f->rag == Rag::kAmber;
+    red += f->rag == Rag::kRed;
+  }
+  std::string q = esc(view->query());
+  std::string h = "<span class=\"govuk-caption-l\">" + esc(unit_label(*ctx.engine, view->unit)) + "</span>"
+                  "<h1 class=\"govuk-heading-l\">Scorecard</h1>"
+                  "<p class=\"govuk-body-l\">" + esc(period.describe()) + ". Of the " +
+                  std::to_string(contract.size()) + " contract indicators, " + std::to_string(green) +
+                  " are green, " + std::to_string(amber) + " amber and " + std::to_string(red) + " red.</p>";
+  h += view_picker(*ctx.engine, *view, "/scorecard");
+  h += "<ul class=\"govuk-list beacon-downloads\"><li><a class=\"govuk-link\" href=\"/scorecard.xlsx?" + q +
+       "\" download>Download the scorecard as a spreadsheet (XLSX)</a></li><li><a class=\"govuk-link\" href=\"/scorecard.pdf?" +
+       q + "\" download>Download the scorecard as a PDF</a></li></ul>";
+  h += figure_table("Contract indicators", "contract-kpis", contract, *view, true);
+  h += figure_table("Other indicators", "other-indicators", wider, *view, false);
+  ctx.page({"Scorecard", "scorecard"}, h);
+}
+
+namespace {
+
+void scorecard_file(Ctx& ctx, bool pdf) {
+  auto view = parse_view(ctx.req, *ctx.engine);
+  if (!view) return ctx.fail(400, view.status().message());
+  Period period = view->as_period();
+  auto views = scorecard_views(*ctx.engine, period, view->unit, kSeriesPoints, true);
+  auto bytes = via_temp_file(pdf ? ".pdf" : ".xlsx", [&](const std::string& path) {
+    return pdf ? write_scorecard_pdf(path, *ctx.engine, period, views)
+               : write_scorecard_xlsx(path, *ctx.engine, period, views);
+  });
+  if (!bytes) return ctx.fail(500, bytes.status().message());
+  std::string name = "beacon-scorecard-" + view->to.iso() + (pdf ? ".pdf" : ".xlsx");
+  ctx.download(*bytes,
+               pdf ? "application/pdf"
+                   : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+               name);
+}
+
+}  // namespace
+
+void scorecard_xlsx(Ctx& ctx) { scorecard_file(ctx, false); }
+void scorecard_pdf(Ctx& ctx) { scorecard_file(ctx, true); }
+
+}  // namespace beacon::web

@@ -1,0 +1,33 @@
+// The form at the top of figure pages: date, period and unit. A plain GET
+// form, so it works without JavaScript and its result is a shareable URL.
+#ifndef BEACON_WEB_PICKERS_H_
+#define BEACON_WEB_PICKERS_H_
+
+#include <string>
+
+#include "indicators/engine.h"
+#include "web/view.h"
+
+namespace beacon::web {
+
+struct PickerOptions {
+  bool period = true;     // worklists and portraits need only a date and unit
+  bool workers = false;   // list workers of the chosen unit's team as well
+  std::string extra_hidden;  // hidden fields to carry (HTML)
+};
+
+std::string view_picker(const IndicatorEngine& engine, const View& view, const std::string& action,
+                        const PickerOptions& options = {});
+
+// "East locality", "Assessment team 3", "Sam Worker", or "Whole organisation".
+std::string unit_label(const IndicatorEngine& engine, const std::string& unit_id);
+
+// Breadcrumbs from the organisation down to `unit`, each linking to
+// `base_href` + "?" + the view's query for that unit.
+std::vector<struct Crumb> unit_crumbs(const IndicatorEngine& engine, const View& view,
+                                      const std::string& base_href,
+                                      const std::string& extra_query = "");
+
+}  // namespace beacon::web
+
+#endif  // BEACON_WEB_PICKERS_H_
