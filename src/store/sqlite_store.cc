@@ -38,8 +38,14 @@ std::optional<Source> source_named(std::string_view name) {
 Status create_private_file(const std::string& path) {
   int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
   if (fd < 0) {
-    if (errno == EEXIST) return Status::ok();
-    return Status::io_error("cannot create the store " + path + ": " + std::strerror(errno));
+    if (errno != EEXIST)
+      return Status::io_error("cannot create the store " + path + ": " + std::strerror(errno));
+    // It exists — unless it is a link to nothing, which SQLite would create
+    // with the default, wider, permissions.
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0)
+      return Status::io_error("cannot use the store " + path + ": " + std::strerror(errno));
+    return Status::ok();
   }
   // The umask may have narrowed the mode further, never widened it; make it exact.
   (void)::fchmod(fd, 0600);

@@ -1,5 +1,8 @@
 #include <gtest/gtest.h>
 #include <sys/stat.h>
+#include <unistd.h>
+
+#include <filesystem>
 
 #include "model/field_text.h"
 #include "store/sqlite.h"
@@ -261,6 +264,15 @@ TEST(SqliteStore, FilesAreForTheOwnerOnly) {
     ASSERT_EQ(::stat(dir.file(name).c_str(), &st), 0) << name;
     EXPECT_EQ(st.st_mode & 0777, 0600u) << name;
   }
+}
+
+TEST(SqliteStore, RefusesALinkToNothing) {
+  TempDir dir;
+  ASSERT_EQ(::symlink(dir.file("missing.db").c_str(), dir.file("link.db").c_str()), 0);
+  auto result = open_sqlite_store(dir.file("link.db"));
+  ASSERT_FALSE(result);
+  EXPECT_NE(result.status().message().find("cannot use the store"), std::string::npos);
+  EXPECT_FALSE(std::filesystem::exists(dir.file("missing.db")));
 }
 
 TEST(SqliteStore, RefusesAFileThatIsNotABeaconStore) {
