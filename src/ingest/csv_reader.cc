@@ -164,6 +164,16 @@ bool CsvReader::fill() {
     return true;
   }
   at_end_ = true;
+  // libcsv reports an unclosed quote only in strict mode, so look for one here
+  // (2 is libcsv's FIELD_BEGUN: a quoted field with no closing quote yet). The
+  // half-read row is dropped rather than loaded with the rest of the file in it.
+  if (parser_->p.quoted && parser_->p.pstate == 2) {
+    problems_.push_back({Severity::kError, name_,
+                         parser_->row_started ? parser_->current.line : parser_->line, "", "",
+                         "the file ends inside a quoted field (a closing quote is missing)",
+                         "csv.unterminated-quote"});
+    return true;
+  }
   if (csv_fini(&parser_->p, Parser::on_field, Parser::on_row, parser_.get()) != 0)
     problems_.push_back({Severity::kError, name_, parser_->line, "", "",
                          "the file ends inside a quoted field", "csv.unterminated-quote"});
