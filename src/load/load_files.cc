@@ -1,10 +1,12 @@
 // load_files(): expand, detect, read by format, then complete_load().
+#include <algorithm>
 #include <chrono>
 #include <optional>
 
 #include "history/merge.h"
 #include "ingest/detect.h"
 #include "ingest/readers.h"
+#include "ingest/ssda903_reader.h"
 #include "load/complete_load.h"
 #include "load/inputs.h"
 
@@ -49,7 +51,7 @@ class Reading {
           step({d}, [&] { return read_cin_census(d.file); });
           break;
         case Format::kSsda903Xml:
-          step({d}, [&] { return read_ssda903_xml(d.file); });
+          step({d}, [&] { return read_ssda903_xml(d.file, options_.year); });
           break;
         case Format::kSsda903Csv: ssda903_csv.push_back(d); break;
         case Format::kSsdCsv: ssd.push_back(d); break;
@@ -58,8 +60,11 @@ class Reading {
     }
     if (!ssda903_csv.empty())
       step(ssda903_csv, [&] { return read_ssda903_csv(ssda903_csv, options_.year); });
-    else if (options_.year)
-      batch_.notes.push_back("--year applies to SSDA903 CSV tables only; this load has none");
+    bool any_ssda903 = std::any_of(detected.begin(), detected.end(), [](const DetectedFile& d) {
+      return d.format == Format::kSsda903Csv || d.format == Format::kSsda903Xml;
+    });
+    if (options_.year && !any_ssda903)
+      batch_.notes.push_back("--year applies to SSDA903 returns only; this load has none");
     if (!ssd.empty()) {
       auto existing = existing_history();
       if (!existing) return existing.status();
