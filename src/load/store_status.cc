@@ -4,18 +4,15 @@
 #include <nlohmann/json.hpp>
 
 #include "history/merge.h"
+#include "ingest/ssda903_year.h"
 #include "load/load_report.h"
 #include "model/field_text.h"
 
 namespace beacon {
 namespace {
 
-std::string financial_year(int y) {
-  if (y <= 0) return "";
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%d-%02d", y, (y + 1) % 100);
-  return buf;
-}
+// "2024-25"; "" for SSD and local contributions, which have no collection year.
+std::string financial_year(int y) { return y > 0 ? financial_year_label(y) : ""; }
 
 std::string pad(const std::string& s, size_t width) {
   return s.size() >= width ? s + " " : s + std::string(width - s.size(), ' ');
