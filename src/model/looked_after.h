@@ -15,6 +15,8 @@ struct LaEpisode : Record {
   std::string child_id;
   Date start;  // DECOM
   std::string episode_id;  // SSD clae_cla_episode_id
+  std::string cla_id;        // SSD clae_cla_id: the period of care its reviews and visits name
+  std::string placement_id;  // SSD clae_cla_placement_id
   std::string rne;           // S L P T B U
   std::string legal_status;  // C1 C2 D1 E1 V2 V3 V4 L1 L2 L3 J1 J2 J3
   std::string need;          // CIN: category of need N1–N8
@@ -32,6 +34,8 @@ struct LaEpisode : Record {
     v("child_id", s.child_id, FieldRole::kKey);
     v("start", s.start, FieldRole::kKey);
     v("episode_id", s.episode_id, FieldRole::kData);
+    v("cla_id", s.cla_id, FieldRole::kData);
+    v("placement_id", s.placement_id, FieldRole::kData);
     v("rne", s.rne, FieldRole::kData);
     v("legal_status", s.legal_status, FieldRole::kData);
     v("need", s.need, FieldRole::kData);
