@@ -78,5 +78,49 @@ TEST(CliStatus, ShowsWhatIsLoadedAsTextOrJson) {
   EXPECT_EQ(j["loads"][0]["user"], "ann");
 }
 
+const std::string kCorpus = std::string(BEACON_SOURCE_DIR) + "/fuzz/corpus/cin_census/";
+
+TEST(CliLoad, LoadsAReturnAndStatusShowsIt) {
+  testing::TempDir dir;
+  const auto db = dir.file("beacon.db");
+  auto run = beacon("load --db " + db + " " + kCorpus + "02_layout_2024.xml");
+  ASSERT_EQ(run.exit_code, 0) << run.output;
+  EXPECT_NE(run.output.find("Loaded (load 1): added"), std::string::npos) << run.output;
+  auto status = beacon("status --db " + db);
+  EXPECT_EQ(status.exit_code, 0);
+  EXPECT_NE(status.output.find("cin-census  *"), std::string::npos) << status.output;
+}
+
+TEST(CliLoad, ARefusedLoadExitsWithOneAndLeavesNoStoreBehind) {
+  testing::TempDir dir;
+  const auto db = dir.file("beacon.db");
+  auto run = beacon("load --db " + db + " " + kCorpus + "05_bad_values.xml");
+  EXPECT_EQ(run.exit_code, 1);
+  EXPECT_NE(run.output.find("Nothing was loaded"), std::string::npos) << run.output;
+  EXPECT_NE(run.output.find("05_bad_values.xml:12: "), std::string::npos) << run.output;
+  EXPECT_FALSE(std::filesystem::exists(db));
+}
+
+TEST(CliLoad, ADryRunAgainstNoStoreCreatesNone) {
+  testing::TempDir dir;
+  const auto db = dir.file("beacon.db");
+  auto run = beacon("load --db " + db + " --dry-run " + kCorpus + "02_layout_2024.xml");
+  EXPECT_EQ(run.exit_code, 0) << run.output;
+  EXPECT_NE(run.output.find("Dry run: nothing was written"), std::string::npos);
+  EXPECT_FALSE(std::filesystem::exists(db));
+}
+
+TEST(CliLoad, UsageErrorsExitWithTwo) {
+  testing::TempDir dir;
+  const auto db = dir.file("beacon.db");
+  auto year = beacon("load --db " + db + " --year 2024 " + kCorpus + "02_layout_2024.xml");
+  EXPECT_EQ(year.exit_code, 2);
+  EXPECT_NE(year.output.find("--year 2024 is not a financial year written like 2024-25"),
+            std::string::npos);
+  EXPECT_EQ(beacon("load --db " + db).exit_code, 2);  // nothing to load named
+  EXPECT_EQ(beacon("load " + kCorpus + "02_layout_2024.xml").exit_code, 2);  // no --db
+  EXPECT_FALSE(std::filesystem::exists(db));
+}
+
 }  // namespace
 }  // namespace beacon
