@@ -24,10 +24,24 @@ TEST(ExpandInputs, FoldersAreReadRecursivelyInSortedOrderSkippingHiddenFiles) {
   dir.write("in/.git/config", "x");
   dir.write("in/ssd/.~lock.ssd_person.csv#", "x");
   dir.write("in/ssd/ssd_person.csv", "x");
+  dir.write("in/LOCAL/WORKERS.CSV", "x");
   auto in = expand_inputs({dir.file("in")});
   EXPECT_TRUE(in.problems.empty());
   EXPECT_EQ(names(in), (std::vector<std::string>{"903/Episodes.csv", "903/Header.csv",
-                                                 "cin_2024.xml", "ssd/ssd_person.csv"}));
+                                                 "LOCAL/WORKERS.CSV", "cin_2024.xml",
+                                                 "ssd/ssd_person.csv"}));
+}
+
+TEST(ExpandInputs, InFoldersOnlyCsvAndXmlFilesAreTaken) {
+  TempDir dir;
+  dir.write("in/cin_2024.xml", "x");
+  dir.write("in/manifest.json", "{}");
+  dir.write("in/README.md", "#");
+  auto in = expand_inputs({dir.file("in"), dir.file("in/manifest.json")});
+  EXPECT_TRUE(in.problems.empty());
+  EXPECT_EQ(names(in), (std::vector<std::string>{"cin_2024.xml", "manifest.json"}));
+  // manifest.json, named on its own, is read after all.
+  EXPECT_EQ(in.skipped, (std::vector<std::filesystem::path>{dir.file("in/README.md")}));
 }
 
 TEST(ExpandInputs, AFileNamedTwiceIsReadOnce) {
@@ -45,7 +59,8 @@ TEST(ExpandInputs, MissingPathsAndEmptyFoldersAreProblems) {
   EXPECT_TRUE(in.files.empty());
   ASSERT_EQ(in.problems.size(), 2u);
   EXPECT_EQ(in.problems[0].to_string(), dir.file("nowhere.xml") + ": no such file or folder");
-  EXPECT_EQ(in.problems[1].to_string(), dir.file("empty") + ": holds no files to load");
+  EXPECT_EQ(in.problems[1].to_string(),
+            dir.file("empty") + ": holds no .csv or .xml files to load");
 }
 
 }  // namespace

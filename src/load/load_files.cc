@@ -26,9 +26,17 @@ Problem detection_problem(const InputFile& file, const Status& status) {
   return p;
 }
 
-std::string names(const std::vector<DetectedFile>& files) {
+// What a progress line calls the files one reader call read.
+std::string describe(const std::vector<DetectedFile>& files) {
   if (files.size() == 1) return files[0].file.name;
-  return std::to_string(files.size()) + " files";
+  const char* what = "";
+  switch (files[0].format) {
+    case Format::kSsda903Csv: what = "the SSDA903 tables"; break;
+    case Format::kSsdCsv: what = "the SSD extract"; break;
+    case Format::kLocalCsv: what = "the local tables"; break;
+    default: what = "files"; break;
+  }
+  return std::string(what) + " (" + std::to_string(files.size()) + " files)";
 }
 
 int64_t rows_read(const Batch& b) {
@@ -89,7 +97,7 @@ class Reading {
     Batch b = read();
     if (options_.progress)
       options_.progress(
-          "read " + names(files) + ": " +
+          "read " + describe(files) + ": " +
           timing(std::chrono::duration<double>(Clock::now() - start).count(), rows_read(b)));
     batch_.append(std::move(b));
   }
@@ -122,6 +130,16 @@ LoadReport load_files(Store& store, const std::vector<std::string>& paths,
   report.dry_run = options.dry_run;
   auto inputs = expand_inputs(paths);
   Problems problems = std::move(inputs.problems);
+  std::vector<std::string> notes;
+  if (!inputs.skipped.empty()) {
+    std::string list;
+    for (size_t i = 0; i < inputs.skipped.size() && i < 5; ++i)
+      list += (i ? ", " : "") + inputs.skipped[i].string();
+    if (inputs.skipped.size() > 5) list += ", …";
+    notes.push_back("skipped " + std::to_string(inputs.skipped.size()) +
+                    " files in the folders that are not .csv or .xml (" + list +
+                    "); name a file on its own to load it");
+  }
   std::vector<DetectedFile> detected;
   for (const auto& f : inputs.files) {
     report.files.push_back(f.name);
@@ -129,6 +147,7 @@ LoadReport load_files(Store& store, const std::vector<std::string>& paths,
     if (d) detected.push_back(std::move(*d));
     else problems.push_back(detection_problem(f, d.status()));
   }
+  report.notes = notes;
   if (!problems.empty()) {
     // Files that cannot be read at all refuse the load even with
     // --set-aside-bad-rows, which sets aside rows, not files.
@@ -148,7 +167,7 @@ LoadReport load_files(Store& store, const std::vector<std::string>& paths,
   }
   Batch& batch = reading.batch();
   report.read = batch.counts;
-  report.notes = batch.notes;
+  report.notes.insert(report.notes.end(), batch.notes.begin(), batch.notes.end());
   add_problems(report, batch.problems);
   return complete_load(store, batch, std::move(report), options, reading.stored());
 }
