@@ -18,14 +18,13 @@ Json problem_json(const Problem& p) {
   return j;
 }
 
-// Pads `s` on the left (numbers) or right (names) to `width` characters.
-std::string pad(const std::string& s, size_t width, bool left) {
-  if (s.size() >= width) return s;
-  std::string fill(width - s.size(), ' ');
-  return left ? fill + s : s + fill;
-}
-
 }  // namespace
+
+std::string cell(const std::string& s, size_t width, bool right_align) {
+  if (s.size() >= width) return right_align ? " " + s : s + " ";
+  std::string fill(width - s.size(), ' ');
+  return right_align ? fill + s : s + fill;
+}
 
 std::string with_thousands(int64_t n) {
   std::string digits = std::to_string(n < 0 ? -n : n);
@@ -132,18 +131,18 @@ std::string LoadReport::to_text() const {
   for (const auto& n : notes) out += "\nNote: " + n + "\n";
   if (!read.empty()) {
     out += "\nRows read per source table:\n";
-    out += "  " + pad("table", 28, false) + pad("read", 12, true) + pad("rejected", 12, true) + "\n";
+    out += "  " + cell("table", 28) + cell("read", 12, true) + cell("rejected", 12, true) + "\n";
     for (const auto& [table, c] : read)
-      out += "  " + pad(table, 28, false) + pad(with_thousands(c.read), 12, true) +
-             pad(with_thousands(c.rejected), 12, true) + "\n";
+      out += "  " + cell(table, 28) + cell(with_thousands(c.read), 12, true) +
+             cell(with_thousands(c.rejected), 12, true) + "\n";
   }
   if (!changes.empty()) {
     out += "\nChanges to the case history:\n";
-    out += "  " + pad("table", 28, false) + pad("added", 12, true) + pad("changed", 12, true) +
-           pad("withdrawn", 12, true) + "\n";
+    out += "  " + cell("table", 28) + cell("added", 12, true) + cell("changed", 12, true) +
+           cell("withdrawn", 12, true) + "\n";
     for (const auto& [table, d] : changes)
-      out += "  " + pad(table, 28, false) + pad(with_thousands(d.added), 12, true) +
-             pad(with_thousands(d.changed), 12, true) + pad(with_thousands(d.removed), 12, true) +
+      out += "  " + cell(table, 28) + cell(with_thousands(d.added), 12, true) +
+             cell(with_thousands(d.changed), 12, true) + cell(with_thousands(d.removed), 12, true) +
              "\n";
   }
   if (!withdrawn.empty()) {

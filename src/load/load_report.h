@@ -63,6 +63,11 @@ void add_problems(LoadReport& report, const Problems& problems, size_t examples 
 // 1234567 → "1,234,567".
 std::string with_thousands(int64_t n);
 
+// A cell of a plain-text table: `s` padded with spaces to `width`, on the
+// left for numbers (right_align). Text too long for its column still gets a
+// space between it and the next.
+std::string cell(const std::string& s, size_t width, bool right_align = false);
+
 }  // namespace beacon
 
 #endif  // BEACON_LOAD_LOAD_REPORT_H_

@@ -14,14 +14,6 @@ namespace {
 // "2024-25"; "" for SSD and local contributions, which have no collection year.
 std::string financial_year(int y) { return y > 0 ? financial_year_label(y) : ""; }
 
-std::string pad(const std::string& s, size_t width) {
-  return s.size() >= width ? s + " " : s + std::string(width - s.size(), ' ');
-}
-
-std::string pad_left(const std::string& s, size_t width) {
-  return s.size() >= width ? s : std::string(width - s.size(), ' ') + s;
-}
-
 template <class R>
 TableStatus table_status(const std::vector<R>& records) {
   TableStatus t{R::kTable, static_cast<int64_t>(records.size()), main_date_field(R::kTable), "", ""};
@@ -91,24 +83,24 @@ Result<StoreStatus> store_status(Store& store) {
 std::string StoreStatus::to_text() const {
   if (contributions.empty() && loads.empty())
     return "The store is empty: nothing has been loaded yet.\n";
-  std::string out = "Effective case history:\n  " + pad("table", 26) + pad_left("records", 10) +
-                    "  " + pad("date field", 16) + pad("earliest", 12) + "latest\n";
+  std::string out = "Effective case history:\n  " + cell("table", 26) + cell("records", 10, true) +
+                    "  " + cell("date field", 16) + cell("earliest", 12) + "latest\n";
   for (const auto& t : tables)
-    out += "  " + pad(t.table, 26) + pad_left(with_thousands(t.records), 10) + "  " +
-           pad(t.date_field, 16) + pad(t.earliest, 12) + t.latest + "\n";
+    out += "  " + cell(t.table, 26) + cell(with_thousands(t.records), 10, true) + "  " +
+           cell(t.date_field, 16) + cell(t.earliest, 12) + t.latest + "\n";
   if (tables.empty()) out += "  (no records)\n";
   if (withdrawn > 0)
     out += "Withdrawn by later returns (not counted above): " + with_thousands(withdrawn) + "\n";
 
-  out += "\nContributions:\n  " + pad("id", 6) + pad("source", 12) + pad("table", 26) +
-         pad("year", 9) + pad("as of", 12) + "files\n";
+  out += "\nContributions:\n  " + cell("id", 6) + cell("source", 12) + cell("table", 26) +
+         cell("year", 9) + cell("as of", 12) + "files\n";
   for (const auto& c : contributions)
-    out += "  " + pad(std::to_string(c.id), 6) + pad(source_name(c.source), 12) + pad(c.table, 26) +
-           pad(financial_year(c.collection_year), 9) + pad(c.as_of.iso(), 12) + c.files + "\n";
+    out += "  " + cell(std::to_string(c.id), 6) + cell(source_name(c.source), 12) + cell(c.table, 26) +
+           cell(financial_year(c.collection_year), 9) + cell(c.as_of.iso(), 12) + c.files + "\n";
 
   out += "\nLoad history (newest first):\n";
   for (const auto& l : loads)
-    out += "  " + pad(std::to_string(l.id), 6) + pad(l.at, 22) + pad(l.user, 12) + l.files + ": " +
+    out += "  " + cell(std::to_string(l.id), 6) + cell(l.at, 22) + cell(l.user, 12) + l.files + ": " +
            l.summary + "\n";
   return out;
 }
