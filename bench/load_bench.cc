@@ -1,6 +1,7 @@
 // How long a load takes, and how the cost grows with the size of the store:
-// commit_load (SQLite insert), merge_contributions, and the whole load_batch
-// (read what is stored, merge before and after, diff, commit).
+// commit_load (SQLite insert), merge_contributions, the whole load_batch
+// (read what is stored, merge before and after, diff, commit), and the whole
+// `beacon load` of a generated organisation.
 //
 //   build/bench/bench/load_bench --benchmark_counters_tabular=true
 #include <benchmark/benchmark.h>
@@ -10,6 +11,7 @@
 #include "history/merge.h"
 #include "load/load.h"
 #include "store/test_support.h"
+#include "synth/generate.h"
 #include "synthetic_batch.h"
 
 namespace beacon::bench {
@@ -88,6 +90,43 @@ void BM_LoadSecondYear(benchmark::State& state) {
 BENCHMARK(BM_LoadSecondYear)
     ->Arg(100'000)
     ->Arg(1'000'000)
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(1);
+
+// The whole `beacon load` of a generated organisation (every file format, five
+// years of returns, the SSD extract and local tables) into an empty store.
+// The argument is the generator's scale in percent: 100 is the reference trust.
+void BM_LoadGeneratedOrganisation(benchmark::State& state) {
+  testing::TempDir dir;
+  synth::Options o;
+  o.scale = static_cast<double>(state.range(0)) / 100;
+  auto generated = synth::generate(o, dir.file("org"));
+  if (!generated) {
+    state.SkipWithError(generated.status().message().c_str());
+    return;
+  }
+  LoadOptions options;
+  options.today = o.as_at;
+  options.progress = [](const std::string& line) { std::fprintf(stderr, "  %s\n", line.c_str()); };
+  int64_t rows = 0;
+  int n = 0;
+  for (auto _ : state) {
+    state.PauseTiming();
+    auto store = fresh_store(dir, n++);
+    state.ResumeTiming();
+    auto report = load_files(*store, {dir.file("org")}, options);
+    if (!report.ok) state.SkipWithError(report.refused.c_str());
+    rows = 0;
+    for (const auto& [_, c] : report.read) rows += c.read;
+    state.PauseTiming();
+    store.reset();
+    state.ResumeTiming();
+  }
+  set_rate(state, rows);
+}
+BENCHMARK(BM_LoadGeneratedOrganisation)
+    ->Arg(25)
+    ->Arg(100)
     ->Unit(benchmark::kMillisecond)
     ->Iterations(1);
 
