@@ -169,10 +169,11 @@ class TableMerger {
       }
     }
     for (Source source : kReturnSources) {
-      auto last = std::find_if(g.listings.begin(), g.listings.end(),
+      // The newest listing by this source, and whether it showed the record open.
+      auto latest = std::find_if(g.listings.begin(), g.listings.end(),
                                [&](const Listing& l) { return con(l).source == source; });
-      if (last == g.listings.end() || !open_at_year_end(rec(*last))) continue;
-      auto next_year = plan_.returns_by_year.find({source, con(*last).collection_year + 1});
+      if (latest == g.listings.end() || !open_at_year_end(rec(*latest))) continue;
+      auto next_year = plan_.returns_by_year.find({source, con(*latest).collection_year + 1});
       if (next_year == plan_.returns_by_year.end()) continue;
       // The newest of next year's contributions that omits the record.
       int omitting = -1;
@@ -185,7 +186,7 @@ class TableMerger {
             return con(l).source != source && l.rank < plan_.cs.rank[omitting];
           });
       if (kept_by_newer_source) continue;
-      record_withdrawal(g, *last, plan_.cs.list[omitting].key());
+      record_withdrawal(g, *latest, plan_.cs.list[omitting].key());
       return true;
     }
     return false;

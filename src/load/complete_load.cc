@@ -9,12 +9,6 @@
 namespace beacon {
 namespace {
 
-using Clock = std::chrono::steady_clock;
-
-double since(Clock::time_point start) {
-  return std::chrono::duration<double>(Clock::now() - start).count();
-}
-
 LoadReport refuse(LoadReport report, std::string why) {
   report.ok = false;
   report.refused = std::move(why);
@@ -45,9 +39,33 @@ std::string joined(const std::vector<std::string>& items) {
   return out;
 }
 
+// Merges `state` before and after `batch` (leaving `state` as after) and
+// reports the difference: per table, newly withdrawn records, new findings.
+void report_changes(StoredState& state, const Batch& batch, LoadReport& report) {
+  MergeResult before = merge_contributions(state.contributions, state.records);
+  apply_batch(state, batch);
+  MergeResult after = merge_contributions(state.contributions, state.records);
+  const auto touched = tables_touched({}, batch);
+  for (auto& [table, d] : diff_histories(before.history, after.history))
+    if (touched.count(table) || d.added || d.changed || d.removed) report.changes[table] = d;
+
+  // Withdrawals and merge findings this load brought about, not earlier ones.
+  std::set<std::pair<std::string, std::string>> withdrawn_before;
+  for (const auto& w : before.withdrawn) withdrawn_before.emplace(w.table, w.key);
+  for (auto& w : after.withdrawn)
+    if (!withdrawn_before.count({w.table, w.key})) report.withdrawn.push_back(std::move(w));
+  std::set<std::string> findings_before;
+  for (const auto& p : before.findings) findings_before.insert(p.to_string());
+  Problems new_findings;
+  for (auto& p : after.findings)
+    if (!findings_before.count(p.to_string())) new_findings.push_back(std::move(p));
+  add_problems(report, new_findings);
+}
+
 }  // namespace
 
-std::string timing(double seconds, int64_t rows) {
+std::string timing(std::chrono::steady_clock::time_point start, int64_t rows) {
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   char buf[96];
   std::snprintf(buf, sizeof buf, "%.1f s", seconds);
   std::string out = with_thousands(rows) + " rows in " + buf;
@@ -69,7 +87,7 @@ LoadReport complete_load(Store& store, const Batch& batch, LoadReport report,
   }
   if (batch.contributions.empty()) return refuse(std::move(report), "there is nothing to load.");
 
-  auto start = Clock::now();
+  auto start = std::chrono::steady_clock::now();
   StoredState state;
   if (stored) {
     state = std::move(*stored);
@@ -82,8 +100,8 @@ LoadReport complete_load(Store& store, const Batch& batch, LoadReport report,
     state = {std::move(*contributions), std::move(*records)};
     if (options.progress)
       options.progress("read the stored records it touches: " +
-                       timing(since(start), static_cast<int64_t>(state.records.total_records())));
-    start = Clock::now();
+                       timing(start, static_cast<int64_t>(state.records.total_records())));
+    start = std::chrono::steady_clock::now();
   }
   for (const auto& c : batch.contributions) {
     bool replaces = std::any_of(state.contributions.begin(), state.contributions.end(),
@@ -91,40 +109,23 @@ LoadReport complete_load(Store& store, const Batch& batch, LoadReport report,
     report.contributions.push_back({c.key(), c.files, replaces});
   }
 
-  MergeResult before = merge_contributions(state.contributions, state.records);
-  apply_batch(state, batch);
-  MergeResult after = merge_contributions(state.contributions, state.records);
-  state = {};
-  const auto touched = tables_touched({}, batch);
-  for (auto& [table, d] : diff_histories(before.history, after.history))
-    if (touched.count(table) || d.added || d.changed || d.removed) report.changes[table] = d;
-
-  // Withdrawals and merge findings this load brought about, not earlier ones.
-  std::set<std::pair<std::string, std::string>> withdrawn_before;
-  for (const auto& w : before.withdrawn) withdrawn_before.emplace(w.table, w.key);
-  for (auto& w : after.withdrawn)
-    if (!withdrawn_before.count({w.table, w.key})) report.withdrawn.push_back(std::move(w));
-  std::set<std::string> findings_before;
-  for (const auto& p : before.findings) findings_before.insert(p.to_string());
-  Problems new_findings;
-  for (auto& p : after.findings)
-    if (!findings_before.count(p.to_string())) new_findings.push_back(std::move(p));
-  add_problems(report, new_findings);
+  report_changes(state, batch, report);
   if (options.progress)
     options.progress("merged with the stored history: " +
-                     timing(since(start), static_cast<int64_t>(after.history.total_records())));
+                     timing(start, static_cast<int64_t>(state.records.total_records())));
+  state = {};
 
   report.ok = true;
   if (options.dry_run) return report;
 
-  start = Clock::now();
+  start = std::chrono::steady_clock::now();
   LoadRecord record{0, "", options.user, joined(report.files), report.summary(), report.to_json()};
   auto id = store.commit_load(batch, record);
   if (!id) return refuse(std::move(report), "the store was not changed: " + id.status().message());
   report.load_id = *id;
   if (options.progress)
     options.progress("stored: " +
-                     timing(since(start), static_cast<int64_t>(batch.records.total_records())));
+                     timing(start, static_cast<int64_t>(batch.records.total_records())));
   return report;
 }
 

@@ -3,6 +3,9 @@
 #ifndef BEACON_LOAD_COMPLETE_LOAD_H_
 #define BEACON_LOAD_COMPLETE_LOAD_H_
 
+#include <chrono>
+#include <string>
+
 #include "load/load.h"
 #include "load/stored_state.h"
 
@@ -15,8 +18,8 @@ namespace beacon {
 LoadReport complete_load(Store& store, const Batch& batch, LoadReport report,
                          const LoadOptions& options, StoredState* stored);
 
-// Seconds since `start`, and a rate, for progress lines.
-std::string timing(double seconds, int64_t rows);
+// For progress lines: "1,204 rows in 0.8 s (1,505 rows/s)", timed from `start`.
+std::string timing(std::chrono::steady_clock::time_point start, int64_t rows);
 
 }  // namespace beacon
 

@@ -13,8 +13,6 @@
 namespace beacon {
 namespace {
 
-using Clock = std::chrono::steady_clock;
-
 // detect_format() names the file at the start of its message; the problem
 // names it in its own field.
 Problem detection_problem(const InputFile& file, const Status& status) {
@@ -93,21 +91,26 @@ class Reading {
  private:
   template <class Read>
   void step(const std::vector<DetectedFile>& files, Read&& read) {
-    auto start = Clock::now();
+    auto start = std::chrono::steady_clock::now();
     Batch b = read();
     if (options_.progress)
       options_.progress(
           "read " + describe(files) + ": " +
-          timing(std::chrono::duration<double>(Clock::now() - start).count(), rows_read(b)));
+          timing(start, rows_read(b)));
     batch_.append(std::move(b));
   }
 
   // The effective history the store and the batch so far make together.
   Result<CaseHistory> existing_history() {
     if (!stored_) {
+      auto start = std::chrono::steady_clock::now();
       auto s = read_stored_state(store_, nullptr);
       if (!s) return s.status();
       stored_ = std::move(*s);
+      if (options_.progress)
+        options_.progress(
+            "read the stored records: " +
+            timing(start, static_cast<int64_t>(stored_->records.total_records())));
     }
     if (batch_.contributions.empty())
       return merge_contributions(stored_->contributions, stored_->records).history;
