@@ -46,7 +46,11 @@ void BM_CommitLoad(benchmark::State& state) {
   }
   set_rate(state, rows);
 }
-BENCHMARK(BM_CommitLoad)->Arg(100'000)->Arg(1'000'000)->Unit(benchmark::kMillisecond)->Iterations(2);
+BENCHMARK(BM_CommitLoad)
+    ->Arg(100'000)
+    ->Arg(1'000'000)
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(2);
 
 // Merging two years' returns into the effective history.
 void BM_Merge(benchmark::State& state) {

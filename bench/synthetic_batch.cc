@@ -3,7 +3,9 @@
 namespace beacon::bench {
 namespace {
 
-Date day(int year, int64_t i) { return Date::from_ymd(year, 4, 1)->add_days(static_cast<int>(i % 360)); }
+Date day(int year, int64_t i) {
+  return Date::from_ymd(year, 4, 1)->add_days(static_cast<int>(i % 360));
+}
 
 std::set<std::string> fields_of(auto record) {
   std::set<std::string> out;

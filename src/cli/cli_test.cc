@@ -1,13 +1,11 @@
 // The `beacon` binary as a user runs it: exit codes, what it prints, what it
 // leaves on disk.
+#include <gtest/gtest.h>
 #include <sys/wait.h>
 
 #include <array>
 #include <cstdio>
 #include <filesystem>
-
-#include <gtest/gtest.h>
-
 #include <nlohmann/json.hpp>
 
 #include "store/store.h"

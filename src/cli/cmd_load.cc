@@ -73,9 +73,8 @@ void add_load_command(CLI::App& app, int& exit_code) {
     o.set_aside_bad_rows = options->set_aside_bad_rows;
     o.user = user_name();
     o.today = today();
-    if (::isatty(STDERR_FILENO)) o.progress = [](const std::string& line) {
-      std::cerr << "  " << line << std::endl;
-    };
+    if (::isatty(STDERR_FILENO))
+      o.progress = [](const std::string& line) { std::cerr << "  " << line << std::endl; };
 
     std::error_code ec;
     const bool existed = std::filesystem::exists(options->db, ec);

@@ -49,7 +49,7 @@ struct Listing {
 template <class R>
 struct TablePlan {
   const Contributions& cs;
-  std::vector<FieldMask> carried;   // by contribution index; 0 = does not carry the table
+  std::vector<FieldMask> carried;  // by contribution index; 0 = does not carry the table
   // Per return source, per collection year: the contributions carrying the table.
   std::map<std::pair<Source, int>, std::vector<int>> returns_by_year;
 
@@ -66,8 +66,10 @@ struct TablePlan {
       auto it = con.carried.find(R::kTable);
       // A contribution that lists records without saying which fields it
       // carries is taken to carry them all.
-      if (it != con.carried.end()) carried[i] = fields.mask_of(it->second) | fields.keys;
-      else if (lists[i]) carried[i] = fields.all;
+      if (it != con.carried.end())
+        carried[i] = fields.mask_of(it->second) | fields.keys;
+      else if (lists[i])
+        carried[i] = fields.all;
       if (carried[i] != 0 && (con.source == Source::kCinCensus || con.source == Source::kSsda903))
         returns_by_year[{con.source, con.collection_year}].push_back(static_cast<int>(i));
     }
@@ -79,7 +81,10 @@ class TableMerger {
  public:
   TableMerger(const Contributions& cs, const std::vector<R>& records, MergeResult& out,
               WithdrawnKeys& withdrawn_keys)
-      : plan_(cs, records), records_(records), keys_(records), out_(out),
+      : plan_(cs, records),
+        records_(records),
+        keys_(records),
+        out_(out),
         withdrawn_keys_(withdrawn_keys) {}
 
   // Records with equal natural keys (ordinal included) are one record, listed
@@ -96,8 +101,10 @@ class TableMerger {
     int64_t orphans = 0;
     for (size_t i = 0; i < records_.size(); ++i) {
       auto it = plan_.cs.index_of_id.find(records_[i].contribution);
-      if (it == plan_.cs.index_of_id.end()) ++orphans;
-      else items.push_back({static_cast<uint32_t>(i), it->second, plan_.cs.rank[it->second]});
+      if (it == plan_.cs.index_of_id.end())
+        ++orphans;
+      else
+        items.push_back({static_cast<uint32_t>(i), it->second, plan_.cs.rank[it->second]});
     }
     if (orphans > 0)
       out_.findings.push_back({Severity::kFinding, "", 0, "", "",
@@ -151,8 +158,8 @@ class TableMerger {
 
   void record_withdrawal(const Group& g, const Listing& listed, std::string missing_from) {
     withdrawn_keys_[R::kTable].emplace(keys_.natural_key(g.record), out_.withdrawn.size());
-    out_.withdrawn.push_back({R::kTable, describe_natural_key(rec(listed)), con(listed).key(),
-                              std::move(missing_from)});
+    out_.withdrawn.push_back(
+        {R::kTable, describe_natural_key(rec(listed)), con(listed).key(), std::move(missing_from)});
   }
 
   // The withdrawal rule (merge.h), and children following a withdrawn parent.
@@ -171,7 +178,7 @@ class TableMerger {
     for (Source source : kReturnSources) {
       // The newest listing by this source, and whether it showed the record open.
       auto latest = std::find_if(g.listings.begin(), g.listings.end(),
-                               [&](const Listing& l) { return con(l).source == source; });
+                                 [&](const Listing& l) { return con(l).source == source; });
       if (latest == g.listings.end() || !open_at_year_end(rec(*latest))) continue;
       auto next_year = plan_.returns_by_year.find({source, con(*latest).collection_year + 1});
       if (next_year == plan_.returns_by_year.end()) continue;

@@ -33,7 +33,8 @@ Contribution cin_census(int32_t id, int year) {
   c.table = "*";
   c.collection_year = year;
   c.as_of = D(year + 1, 3, 31);
-  c.carried[CinEpisode::kTable] = all_fields_but<CinEpisode>({"worker_id", "team_id", "referral_id"});
+  c.carried[CinEpisode::kTable] =
+      all_fields_but<CinEpisode>({"worker_id", "team_id", "referral_id"});
   c.carried[Assessment::kTable] = all_fields_but<Assessment>({"worker_id", "team_id"});
   c.carried[CinPlan::kTable] = all_fields<CinPlan>();
   c.carried[Section47::kTable] = all_fields<Section47>();
@@ -196,14 +197,14 @@ TEST(Merge, NewerSsdListingKeepsARecordTheReturnOmits) {
   in.cin_episodes.push_back(episode(3, "C1", D(2023, 5, 2)));
 
   // An extract taken after the 2024-25 return's 31 March still lists it.
-  auto kept = merge_contributions({cin_census(1, 2023), cin_census(2, 2024), ssd(3, D(2025, 6, 1))},
-                                  in);
+  auto kept =
+      merge_contributions({cin_census(1, 2023), cin_census(2, 2024), ssd(3, D(2025, 6, 1))}, in);
   EXPECT_EQ(kept.history.cin_episodes.size(), 2u);
   EXPECT_TRUE(kept.withdrawn.empty());
 
   // An extract older than that return does not.
-  auto gone = merge_contributions({cin_census(1, 2023), cin_census(2, 2024), ssd(3, D(2024, 6, 1))},
-                                  in);
+  auto gone =
+      merge_contributions({cin_census(1, 2023), cin_census(2, 2024), ssd(3, D(2024, 6, 1))}, in);
   EXPECT_EQ(gone.history.cin_episodes.size(), 1u);
   EXPECT_EQ(gone.withdrawn.size(), 1u);
 }
@@ -482,7 +483,9 @@ TEST(Diff, ValuesCannotImitateTheSeparator) {
   a.name = "b";
   Worker b = a;
   b.staff_id = "a";
-  b.name = "\x1e" "b";
+  b.name =
+      "\x1e"
+      "b";
   before.workers.push_back(a);
   after.workers.push_back(b);
   EXPECT_EQ(diff_histories(before, after)["workers"].changed, 1);

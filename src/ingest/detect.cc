@@ -73,8 +73,9 @@ Result<DetectedFile> detect_format(const InputFile& file) {
   if (auto start = sniff_xml_start(p)) return detect_xml(file, *start);
   auto first = p.find_first_not_of(" \t\r\n", p.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0);
   if (first != std::string::npos && p[first] == '<')
-    return Status::invalid_input(file.name + ": looks like XML but its root element could not "
-                                             "be read in the first 64 KiB");
+    return Status::invalid_input(file.name +
+                                 ": looks like XML but its root element could not "
+                                 "be read in the first 64 KiB");
   return detect_csv(file);
 }
 

@@ -101,9 +101,12 @@ TEST(DetectFormat, RefusesAnUnknownCsvListingItsColumns) {
 TEST(DetectFormat, RefusesWhatIsNotText) {
   Files f;
   EXPECT_EQ(detect_format(f.write("empty.csv", "")).status().message(), "empty.csv: is empty");
-  EXPECT_EQ(detect_format(f.write("book.xlsx", std::string("PK\x03\x04rest", 8))).status().message(),
-            "book.xlsx: is a zip file or an Excel workbook; save each table as CSV");
-  EXPECT_EQ(detect_format(f.write("utf16.csv", std::string("\xFF\xFE" "C\0H\0", 6)))
+  EXPECT_EQ(
+      detect_format(f.write("book.xlsx", std::string("PK\x03\x04rest", 8))).status().message(),
+      "book.xlsx: is a zip file or an Excel workbook; save each table as CSV");
+  EXPECT_EQ(detect_format(f.write("utf16.csv", std::string("\xFF\xFE"
+                                                           "C\0H\0",
+                                                           6)))
                 .status()
                 .message(),
             "utf16.csv: is not UTF-8 text (CSV or XML expected)");

@@ -18,8 +18,10 @@ std::string_view local_name(std::string_view name) {
 bool skip_doctype(std::string_view& s) {
   int depth = 0;
   for (size_t i = 2; i < s.size(); ++i) {
-    if (s[i] == '[') ++depth;
-    else if (s[i] == ']') --depth;
+    if (s[i] == '[')
+      ++depth;
+    else if (s[i] == ']')
+      --depth;
     else if (s[i] == '>' && depth <= 0) {
       s.remove_prefix(i + 1);
       return true;

@@ -20,8 +20,9 @@ TEST(XmlSniff, DropsANamespacePrefixAndReadsTheCollection) {
   ASSERT_TRUE(s);
   EXPECT_EQ(s->root, "Message");
   EXPECT_EQ(s->collection, "CIN");
-  auto school = sniff_xml_start("<Message><Header><CollectionDetails><Collection>SCHOOL CENSUS"
-                                "</Collection>");
+  auto school = sniff_xml_start(
+      "<Message><Header><CollectionDetails><Collection>SCHOOL CENSUS"
+      "</Collection>");
   EXPECT_EQ(school->collection, "SCHOOL CENSUS");
 }
 

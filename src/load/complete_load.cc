@@ -65,7 +65,8 @@ void report_changes(StoredState& state, const Batch& batch, LoadReport& report) 
 }  // namespace
 
 std::string timing(std::chrono::steady_clock::time_point start, int64_t rows) {
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   char buf[96];
   std::snprintf(buf, sizeof buf, "%.1f s", seconds);
   std::string out = with_thousands(rows) + " rows in " + buf;

@@ -1,5 +1,6 @@
 // A load killed half-way (SIGKILL, no chance to clean up) must leave the
 // store exactly as it was: SQLite's write-ahead log makes the commit atomic.
+#include <gtest/gtest.h>
 #include <signal.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -7,8 +8,6 @@
 
 #include <chrono>
 #include <thread>
-
-#include <gtest/gtest.h>
 
 #include "load/load.h"
 #include "store/sqlite.h"

@@ -63,8 +63,10 @@ ExpandedInputs expand_inputs(const std::vector<std::string>& paths) {
         continue;
       }
       if (!it->is_regular_file(ec)) continue;
-      if (data_file(it->path())) found.push_back(it->path());
-      else skipped.push_back(it->path());
+      if (data_file(it->path()))
+        found.push_back(it->path());
+      else
+        skipped.push_back(it->path());
     }
     if (ec) {
       out.problems.push_back(problem(given, "cannot be read: " + ec.message()));

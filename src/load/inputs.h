@@ -16,8 +16,8 @@
 namespace beacon {
 
 struct ExpandedInputs {
-  std::vector<InputFile> files;  // each named by its path as the user wrote it
-  Problems problems;             // paths that do not exist, empty folders
+  std::vector<InputFile> files;                // each named by its path as the user wrote it
+  Problems problems;                           // paths that do not exist, empty folders
   std::vector<std::filesystem::path> skipped;  // files in folders that are not .csv or .xml
 };
 

@@ -27,9 +27,9 @@ TEST(ExpandInputs, FoldersAreReadRecursivelyInSortedOrderSkippingHiddenFiles) {
   dir.write("in/LOCAL/WORKERS.CSV", "x");
   auto in = expand_inputs({dir.file("in")});
   EXPECT_TRUE(in.problems.empty());
-  EXPECT_EQ(names(in), (std::vector<std::string>{"903/Episodes.csv", "903/Header.csv",
-                                                 "LOCAL/WORKERS.CSV", "cin_2024.xml",
-                                                 "ssd/ssd_person.csv"}));
+  EXPECT_EQ(names(in),
+            (std::vector<std::string>{"903/Episodes.csv", "903/Header.csv", "LOCAL/WORKERS.CSV",
+                                      "cin_2024.xml", "ssd/ssd_person.csv"}));
 }
 
 TEST(ExpandInputs, InFoldersOnlyCsvAndXmlFilesAreTaken) {

@@ -25,8 +25,8 @@ struct LoadOptions {
   std::optional<int> year;  // --year: SSDA903 CSV collection year (2024 = 2024-25)
   bool dry_run = false;     // report only; write nothing
   bool set_aside_bad_rows = false;
-  std::string user;         // for the load history
-  Date today;               // the load date: the as-of date of local tables
+  std::string user;  // for the load history
+  Date today;        // the load date: the as-of date of local tables
   // Called with one line per file or step of a long load; null for quiet.
   std::function<void(const std::string&)> progress;
 };

@@ -8,8 +8,8 @@
 namespace beacon {
 namespace {
 
-using testing::TempDir;
 using testing::file_bytes;
+using testing::TempDir;
 
 Date D(int y, int m, int d) { return *Date::from_ymd(y, m, d); }
 
@@ -108,10 +108,10 @@ TEST(LoadBatch, NextYearChangesAddsAndWithdraws) {
                          {"cin_2023.xml"}, options())
                   .ok);
   // 2024: C1 now closed, C2 (open last year) gone, C3 (finished) not listed, C4 new.
-  auto report = load_batch(*store,
-                           cin_census(2024, {{"C1", D(2023, 5, 2), D(2024, 6, 1)},
-                                             {"C4", D(2024, 8, 1), std::nullopt}}),
-                           {"cin_2024.xml"}, options());
+  auto report = load_batch(
+      *store,
+      cin_census(2024, {{"C1", D(2023, 5, 2), D(2024, 6, 1)}, {"C4", D(2024, 8, 1), std::nullopt}}),
+      {"cin_2024.xml"}, options());
   ASSERT_TRUE(report.ok) << report.refused;
   EXPECT_EQ(report.changes["cin_episodes"].added, 1);
   EXPECT_EQ(report.changes["cin_episodes"].changed, 1);
@@ -131,12 +131,11 @@ TEST(LoadBatch, NextYearChangesAddsAndWithdraws) {
 
 TEST(LoadBatch, AnOlderReturnLoadedLaterChangesNothingTheNewerOneSays) {
   auto store = open_store(":memory:");
-  ASSERT_TRUE(
-      load_batch(*store, cin_census(2024, {{"C1", D(2023, 5, 2), D(2024, 6, 1), "N4"}}), {},
-                 options())
-          .ok);
-  auto report = load_batch(
-      *store, cin_census(2023, {{"C1", D(2023, 5, 2), std::nullopt, "N1"}}), {}, options());
+  ASSERT_TRUE(load_batch(*store, cin_census(2024, {{"C1", D(2023, 5, 2), D(2024, 6, 1), "N4"}}), {},
+                         options())
+                  .ok);
+  auto report = load_batch(*store, cin_census(2023, {{"C1", D(2023, 5, 2), std::nullopt, "N1"}}),
+                           {}, options());
   ASSERT_TRUE(report.ok);
   EXPECT_EQ(report.changes["cin_episodes"].added, 0);
   EXPECT_EQ(report.changes["cin_episodes"].changed, 0);
@@ -150,8 +149,8 @@ TEST(LoadBatch, AResubmittedYearReplacesItsPredecessor) {
                                            {"C2", D(2024, 5, 2), std::nullopt}}),
                          {}, options())
                   .ok);
-  auto report = load_batch(*store, cin_census(2024, {{"C1", D(2024, 5, 2), D(2024, 9, 9)}}), {},
-                           options());
+  auto report =
+      load_batch(*store, cin_census(2024, {{"C1", D(2024, 5, 2), D(2024, 9, 9)}}), {}, options());
   ASSERT_TRUE(report.ok);
   ASSERT_EQ(report.contributions.size(), 1u);
   EXPECT_TRUE(report.contributions[0].replaces);
@@ -164,10 +163,9 @@ TEST(LoadBatch, AResubmittedYearReplacesItsPredecessor) {
 TEST(LoadBatch, AnyErrorRefusesTheLoadAndLeavesTheFileUntouched) {
   TempDir dir;
   const auto path = dir.file("beacon.db");
-  ASSERT_TRUE(
-      load_batch(*open_store(path), cin_census(2023, {{"C1", D(2023, 5, 2), std::nullopt}}), {},
-                 options())
-          .ok);
+  ASSERT_TRUE(load_batch(*open_store(path), cin_census(2023, {{"C1", D(2023, 5, 2), std::nullopt}}),
+                         {}, options())
+                  .ok);
   const auto before = file_bytes(path);
 
   auto batch = cin_census(2024, {{"C9", D(2024, 5, 2), std::nullopt}});
@@ -195,10 +193,9 @@ TEST(LoadBatch, AnyErrorRefusesTheLoadAndLeavesTheFileUntouched) {
 TEST(LoadBatch, DryRunReportsButLeavesTheFileUntouched) {
   TempDir dir;
   const auto path = dir.file("beacon.db");
-  ASSERT_TRUE(
-      load_batch(*open_store(path), cin_census(2023, {{"C1", D(2023, 5, 2), std::nullopt}}), {},
-                 options())
-          .ok);
+  ASSERT_TRUE(load_batch(*open_store(path), cin_census(2023, {{"C1", D(2023, 5, 2), std::nullopt}}),
+                         {}, options())
+                  .ok);
   const auto before = file_bytes(path);
   auto o = options();
   o.dry_run = true;
@@ -227,8 +224,7 @@ TEST(LoadBatch, SettingBadRowsAsideLoadsTheRestAndListsThem) {
   ASSERT_TRUE(report.ok) << report.refused;
   EXPECT_EQ(report.summary(), "added 1, changed 0, withdrawn 0, rejected 1");
   ASSERT_EQ(report.errors.size(), 1u);
-  EXPECT_NE(report.to_text().find("Rows set aside (not loaded):\n  cin.xml:57"),
-            std::string::npos);
+  EXPECT_NE(report.to_text().find("Rows set aside (not loaded):\n  cin.xml:57"), std::string::npos);
 }
 
 TEST(LoadBatch, FindingsAreSummarisedByCodeWithTheFirstExamples) {

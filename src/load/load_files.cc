@@ -29,10 +29,18 @@ std::string describe(const std::vector<DetectedFile>& files) {
   if (files.size() == 1) return files[0].file.name;
   const char* what = "";
   switch (files[0].format) {
-    case Format::kSsda903Csv: what = "the SSDA903 tables"; break;
-    case Format::kSsdCsv: what = "the SSD extract"; break;
-    case Format::kLocalCsv: what = "the local tables"; break;
-    default: what = "files"; break;
+    case Format::kSsda903Csv:
+      what = "the SSDA903 tables";
+      break;
+    case Format::kSsdCsv:
+      what = "the SSD extract";
+      break;
+    case Format::kLocalCsv:
+      what = "the local tables";
+      break;
+    default:
+      what = "files";
+      break;
   }
   return std::string(what) + " (" + std::to_string(files.size()) + " files)";
 }
@@ -59,9 +67,15 @@ class Reading {
         case Format::kSsda903Xml:
           step({d}, [&] { return read_ssda903_xml(d.file, options_.year); });
           break;
-        case Format::kSsda903Csv: ssda903_csv.push_back(d); break;
-        case Format::kSsdCsv: ssd.push_back(d); break;
-        case Format::kLocalCsv: local.push_back(d); break;
+        case Format::kSsda903Csv:
+          ssda903_csv.push_back(d);
+          break;
+        case Format::kSsdCsv:
+          ssd.push_back(d);
+          break;
+        case Format::kLocalCsv:
+          local.push_back(d);
+          break;
       }
     }
     if (!ssda903_csv.empty())
@@ -94,9 +108,7 @@ class Reading {
     auto start = std::chrono::steady_clock::now();
     Batch b = read();
     if (options_.progress)
-      options_.progress(
-          "read " + describe(files) + ": " +
-          timing(start, rows_read(b)));
+      options_.progress("read " + describe(files) + ": " + timing(start, rows_read(b)));
     batch_.append(std::move(b));
   }
 
@@ -108,9 +120,8 @@ class Reading {
       if (!s) return s.status();
       stored_ = std::move(*s);
       if (options_.progress)
-        options_.progress(
-            "read the stored records: " +
-            timing(start, static_cast<int64_t>(stored_->records.total_records())));
+        options_.progress("read the stored records: " +
+                          timing(start, static_cast<int64_t>(stored_->records.total_records())));
     }
     if (batch_.contributions.empty())
       return merge_contributions(stored_->contributions, stored_->records).history;
@@ -147,8 +158,10 @@ LoadReport load_files(Store& store, const std::vector<std::string>& paths,
   for (const auto& f : inputs.files) {
     report.files.push_back(f.name);
     auto d = detect_format(f);
-    if (d) detected.push_back(std::move(*d));
-    else problems.push_back(detection_problem(f, d.status()));
+    if (d)
+      detected.push_back(std::move(*d));
+    else
+      problems.push_back(detection_problem(f, d.status()));
   }
   report.notes = notes;
   if (!problems.empty()) {

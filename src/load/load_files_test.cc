@@ -11,8 +11,8 @@
 namespace beacon {
 namespace {
 
-using testing::TempDir;
 using testing::file_bytes;
+using testing::TempDir;
 
 struct Referral {
   std::string child;
@@ -23,11 +23,11 @@ struct Referral {
 
 // A CIN census return for the year starting in April `year`.
 std::string census(int year, const std::vector<Referral>& referrals) {
-  std::string xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Message>\n<Header>"
-                    "<CollectionDetails><Collection>CIN</Collection><Year>" +
-                    std::to_string(year + 1) + "</Year><ReferenceDate>" +
-                    std::to_string(year + 1) +
-                    "-03-31</ReferenceDate></CollectionDetails></Header>\n<Children>\n";
+  std::string xml =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Message>\n<Header>"
+      "<CollectionDetails><Collection>CIN</Collection><Year>" +
+      std::to_string(year + 1) + "</Year><ReferenceDate>" + std::to_string(year + 1) +
+      "-03-31</ReferenceDate></CollectionDetails></Header>\n<Children>\n";
   for (const auto& r : referrals) {
     xml += "<Child><ChildIdentifiers><LAchildID>" + r.child +
            "</LAchildID><PersonBirthDate>2015-01-01</PersonBirthDate>" +
@@ -116,8 +116,9 @@ TEST(LoadFiles, AnUnrecognisedFileRefusesTheWholeLoad) {
 
 TEST(LoadFiles, ABadValueRefusesTheLoadUnlessBadRowsAreSetAside) {
   TempDir dir;
-  auto file = dir.write("cin.xml", census(2024, {{"C1", "2024-05-02", ""},
-                                                 {"C2", "2024-02-30", ""}}));  // no such day
+  auto file =
+      dir.write("cin.xml",
+                census(2024, {{"C1", "2024-05-02", ""}, {"C2", "2024-02-30", ""}}));  // no such day
   auto store = open_store(":memory:");
   auto refused = load_files(*store, {file}, options());
   EXPECT_FALSE(refused.ok);

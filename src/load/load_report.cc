@@ -58,9 +58,9 @@ int64_t LoadReport::total_rejected() const {
 }
 
 std::string LoadReport::summary() const {
-  return "added " + with_thousands(total_added()) + ", changed " +
-         with_thousands(total_changed()) + ", withdrawn " + with_thousands(total_withdrawn()) +
-         ", rejected " + with_thousands(total_rejected());
+  return "added " + with_thousands(total_added()) + ", changed " + with_thousands(total_changed()) +
+         ", withdrawn " + with_thousands(total_withdrawn()) + ", rejected " +
+         with_thousands(total_rejected());
 }
 
 void add_problems(LoadReport& report, const Problems& problems, size_t examples) {

@@ -24,22 +24,22 @@ struct FindingSummary {
 };
 
 struct ContributionLoaded {
-  std::string key;    // e.g. "cin-census/*/2024"
+  std::string key;  // e.g. "cin-census/*/2024"
   std::string files;
   bool replaces = false;  // a contribution with this key was already stored
 };
 
 struct LoadReport {
-  bool ok = false;       // loaded (or, for a dry run, would load)
+  bool ok = false;  // loaded (or, for a dry run, would load)
   bool dry_run = false;
-  int64_t load_id = 0;   // in the load history; 0 when nothing was written
-  std::string refused;   // why nothing was loaded, when !ok
+  int64_t load_id = 0;  // in the load history; 0 when nothing was written
+  std::string refused;  // why nothing was loaded, when !ok
   std::vector<std::string> files;
   std::vector<ContributionLoaded> contributions;
-  std::map<std::string, ReadCounts> read;      // by source table
-  std::map<std::string, TableDiff> changes;    // by case-history table; removed = withdrawn
-  std::vector<std::string> notes;              // e.g. how the SSDA903 year was chosen
-  std::vector<WithdrawnRecord> withdrawn;      // newly withdrawn by this load
+  std::map<std::string, ReadCounts> read;    // by source table
+  std::map<std::string, TableDiff> changes;  // by case-history table; removed = withdrawn
+  std::vector<std::string> notes;            // e.g. how the SSDA903 year was chosen
+  std::vector<WithdrawnRecord> withdrawn;    // newly withdrawn by this load
   std::vector<FindingSummary> findings;
   // Errors: what refused the load, or the rows set aside with --set-aside-bad-rows.
   std::vector<Problem> errors;

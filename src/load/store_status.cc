@@ -16,7 +16,8 @@ std::string financial_year(int y) { return y > 0 ? financial_year_label(y) : "";
 
 template <class R>
 TableStatus table_status(const std::vector<R>& records) {
-  TableStatus t{R::kTable, static_cast<int64_t>(records.size()), main_date_field(R::kTable), "", ""};
+  TableStatus t{R::kTable, static_cast<int64_t>(records.size()), main_date_field(R::kTable), "",
+                ""};
   if (t.date_field.empty()) return t;
   for (const auto& r : records) {
     R::visit(r, [&t](const char* name, const auto& value, FieldRole) {
@@ -95,13 +96,14 @@ std::string StoreStatus::to_text() const {
   out += "\nContributions:\n  " + cell("id", 6) + cell("source", 12) + cell("table", 26) +
          cell("year", 9) + cell("as of", 12) + "files\n";
   for (const auto& c : contributions)
-    out += "  " + cell(std::to_string(c.id), 6) + cell(source_name(c.source), 12) + cell(c.table, 26) +
-           cell(financial_year(c.collection_year), 9) + cell(c.as_of.iso(), 12) + c.files + "\n";
+    out += "  " + cell(std::to_string(c.id), 6) + cell(source_name(c.source), 12) +
+           cell(c.table, 26) + cell(financial_year(c.collection_year), 9) +
+           cell(c.as_of.iso(), 12) + c.files + "\n";
 
   out += "\nLoad history (newest first):\n";
   for (const auto& l : loads)
-    out += "  " + cell(std::to_string(l.id), 6) + cell(l.at, 22) + cell(l.user, 12) + l.files + ": " +
-           l.summary + "\n";
+    out += "  " + cell(std::to_string(l.id), 6) + cell(l.at, 22) + cell(l.user, 12) + l.files +
+           ": " + l.summary + "\n";
   return out;
 }
 
@@ -121,18 +123,15 @@ std::string StoreStatus::to_json() const {
   j["withdrawn"] = withdrawn;
   j["contributions"] = Json::array();
   for (const auto& c : contributions) {
-    Json e = {{"id", c.id},         {"key", c.key()},         {"source", source_name(c.source)},
-              {"table", c.table},   {"as_of", c.as_of.iso()}, {"files", c.files}};
+    Json e = {{"id", c.id},       {"key", c.key()},         {"source", source_name(c.source)},
+              {"table", c.table}, {"as_of", c.as_of.iso()}, {"files", c.files}};
     if (c.collection_year > 0) e["collection_year"] = financial_year(c.collection_year);
     j["contributions"].push_back(std::move(e));
   }
   j["loads"] = Json::array();
   for (const auto& l : loads)
-    j["loads"].push_back({{"id", l.id},
-                          {"at", l.at},
-                          {"user", l.user},
-                          {"files", l.files},
-                          {"summary", l.summary}});
+    j["loads"].push_back(
+        {{"id", l.id}, {"at", l.at}, {"user", l.user}, {"files", l.files}, {"summary", l.summary}});
   return j.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 

@@ -22,8 +22,8 @@ struct TableStatus {
 struct StoreStatus {
   std::vector<TableStatus> tables;  // non-empty tables, in CaseHistory order
   std::vector<Contribution> contributions;
-  std::vector<LoadRecord> loads;    // newest first
-  int64_t withdrawn = 0;            // records withdrawn by later returns
+  std::vector<LoadRecord> loads;  // newest first
+  int64_t withdrawn = 0;          // records withdrawn by later returns
 
   std::string to_text() const;
   std::string to_json() const;

@@ -32,11 +32,13 @@ Batch census(int year, std::vector<std::pair<std::string, Date>> open_referrals)
 
 TEST(StoreStatus, CountsTheEffectiveHistoryAndListsContributionsAndLoads) {
   auto store = std::move(open_sqlite_store(":memory:")).value();
-  ASSERT_TRUE(store->commit_load(census(2023, {{"C1", D(2023, 5, 2)}, {"C2", D(2023, 9, 30)}}),
-                                 {0, "2026-01-01T00:00:00Z", "ann", "cin_2023.xml", "first", "{}"}));
+  ASSERT_TRUE(
+      store->commit_load(census(2023, {{"C1", D(2023, 5, 2)}, {"C2", D(2023, 9, 30)}}),
+                         {0, "2026-01-01T00:00:00Z", "ann", "cin_2023.xml", "first", "{}"}));
   // 2024 omits C2's open referral: withdrawn, not counted.
-  ASSERT_TRUE(store->commit_load(census(2024, {{"C1", D(2023, 5, 2)}, {"C3", D(2024, 4, 3)}}),
-                                 {0, "2026-02-01T00:00:00Z", "bob", "cin_2024.xml", "second", "{}"}));
+  ASSERT_TRUE(
+      store->commit_load(census(2024, {{"C1", D(2023, 5, 2)}, {"C3", D(2024, 4, 3)}}),
+                         {0, "2026-02-01T00:00:00Z", "bob", "cin_2024.xml", "second", "{}"}));
   auto status = store_status(*store);
   ASSERT_TRUE(status) << status.status().message();
   ASSERT_EQ(status->tables.size(), 2u);

@@ -49,7 +49,8 @@ const std::vector<RecordTable>& record_tables() {
 std::string insert_sql(const RecordTable& t) {
   // Columns are named, not positional: a column added by a later sync sits at
   // the end whatever its place in visit().
-  std::string sql = "INSERT INTO " + sqlite::quote_identifier(t.name) + " (contribution_id, ordinal, line";
+  std::string sql =
+      "INSERT INTO " + sqlite::quote_identifier(t.name) + " (contribution_id, ordinal, line";
   for (const auto& f : t.fields) sql += ", " + sqlite::quote_identifier(f);
   sql += ") VALUES (?, ?, ?";
   for (size_t i = 0; i < t.fields.size(); ++i) sql += ", ?";

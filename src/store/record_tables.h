@@ -24,7 +24,7 @@ const std::vector<RecordTable>& record_tables();
 
 template <class R>
 const RecordTable& record_table() {
-  static const RecordTable& t = [] () -> const RecordTable& {
+  static const RecordTable& t = []() -> const RecordTable& {
     for (const auto& t : record_tables())
       if (t.name == R::kTable) return t;
     std::abort();  // every record type is a CaseHistory table
@@ -59,11 +59,14 @@ Status insert_records(sqlite::Database& db, const std::vector<R>& rows,
     int i = 0;
     R::visit(r, [&](const char*, const auto& value, FieldRole) {
       texts[i] = field_text(value);
-      if (texts[i].empty()) stmt->bind_null(4 + i);
-      else stmt->bind_static(4 + i, texts[i]);
+      if (texts[i].empty())
+        stmt->bind_null(4 + i);
+      else
+        stmt->bind_static(4 + i, texts[i]);
       ++i;
     });
-    if (auto s = stmt->run(); !s) return Status(s.code(), "storing " + table.name + ": " + s.message());
+    if (auto s = stmt->run(); !s)
+      return Status(s.code(), "storing " + table.name + ": " + s.message());
   }
   return Status::ok();
 }

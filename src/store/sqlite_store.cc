@@ -239,7 +239,8 @@ Result<std::unique_ptr<Store>> open_sqlite_store(const std::string& path) {
   }
   // FULL: a committed load survives a power cut, not just a crash; it costs
   // one extra sync per load.
-  if (auto s = db->exec("PRAGMA synchronous = FULL; PRAGMA cache_size = -16384"); !s) return refuse(s);
+  if (auto s = db->exec("PRAGMA synchronous = FULL; PRAGMA cache_size = -16384"); !s)
+    return refuse(s);
   if (auto s = store::sync_record_tables(*db); !s) return refuse(s);
   return std::unique_ptr<Store>(new SqliteStore(std::move(*db)));
 }
