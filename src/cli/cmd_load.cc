@@ -1,14 +1,95 @@
-#include "cli/commands.h"
+#include <pwd.h>
+#include <unistd.h>
 
+#include <ctime>
+#include <filesystem>
 #include <iostream>
+#include <memory>
+
+#include "cli/commands.h"
+#include "ingest/ssda903_year.h"
+#include "load/load.h"
 
 namespace beacon::cli {
+namespace {
+
+// --year: "2024-25" (or 2024_25, 2024-2025) → 2024; anything else → nullopt.
+std::optional<int> parse_year_option(const std::string& text) {
+  if (text.find_first_not_of("0123456789-_") != std::string::npos) return std::nullopt;
+  return financial_year_in(text);
+}
+
+std::string user_name() {
+  if (const passwd* pw = ::getpwuid(::geteuid()); pw && pw->pw_name) return pw->pw_name;
+  if (const char* u = std::getenv("USER")) return u;
+  return "unknown";
+}
+
+Date today() {
+  std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  localtime_r(&t, &tm);
+  return Date::from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday).value_or(Date());
+}
+
+void remove_store_files(const std::string& db) {
+  std::error_code ignored;
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db + suffix, ignored);
+}
+
+}  // namespace
 
 void add_load_command(CLI::App& app, int& exit_code) {
+  struct Options {
+    std::string db;
+    std::vector<std::string> inputs;
+    std::string year;
+    bool dry_run = false;
+    bool set_aside_bad_rows = false;
+  };
+  auto options = std::make_shared<Options>();
   auto* cmd = app.add_subcommand("load", "Load files into the store (all or nothing)");
-  cmd->callback([&exit_code] {
-    std::cerr << "beacon load: not built yet\n";
-    exit_code = 1;
+  cmd->add_option("--db", options->db, "The store (an SQLite file; created if missing)")
+      ->required();
+  cmd->add_option("inputs", options->inputs, "Files or folders (read recursively) to load")
+      ->required();
+  cmd->add_option("--year", options->year,
+                  "Collection year of SSDA903 CSV tables, e.g. 2024-25 (April 2024 to March 2025)");
+  cmd->add_flag("--dry-run", options->dry_run, "Report what the load would change; write nothing");
+  cmd->add_flag("--set-aside-bad-rows", options->set_aside_bad_rows,
+                "Load the good rows and list the bad ones, instead of refusing the load");
+  cmd->callback([options, &exit_code] {
+    LoadOptions o;
+    if (!options->year.empty()) {
+      o.year = parse_year_option(options->year);
+      if (!o.year) {
+        std::cerr << "beacon load: --year " << options->year
+                  << " is not a financial year written like 2024-25\n";
+        exit_code = 2;
+        return;
+      }
+    }
+    o.dry_run = options->dry_run;
+    o.set_aside_bad_rows = options->set_aside_bad_rows;
+    o.user = user_name();
+    o.today = today();
+    if (::isatty(STDERR_FILENO))
+      o.progress = [](const std::string& line) { std::cerr << "  " << line << std::endl; };
+
+    std::error_code ec;
+    const bool existed = std::filesystem::exists(options->db, ec);
+    // A dry run against a store not yet made must not make one.
+    auto store = open_sqlite_store(options->dry_run && !existed ? ":memory:" : options->db);
+    if (!store) {
+      std::cerr << "beacon load: " << store.status().message() << "\n";
+      exit_code = 1;
+      return;
+    }
+    LoadReport report = load_files(**store, options->inputs, o);
+    store->reset();
+    if (!report.ok && !existed && !options->dry_run) remove_store_files(options->db);
+    std::cout << report.to_text();
+    exit_code = report.ok ? 0 : 1;
   });
 }
 

@@ -1,0 +1,28 @@
+// The files a `load` names: folders expanded recursively, in sorted order,
+// hidden files and folders (names starting with '.') skipped. Within a folder
+// only .csv and .xml files are taken (a manifest or a README beside the data
+// must not refuse the load); a file named on its own is always read, its
+// format told by its content.
+#ifndef BEACON_LOAD_INPUTS_H_
+#define BEACON_LOAD_INPUTS_H_
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "core/problem.h"
+#include "ingest/input_file.h"
+
+namespace beacon {
+
+struct ExpandedInputs {
+  std::vector<InputFile> files;                // each named by its path as the user wrote it
+  Problems problems;                           // paths that do not exist, empty folders
+  std::vector<std::filesystem::path> skipped;  // files in folders that are not .csv or .xml
+};
+
+ExpandedInputs expand_inputs(const std::vector<std::string>& paths);
+
+}  // namespace beacon
+
+#endif  // BEACON_LOAD_INPUTS_H_

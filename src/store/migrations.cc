@@ -1,0 +1,79 @@
+#include "store/migrations.h"
+
+#include <string>
+
+namespace beacon::store {
+namespace {
+
+struct Migration {
+  const char* what;
+  const char* sql;
+};
+
+// Append only: a migration, once released, never changes.
+constexpr Migration kMigrations[] = {
+    // 1
+    {"contributions and settings",
+     "CREATE TABLE contributions (\n"
+     "  id INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+     "  key TEXT NOT NULL UNIQUE,        -- source/table/year: a reload replaces it\n"
+     "  source TEXT NOT NULL,            -- cin-census, ssda903, ssd, local\n"
+     "  source_table TEXT NOT NULL,\n"
+     "  collection_year INTEGER NOT NULL,\n"
+     "  as_of TEXT NOT NULL,             -- ISO date; the newer picture wins\n"
+     "  carried TEXT NOT NULL,           -- JSON: {table: [field, ...]}\n"
+     "  files TEXT NOT NULL\n"
+     ");\n"
+     "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);\n"},
+    // 2
+    {"load history",
+     "CREATE TABLE loads (\n"
+     "  id INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+     "  at TEXT NOT NULL,                -- ISO date-time, UTC\n"
+     "  user TEXT NOT NULL,\n"
+     "  files TEXT NOT NULL,\n"
+     "  summary TEXT NOT NULL,\n"
+     "  report_json TEXT NOT NULL\n"
+     ");\n"
+     "ALTER TABLE contributions ADD COLUMN load_id INTEGER REFERENCES loads(id);\n"},
+};
+
+}  // namespace
+
+int latest_schema_version() { return static_cast<int>(std::size(kMigrations)); }
+
+Status migrate(sqlite::Database& db, int target) {
+  auto version = db.query_int("PRAGMA user_version");
+  if (!version) return version.status();
+  auto app = db.query_int("PRAGMA application_id");
+  if (!app) return app.status();
+  if (*version == 0) {
+    // A new file, or some other SQLite database that must not be written to.
+    auto objects = db.query_int("SELECT count(*) FROM sqlite_schema");
+    if (!objects) return objects.status();
+    if (*objects > 0)
+      return Status::invalid_input("it is an SQLite database but not a Beacon store");
+  } else if (*app != kApplicationId) {
+    return Status::invalid_input("it is an SQLite database but not a Beacon store");
+  }
+  if (*version > latest_schema_version())
+    return Status::invalid_input("it was written by a newer Beacon (schema version " +
+                                 std::to_string(*version) + "; this Beacon knows up to " +
+                                 std::to_string(latest_schema_version()) + ")");
+  for (int v = static_cast<int>(*version) + 1; v <= target; ++v) {
+    auto tx = sqlite::Transaction::begin(db);
+    if (!tx) return tx.status();
+    const Migration& m = kMigrations[v - 1];
+    if (auto s = db.exec(m.sql); !s)
+      return Status(s.code(), "schema migration " + std::to_string(v) + " (" + m.what +
+                                  ") failed: " + s.message());
+    if (auto s = db.exec("PRAGMA application_id = " + std::to_string(kApplicationId) +
+                         "; PRAGMA user_version = " + std::to_string(v));
+        !s)
+      return s;
+    if (auto s = tx->commit(); !s) return s;
+  }
+  return Status::ok();
+}
+
+}  // namespace beacon::store
