@@ -47,12 +47,12 @@ std::map<std::string_view, std::set<std::string_view>> caseloads(const CaseIndex
   return out;
 }
 
-Row worker_row(const Worker& w, const char* record) {
+Row worker_row(const CaseIndex& index, const Worker& w, const char* record) {
   Row row;
   row.child_id = w.id;
   row.record = record;
   row.worker_id = w.id;
-  row.team_id = w.team_id;
+  row.team_id = index.organisation().team_of(w.id);
   row.date("in post from", w.in_post_from).date("in post to", w.in_post_to);
   return row;
 }
@@ -82,7 +82,7 @@ void agency_social_workers(const IndicatorContext& ctx, RowSink& out) {
     if (!social_work_post(w) || !in_post_at(w, at)) continue;
     const bool agency = w.agency && *w.agency;
     if (!agency && posts_loaded) continue;  // only agency staff add to the numerator
-    Row row = worker_row(w, agency ? "agency or interim worker" : "employed worker");
+    Row row = worker_row(ctx.index, w, agency ? "agency or interim worker" : "employed worker");
     row.in_numerator = agency;
     row.numerator = agency ? fte_of(w) : 0;
     row.denominator = posts_loaded ? 0 : fte_of(w);
@@ -100,7 +100,7 @@ void average_caseload(const IndicatorContext& ctx, RowSink& out) {
     if (!qualified(w)) continue;
     auto it = loads.find(w.id);
     if (it == loads.end() || it->second.empty()) continue;  // not case-holding
-    Row row = worker_row(w, "qualified social worker");
+    Row row = worker_row(ctx.index, w, "qualified social worker");
     row.in_numerator = true;
     row.numerator = static_cast<double>(it->second.size());
     row.denominator = fte_of(w);
@@ -125,7 +125,7 @@ void supervised_in_month(const IndicatorContext& ctx, RowSink& out) {
         supervised = d;
         break;
       }
-    Row row = worker_row(w, "qualified social worker");
+    Row row = worker_row(ctx.index, w, "qualified social worker");
     row.date("supervised", supervised);
     row.in_numerator = supervised.has_value();
     row.numerator = supervised ? 1 : 0;
@@ -143,7 +143,7 @@ void caseloads_above_threshold(const IndicatorContext& ctx, RowSink& out) {
     auto it = loads.find(w.id);
     if (it == loads.end() || it->second.empty()) continue;
     const auto n = static_cast<int>(it->second.size());
-    Row row = worker_row(w, "qualified social worker");
+    Row row = worker_row(ctx.index, w, "qualified social worker");
     row.measure = n;
     row.measure_label = "children allocated";
     row.in_numerator = n > threshold;
@@ -171,7 +171,7 @@ void vacancy_rate(const IndicatorContext& ctx, RowSink& out) {
   }
   for (const Worker& w : ctx.index.history().workers) {
     if (!social_work_post(w) || !in_post_at(w, at)) continue;
-    Row row = worker_row(w, "worker in post");
+    Row row = worker_row(ctx.index, w, "worker in post");
     row.numerator = -fte_of(w);
     row.denominator = 0;
     row.measure = fte_of(w);
@@ -188,7 +188,7 @@ void turnover_rate(const IndicatorContext& ctx, RowSink& out) {
     const bool left = w.in_post_to && ctx.period.contains(*w.in_post_to);
     const bool in_post = in_post_at(w, at);
     if (!left && !in_post) continue;
-    Row row = worker_row(w, left ? "leaver" : "social worker in post");
+    Row row = worker_row(ctx.index, w, left ? "leaver" : "social worker in post");
     row.in_numerator = left;
     row.numerator = left ? fte_of(w) : 0;
     row.denominator = in_post ? fte_of(w) : 0;

@@ -18,9 +18,8 @@ bool is_social_worker_role(std::string_view role) {
 
 std::string_view team_of_worker(const CaseIndex& index, std::string_view worker_id,
                                 std::string_view fallback) {
-  if (const Worker* w = index.organisation().worker(worker_id); w && !w->team_id.empty())
-    return w->team_id;
-  return fallback;
+  std::string_view team = index.organisation().team_of(worker_id);
+  return team.empty() ? fallback : team;
 }
 
 Attribution attribute(const CaseIndex& index, std::string_view child_id, Date reference_date,

@@ -45,7 +45,7 @@ void note_date(OptDate& latest, const OptDate& d) {
 CaseIndex::CaseIndex(CaseHistory history)
     : history_(std::move(history)),
       calendar_(holiday_dates(history_)),
-      organisation_(history_.org_units, history_.workers) {
+      organisation_(history_.org_units, history_.workers, history_.allocations) {
   for (const auto& c : history_.children) children_.emplace(c.id, &c);
 
   index_by_child(history_.cin_episodes, [](const CinEpisode& r) { return r.child_id; }, referrals_);

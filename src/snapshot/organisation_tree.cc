@@ -1,12 +1,14 @@
 #include "snapshot/organisation_tree.h"
 
 #include <algorithm>
+#include <utility>
 #include <tuple>
 
 namespace beacon {
 
 OrganisationTree::OrganisationTree(const std::vector<OrgUnit>& units,
-                                   const std::vector<Worker>& workers)
+                                   const std::vector<Worker>& workers,
+                                   const std::vector<Allocation>& allocations)
     : units_(units) {
   for (size_t i = 0; i < units_.size(); ++i) unit_index_.emplace(units_[i].id, i);
   // The root: the unit of kind "organisation", else the first unit without a
@@ -37,9 +39,21 @@ OrganisationTree::OrganisationTree(const std::vector<OrgUnit>& units,
     std::sort(list.begin(), list.end(), [](const OrgUnit* a, const OrgUnit* b) {
       return std::tie(a->name, a->id) < std::tie(b->name, b->id);
     });
+  std::map<std::string_view, std::pair<Date, std::string_view>> latest_allocation_team;
+  for (const auto& a : allocations) {
+    if (a.team_id.empty()) continue;
+    auto& l = latest_allocation_team[a.worker_id];
+    if (l.second.empty() || a.start >= l.first) l = {a.start, a.team_id};
+  }
   for (const auto& w : workers) {
     workers_.emplace(w.id, &w);
-    if (!w.team_id.empty()) team_workers_[w.team_id].push_back(&w);
+    std::string team = w.team_id;
+    if (team.empty())
+      if (auto it = latest_allocation_team.find(w.id); it != latest_allocation_team.end())
+        team = it->second.second;
+    if (team.empty()) continue;
+    worker_teams_.emplace(w.id, team);
+    team_workers_[team].push_back(&w);
   }
   for (auto& [id, list] : team_workers_)
     std::sort(list.begin(), list.end(), [](const Worker* a, const Worker* b) {
@@ -55,6 +69,11 @@ const OrgUnit* OrganisationTree::unit(std::string_view id) const {
 const Worker* OrganisationTree::worker(std::string_view id) const {
   auto it = workers_.find(id);
   return it == workers_.end() ? nullptr : it->second;
+}
+
+std::string_view OrganisationTree::team_of(std::string_view worker_id) const {
+  auto it = worker_teams_.find(worker_id);
+  return it == worker_teams_.end() ? std::string_view() : std::string_view(it->second);
 }
 
 const std::vector<const OrgUnit*>& OrganisationTree::children(std::string_view unit_id) const {

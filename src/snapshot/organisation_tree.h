@@ -17,11 +17,16 @@ class OrganisationTree {
   // The identifier of the root when no organisation unit is loaded.
   static constexpr const char* kDefaultRoot = "ORG";
 
-  OrganisationTree(const std::vector<OrgUnit>& units, const std::vector<Worker>& workers);
+  // `allocations` supply the team of workers whose record gives none (the SSD
+  // gives professionals a department name only): their latest allocation's team.
+  OrganisationTree(const std::vector<OrgUnit>& units, const std::vector<Worker>& workers,
+                   const std::vector<Allocation>& allocations);
 
   const std::string& root_id() const { return root_id_; }
   const OrgUnit* unit(std::string_view id) const;
   const Worker* worker(std::string_view id) const;
+  // The team a worker's figures roll up to, or empty.
+  std::string_view team_of(std::string_view worker_id) const;
   // The unit's direct sub-units, by name.
   const std::vector<const OrgUnit*>& children(std::string_view unit_id) const;
   // Workers whose team is this unit, by name.
@@ -41,6 +46,7 @@ class OrganisationTree {
   std::vector<OrgUnit> units_;
   std::map<std::string, size_t, std::less<>> unit_index_;
   std::map<std::string, const Worker*, std::less<>> workers_;
+  std::map<std::string, std::string, std::less<>> worker_teams_;
   std::map<std::string, std::vector<const OrgUnit*>, std::less<>> children_;
   std::map<std::string, std::vector<const Worker*>, std::less<>> team_workers_;
   std::string root_id_;
