@@ -3,9 +3,7 @@
 
 #include "cli/commands.h"
 #include "web/serve.h"
-#ifdef BEACON_HAVE_APP
 #include "app/web_backend.h"
-#endif
 
 namespace beacon::cli {
 
@@ -33,7 +31,6 @@ void add_serve_command(CLI::App& app, int& exit_code) {
   cmd->add_flag("--insecure-cookies", o->insecure_cookies,
                 "Allow the session cookie over plain HTTP to a host other than this machine (testing only)");
   cmd->callback([o, &exit_code] {
-#ifdef BEACON_HAVE_APP
     auto backend = open_web_backend(o->db);
     if (!backend) {
       std::cerr << "beacon serve: cannot open the store " << o->db << ": " << backend.status().message() << "\n";
@@ -53,10 +50,6 @@ void add_serve_command(CLI::App& app, int& exit_code) {
       std::cerr << "beacon serve: " << st.message() << "\n";
       exit_code = 1;
     }
-#else
-    std::cerr << "beacon serve: this build has no store module yet\n";
-    exit_code = 1;
-#endif
   });
 }
 

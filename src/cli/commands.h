@@ -14,6 +14,10 @@ void add_generate_command(CLI::App& app, int& exit_code);
 void add_load_command(CLI::App& app, int& exit_code);
 void add_status_command(CLI::App& app, int& exit_code);
 void add_serve_command(CLI::App& app, int& exit_code);
+// kpi, drill, report.
+void add_kpi_commands(CLI::App& app, int& exit_code);
+// portrait, worklist.
+void add_portrait_commands(CLI::App& app, int& exit_code);
 
 }  // namespace beacon::cli
 
