@@ -1,5 +1,7 @@
 #include "indicators/engine.h"
 
+#include <cmath>
+
 #include <algorithm>
 #include <functional>
 #include <tuple>
@@ -7,6 +9,16 @@
 #include "indicators/narrative.h"
 
 namespace beacon {
+
+namespace {
+// Sums of FTEs (0.6 + 0.8 + ...) pick up binary rounding noise such as
+// 465.00000000000057; inputs carry at most 6 decimal places, so totals are
+// snapped to that precision and print as the figures a person would add up.
+double snap_sum(double v) {
+  const double snapped = std::round(v * 1e6) / 1e6;
+  return std::fabs(snapped - v) < 1e-7 ? snapped : v;
+}
+}  // namespace
 namespace {
 
 class TotalsSink : public RowSink {
@@ -128,6 +140,10 @@ std::shared_ptr<const UnitTotals> IndicatorEngine::totals(const IndicatorDef& de
   TotalsSink sink(*this, *totals, units);
   IndicatorContext ctx{*index_, period, params_};
   def.logic(ctx, sink);
+  for (auto& [unit, a] : totals->by_unit) {
+    a.numerator = snap_sum(a.numerator);
+    a.denominator = snap_sum(a.denominator);
+  }
   if (cache_.size() > 20000) cache_.clear();  // bound memory; entries are cheap to rebuild
   cache_.emplace(key, totals);
   return totals;
