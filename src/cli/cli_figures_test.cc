@@ -141,6 +141,42 @@ TEST_F(CliFigures, KpiFiguresMatchTheHandWorkedOnes) {
   EXPECT_EQ((*kpi14)["measure"], "children per FTE");
 }
 
+// Series point k = the same kind of period ending on the k-th month end back
+// from the last month end on or before --to (snapshots: at that month end).
+TEST_F(CliFigures, SeriesTrendAndRagFollowTheDefinitions) {
+  auto j = nlohmann::json::parse(beacon("kpi --db " + db_ + " --to 2025-03-31 --series 4").out);
+  const auto* kpi3 = find_indicator(j, "KPI3");
+  ASSERT_NE(kpi3, nullptr);
+  const auto& s3 = (*kpi3)["series"];
+  ASSERT_EQ(s3.size(), 4u);
+  // 12 months to 31 Dec 2024: G4, G5 both in time; to 31 Jan 2025: G1, G2 join (G2 late).
+  EXPECT_EQ(s3[0]["to"], "2024-12-31");
+  EXPECT_DOUBLE_EQ(s3[0]["value"].get<double>(), 100.0);
+  EXPECT_EQ(s3[1]["to"], "2025-01-31");
+  EXPECT_DOUBLE_EQ(s3[1]["value"].get<double>(), 75.0);
+  // 75% is below the 80% tolerance floor; the last three months (75) against the three
+  // before (100): declining.
+  EXPECT_EQ((*kpi3)["rag"], "red");
+  EXPECT_EQ((*kpi3)["trend"], "declining");
+
+  // KPI12 is a snapshot: 31 Dec 2024 0.5 of 7.0 FTE; 31 Jan 2025 1.5 of 8.5.
+  const auto* kpi12 = find_indicator(j, "KPI12");
+  ASSERT_NE(kpi12, nullptr);
+  EXPECT_NEAR((*kpi12)["series"][0]["value"].get<double>(), 50.0 / 7, 1e-9);
+  EXPECT_NEAR((*kpi12)["series"][1]["value"].get<double>(), 150.0 / 8.5, 1e-9);
+  // Good = low: 17.6% is above the 15% tolerance ceiling, and rising.
+  EXPECT_EQ((*kpi12)["rag"], "red");
+  EXPECT_EQ((*kpi12)["trend"], "declining");
+
+  // Mid-month --to: the series ends at the month end before it.
+  auto mid = nlohmann::json::parse(beacon("kpi --db " + db_ + " --to 2025-03-15 --series 2").out);
+  const auto* m3 = find_indicator(mid, "KPI3");
+  ASSERT_NE(m3, nullptr);
+  EXPECT_EQ(mid["from"], "2024-03-16");
+  EXPECT_EQ((*m3)["series"][0]["to"], "2025-01-31");
+  EXPECT_EQ((*m3)["series"][1]["to"], "2025-02-28");
+}
+
 TEST_F(CliFigures, KpiForAUnitAndAPeriod) {
   auto run = beacon("kpi --db " + db_ + " --to 2025-03-31 --from 2025-03-01 --unit TB --series 0");
   ASSERT_EQ(run.exit_code, 0);
