@@ -158,8 +158,10 @@ void vacancy_rate(const IndicatorContext& ctx, RowSink& out) {
   // Vacancy = established FTE not filled by the organisation's own (employed)
   // staff in post. As in the DfE workforce census (specs.md 3.10), a post
   // covered by an agency worker is still a vacancy.
+  bool posts_in_force = false;
   for (const EstablishedPost& p : ctx.index.history().established_posts) {
     if (p.from > at || (p.to && *p.to <= at)) continue;
+    posts_in_force = true;
     Row row;
     row.child_id = p.unit_id;
     row.record = "established posts";
@@ -170,6 +172,12 @@ void vacancy_rate(const IndicatorContext& ctx, RowSink& out) {
     row.measure_label = "FTE";
     row.reason = "established posts";
     out.add(row);
+  }
+  // Without established posts there is nothing to be vacant: no value, and no
+  // negative numerator from the staff in post.
+  if (!posts_in_force) {
+    out.note("established posts not loaded for the date: no vacancy rate");
+    return;
   }
   for (const Worker& w : ctx.index.history().workers) {
     if (!social_work_post(w) || !in_post_at(w, at) || (w.agency && *w.agency)) continue;

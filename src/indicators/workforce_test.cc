@@ -43,6 +43,17 @@ TEST(VacancyRate, AgencyCoverDoesNotFillAPost) {
   EXPECT_DOUBLE_EQ(a.numerator, 3.5);  // 5.0 − (1.0 + 0.5); the agency worker does not count
 }
 
+// Without established posts in force there is no vacancy rate at all (not a
+// negative numerator over nothing).
+TEST(VacancyRate, NoEstablishedPostsGiveNoValue) {
+  CaseHistory h;
+  h.workers.push_back(worker("E1", "social_worker", "SW1", false, 1.0, D(2020, 1, 1)));
+  auto a = run(h, "VACANCY_RATE", year_to(D(2025, 3, 31)));
+  EXPECT_EQ(a.numerator, 0);
+  EXPECT_EQ(a.denominator, 0);
+  EXPECT_FALSE(value_of(ValueKind::kPercent, a));
+}
+
 // Leavers ÷ in post, FTE, over registered employed social workers of every
 // role: team managers count, agency workers and unregistered staff do not.
 TEST(TurnoverRate, CountsEmployedRegisteredWorkersOfEveryRole) {
