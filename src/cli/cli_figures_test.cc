@@ -98,10 +98,10 @@ TEST_F(CliFigures, KpiJsonHasExactlyTheContractShape) {
   EXPECT_EQ(j["unit"], "ORG");
   EXPECT_EQ(j["indicators"].size(), 45u);  // KPI1-KPI15, KPI6E and 29 catalogue indicators
   for (const auto& f : j["indicators"]) {
-    EXPECT_EQ(keys(f), (std::vector<std::string>{"benchmarks", "denominator", "id", "kind",
-                                                 "measure", "name", "narrative", "numerator",
-                                                 "polarity", "rag", "series", "target",
-                                                 "tolerance", "trend", "value"}))
+    EXPECT_EQ(keys(f),
+              (std::vector<std::string>{"benchmarks", "denominator", "id", "kind", "measure",
+                                        "name", "narrative", "numerator", "polarity", "rag",
+                                        "series", "target", "tolerance", "trend", "value"}))
         << f["id"];
     EXPECT_EQ(keys(f["benchmarks"]),
               (std::vector<std::string>{"england", "region", "statistical_neighbours"}));
@@ -242,9 +242,10 @@ TEST_F(CliFigures, DrillListsTheDenominatorsRecords) {
   EXPECT_EQ(std::count(csv.out.begin(), csv.out.end(), '\n'), 5);  // header + 4 records
 
   const auto xlsx = dir_->file("drill.xlsx");
-  EXPECT_EQ(beacon("drill --db " + db_ + " --indicator KPI3 --to 2025-03-31 --format xlsx --out " +
-                   xlsx).exit_code,
-            0);
+  EXPECT_EQ(
+      beacon("drill --db " + db_ + " --indicator KPI3 --to 2025-03-31 --format xlsx --out " + xlsx)
+          .exit_code,
+      0);
   EXPECT_EQ(first_bytes(xlsx, 2), "PK");
   EXPECT_EQ(beacon("drill --db " + db_ + " --indicator KPI99 --to 2025-03-31").exit_code, 1);
 }
@@ -257,18 +258,20 @@ TEST_F(CliFigures, PortraitForEveryCohortAndFormat) {
     EXPECT_EQ(j["cohort"], cohort);
     EXPECT_EQ(j["at"], "2025-03-31");
   }
-  auto cla = nlohmann::json::parse(
-      beacon("portrait --db " + db_ + " --cohort cla --at 2025-03-31").out);
+  auto cla =
+      nlohmann::json::parse(beacon("portrait --db " + db_ + " --cohort cla --at 2025-03-31").out);
   EXPECT_EQ(cla["count"], 5);  // S1, S2, S3, S4, S7 (S5's short breaks are not care)
   const auto pdf = dir_->file("cla.pdf");
   const auto png = dir_->file("cla.png");
-  EXPECT_EQ(beacon("portrait --db " + db_ + " --cohort cla --at 2025-03-31 --format pdf --out " + pdf)
-                .exit_code,
-            0);
+  EXPECT_EQ(
+      beacon("portrait --db " + db_ + " --cohort cla --at 2025-03-31 --format pdf --out " + pdf)
+          .exit_code,
+      0);
   EXPECT_EQ(first_bytes(pdf, 4), "%PDF");
-  EXPECT_EQ(beacon("portrait --db " + db_ + " --cohort cla --at 2025-03-31 --format png --out " + png)
-                .exit_code,
-            0);
+  EXPECT_EQ(
+      beacon("portrait --db " + db_ + " --cohort cla --at 2025-03-31 --format png --out " + png)
+          .exit_code,
+      0);
   EXPECT_EQ(first_bytes(png, 4), "\x89PNG");
   EXPECT_EQ(beacon("portrait --db " + db_ + " --cohort cla --at 2025-03-31 --format pdf").exit_code,
             1);  // needs --out
@@ -281,7 +284,8 @@ TEST_F(CliFigures, ReportWritesXlsxAndPdf) {
   EXPECT_EQ(beacon("report --db " + db_ + " --to 2025-03-31 --format xlsx --out " + xlsx).exit_code,
             0);
   EXPECT_EQ(first_bytes(xlsx, 2), "PK");
-  EXPECT_EQ(beacon("report --db " + db_ + " --to 2025-03-31 --format pdf --out " + pdf).exit_code, 0);
+  EXPECT_EQ(beacon("report --db " + db_ + " --to 2025-03-31 --format pdf --out " + pdf).exit_code,
+            0);
   EXPECT_EQ(first_bytes(pdf, 4), "%PDF");
   EXPECT_EQ(beacon("report --db " + db_ + " --to 2025-03-31 --format xlsx").exit_code, 2);
   EXPECT_FALSE(fs::exists(dir_->file("none.xlsx")));

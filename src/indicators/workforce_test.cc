@@ -60,9 +60,12 @@ TEST(TurnoverRate, CountsEmployedRegisteredWorkersOfEveryRole) {
   CaseHistory h;
   h.workers.push_back(worker("E1", "social_worker", "SW1", false, 1.0, D(2020, 1, 1)));
   h.workers.push_back(worker("M1", "team_manager", "SW2", false, 1.0, D(2018, 1, 1)));
-  h.workers.push_back(worker("L1", "team_manager", "SW3", false, 0.6, D(2018, 1, 1), D(2024, 9, 1)));
-  h.workers.push_back(worker("L2", "social_worker", "SW4", false, 1.0, D(2019, 1, 1), D(2025, 3, 31)));
-  h.workers.push_back(worker("G1", "social_worker", "SW5", true, 1.0, D(2023, 1, 1), D(2024, 6, 1)));
+  h.workers.push_back(
+      worker("L1", "team_manager", "SW3", false, 0.6, D(2018, 1, 1), D(2024, 9, 1)));
+  h.workers.push_back(
+      worker("L2", "social_worker", "SW4", false, 1.0, D(2019, 1, 1), D(2025, 3, 31)));
+  h.workers.push_back(
+      worker("G1", "social_worker", "SW5", true, 1.0, D(2023, 1, 1), D(2024, 6, 1)));
   h.workers.push_back(worker("F1", "family_support", "", false, 1.0, D(2023, 1, 1), D(2024, 6, 1)));
   auto a = run(h, "TURNOVER_RATE", year_to(D(2025, 3, 31)));
   EXPECT_DOUBLE_EQ(a.numerator, 1.6);    // L1 0.6 + L2 1.0 (left on the last day)

@@ -31,10 +31,10 @@ const PortraitItem* item(const PenPortrait& p, const std::string& label) {
 TEST(PenPortrait, AverageDaysOpenIsOverOpenEpisodes) {
   CaseHistory h;
   h.children = {child("A", D(2015, 1, 1)), child("B", D(2014, 1, 1))};
-  h.cin_episodes.push_back(referral("A", D(2024, 4, 1)));                     // 364 days
-  h.cin_episodes.push_back(referral("B", D(2024, 10, 1)));                    // 181
-  h.cin_episodes.push_back(referral("B", D(2024, 11, 1)));                    // 150
-  h.cin_episodes.push_back(referral("B", D(2023, 1, 1), D(2023, 6, 1)));      // closed
+  h.cin_episodes.push_back(referral("A", D(2024, 4, 1)));                 // 364 days
+  h.cin_episodes.push_back(referral("B", D(2024, 10, 1)));                // 181
+  h.cin_episodes.push_back(referral("B", D(2024, 11, 1)));                // 150
+  h.cin_episodes.push_back(referral("B", D(2023, 1, 1), D(2023, 6, 1)));  // closed
   IndicatorEngine engine(std::make_shared<CaseIndex>(std::move(h)));
   auto p = build_pen_portrait(engine, Cohort::kChildrenInNeed, D(2025, 3, 31), "");
   ASSERT_TRUE(p.is_ok());
