@@ -177,6 +177,14 @@ TEST_F(CliFigures, SeriesTrendAndRagFollowTheDefinitions) {
   EXPECT_EQ((*m3)["series"][1]["to"], "2025-02-28");
 }
 
+// Same store, same request: byte-identical output.
+TEST_F(CliFigures, OutputIsDeterministic) {
+  const std::string kpi = "kpi --db " + db_ + " --to 2025-03-31 --series 2";
+  EXPECT_EQ(beacon(kpi).out, beacon(kpi).out);
+  const std::string drill = "drill --db " + db_ + " --indicator KPI15 --to 2025-03-31";
+  EXPECT_EQ(beacon(drill).out, beacon(drill).out);
+}
+
 TEST_F(CliFigures, KpiForAUnitAndAPeriod) {
   auto run = beacon("kpi --db " + db_ + " --to 2025-03-31 --from 2025-03-01 --unit TB --series 0");
   ASSERT_EQ(run.exit_code, 0);
