@@ -13,9 +13,7 @@ bool is_scoped_role(Role r) {
   return r == Role::kSocialWorker || r == Role::kTeamManager || r == Role::kHeadOfService ||
          r == Role::kAssistantDirector;
 }
-bool gives_child_level(Role r) {
-  return r != Role::kScrutiny && r != Role::kAdministrator;
-}
+bool gives_child_level(Role r) { return r != Role::kScrutiny && r != Role::kAdministrator; }
 
 // True when a scoped role held with `scope` reaches `unit_id` (a unit or a worker).
 bool scoped_role_reaches(Role r, std::string_view scope, const OrganisationTree& org,
@@ -32,7 +30,8 @@ bool scoped_role_reaches(Role r, std::string_view scope, const OrganisationTree&
 }
 
 // The team an allocation counts under: its own, else its worker's.
-bool allocation_in_scope(Role r, std::string_view scope, const OrganisationTree& org, const Allocation& a) {
+bool allocation_in_scope(Role r, std::string_view scope, const OrganisationTree& org,
+                         const Allocation& a) {
   if (scope.empty()) return false;
   if (a.worker_id == scope) return true;
   if (r == Role::kSocialWorker || !org.unit(scope)) return false;
@@ -41,24 +40,30 @@ bool allocation_in_scope(Role r, std::string_view scope, const OrganisationTree&
   return false;
 }
 
-const std::string kAdminOnly = "Your account is for administration only: it shows no figures or children.";
+const std::string kAdminOnly =
+    "Your account is for administration only: it shows no figures or children.";
 
 }  // namespace
 
-bool Principal::has(Role role) const { return std::find(roles.begin(), roles.end(), role) != roles.end(); }
+bool Principal::has(Role role) const {
+  return std::find(roles.begin(), roles.end(), role) != roles.end();
+}
 
 Decision can_view_aggregates(const Principal& p) {
   for (Role r : p.roles)
     if (r != Role::kAdministrator) return Decision::allow();
-  return Decision::deny(p.roles.empty() ? "Your account has no role yet. Ask an administrator." : kAdminOnly);
+  return Decision::deny(p.roles.empty() ? "Your account has no role yet. Ask an administrator."
+                                        : kAdminOnly);
 }
 
 Decision can_view_child_level(const Principal& p) {
   for (Role r : p.roles)
     if (gives_child_level(r)) return Decision::allow();
-  if (p.has(Role::kScrutiny)) return Decision::deny("Scrutiny members see figures only, not individual children.");
-  return can_view_aggregates(p).allowed ? Decision::deny("Your role does not show individual children.")
-                                        : can_view_aggregates(p);
+  if (p.has(Role::kScrutiny))
+    return Decision::deny("Scrutiny members see figures only, not individual children.");
+  return can_view_aggregates(p).allowed
+             ? Decision::deny("Your role does not show individual children.")
+             : can_view_aggregates(p);
 }
 
 Decision can_load_data(const Principal& p) {
@@ -112,9 +117,10 @@ Decision can_view_unit(const Principal& p, const OrganisationTree& org, std::str
   if (auto d = can_view_aggregates(p); !d) return d;
   if (whole_organisation(p)) return Decision::allow();
   for (Role r : p.roles)
-    if (is_scoped_role(r) && scoped_role_reaches(r, p.scope, org, unit_id)) return Decision::allow();
-  return Decision::deny("That unit is outside your area (" + org.name_of(p.scope.empty() ? "none given" : p.scope) +
-                        ").");
+    if (is_scoped_role(r) && scoped_role_reaches(r, p.scope, org, unit_id))
+      return Decision::allow();
+  return Decision::deny("That unit is outside your area (" +
+                        org.name_of(p.scope.empty() ? "none given" : p.scope) + ").");
 }
 
 ChildScope ChildScope::everyone() {
@@ -128,9 +134,12 @@ ChildScope ChildScope::only(std::set<std::string, std::less<>> ids) {
   s.ids_ = std::move(ids);
   return s;
 }
-bool ChildScope::contains(std::string_view child_id) const { return everyone_ || ids_.count(child_id) > 0; }
+bool ChildScope::contains(std::string_view child_id) const {
+  return everyone_ || ids_.count(child_id) > 0;
+}
 
-ChildScope visible_children(const Principal& p, const CaseIndex& index, Date from, Date to, Date now) {
+ChildScope visible_children(const Principal& p, const CaseIndex& index, Date from, Date to,
+                            Date now) {
   if (!can_view_child_level(p)) return ChildScope::none();
   for (Role r : p.roles)
     if (is_whole_org_role(r) && gives_child_level(r)) return ChildScope::everyone();
@@ -149,24 +158,28 @@ ChildScope visible_children(const Principal& p, const CaseIndex& index, Date fro
   return ChildScope::only(std::move(ids));
 }
 
-Decision can_view_child(const Principal& p, const CaseIndex& index, std::string_view child_id, Date from,
-                        Date to, Date now) {
+Decision can_view_child(const Principal& p, const CaseIndex& index, std::string_view child_id,
+                        Date from, Date to, Date now) {
   if (auto d = can_view_child_level(p); !d) return d;
   if (visible_children(p, index, from, to, now).contains(child_id)) return Decision::allow();
-  return Decision::deny("That child was not allocated within your area in the period you are viewing.");
+  return Decision::deny(
+      "That child was not allocated within your area in the period you are viewing.");
 }
 
-std::string scope_problem(const std::vector<Role>& roles, std::string_view scope, const OrganisationTree& org) {
+std::string scope_problem(const std::vector<Role>& roles, std::string_view scope,
+                          const OrganisationTree& org) {
   auto has = [&](Role r) { return std::find(roles.begin(), roles.end(), r) != roles.end(); };
   bool worker = has(Role::kSocialWorker);
   bool team = has(Role::kTeamManager);
   bool area = has(Role::kHeadOfService) || has(Role::kAssistantDirector);
   if (worker + team + area > 1)
-    return "Give one of social worker, team manager, or head of service / assistant director: each needs a "
+    return "Give one of social worker, team manager, or head of service / assistant director: each "
+           "needs a "
            "different scope";
   if (!worker && !team && !area) return "";
   if (scope.empty()) return "Choose the worker, team, service or locality this account covers";
-  if (worker) return org.worker(scope) ? "" : "A social worker's scope must be their worker identifier";
+  if (worker)
+    return org.worker(scope) ? "" : "A social worker's scope must be their worker identifier";
   const OrgUnit* u = org.unit(scope);
   if (team) return u && u->kind == "team" ? "" : "A team manager's scope must be a team";
   return u && (u->kind == "service" || u->kind == "locality")

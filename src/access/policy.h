@@ -50,12 +50,12 @@ Decision can_view_aggregates(const Principal& p);
 // Lists of children, child summaries, worklists, drill-through and its
 // exports: every role but scrutiny and administrator alone.
 Decision can_view_child_level(const Principal& p);
-Decision can_load_data(const Principal& p);      // performance analyst
-Decision can_edit_targets(const Principal& p);   // performance analyst
-Decision can_manage_users(const Principal& p);   // administrator (and settings)
-Decision can_view_audit(const Principal& p);     // administrator
-Decision can_read_qa(const Principal& p);        // anyone who sees child-level data (in scope)
-Decision can_record_qa(const Principal& p);      // practice hub
+Decision can_load_data(const Principal& p);     // performance analyst
+Decision can_edit_targets(const Principal& p);  // performance analyst
+Decision can_manage_users(const Principal& p);  // administrator (and settings)
+Decision can_view_audit(const Principal& p);    // administrator
+Decision can_read_qa(const Principal& p);       // anyone who sees child-level data (in scope)
+Decision can_record_qa(const Principal& p);     // practice hub
 // True when the principal's reach is the whole organisation.
 bool whole_organisation(const Principal& p);
 // The smallest count shown as a number: kSuppressBelow for a principal whose
@@ -90,14 +90,16 @@ class ChildScope {
   std::set<std::string, std::less<>> ids_;
 };
 
-ChildScope visible_children(const Principal& p, const CaseIndex& index, Date from, Date to, Date now);
-Decision can_view_child(const Principal& p, const CaseIndex& index, std::string_view child_id, Date from,
-                        Date to, Date now);
+ChildScope visible_children(const Principal& p, const CaseIndex& index, Date from, Date to,
+                            Date now);
+Decision can_view_child(const Principal& p, const CaseIndex& index, std::string_view child_id,
+                        Date from, Date to, Date now);
 
 // Whether `scope` suits `roles` in this organisation, in plain English; empty
 // when it does (social worker: a worker; team manager: a team; head of service
 // or assistant director: a service or locality).
-std::string scope_problem(const std::vector<Role>& roles, std::string_view scope, const OrganisationTree& org);
+std::string scope_problem(const std::vector<Role>& roles, std::string_view scope,
+                          const OrganisationTree& org);
 
 }  // namespace beacon::access
 

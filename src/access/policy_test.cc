@@ -46,10 +46,10 @@ CaseHistory history() {
     a.end = end;
     h.allocations.push_back(a);
   };
-  allocate("C1", "W1", D(2024, 6, 1), std::nullopt);           // W1 now
-  allocate("C2", "W2", D(2024, 1, 1), D(2024, 5, 31));         // W2 until May 2024
-  allocate("C3", "W3", D(2024, 1, 1), std::nullopt);           // South
-  allocate("C4", "W1", D(2022, 1, 1), D(2022, 12, 31));        // W1 long ago
+  allocate("C1", "W1", D(2024, 6, 1), std::nullopt);     // W1 now
+  allocate("C2", "W2", D(2024, 1, 1), D(2024, 5, 31));   // W2 until May 2024
+  allocate("C3", "W3", D(2024, 1, 1), std::nullopt);     // South
+  allocate("C4", "W1", D(2022, 1, 1), D(2022, 12, 31));  // W1 long ago
   return h;
 }
 
@@ -58,7 +58,9 @@ struct AccessTest : ::testing::Test {
   const OrganisationTree& org = index.organisation();
   Date from = D(2024, 4, 1), to = D(2025, 3, 31), now = D(2025, 3, 31);
 
-  Principal as(std::vector<Role> roles, std::string scope = "") { return {"u", std::move(roles), std::move(scope)}; }
+  Principal as(std::vector<Role> roles, std::string scope = "") {
+    return {"u", std::move(roles), std::move(scope)};
+  }
   std::set<std::string> seen(const Principal& p, Date f, Date t) {
     std::set<std::string> out;
     ChildScope s = visible_children(p, index, f, t, now);

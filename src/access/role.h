@@ -11,15 +11,15 @@
 namespace beacon::access {
 
 enum class Role {
-  kSocialWorker,         // their own children and figures
-  kTeamManager,          // their team
-  kHeadOfService,        // their service or locality
-  kAssistantDirector,    // their service or locality
-  kExecutive,            // the whole organisation
-  kPerformanceAnalyst,   // the whole organisation; loads data, edits targets
-  kPracticeHub,          // quality assurance: the whole organisation, read (QA records)
-  kScrutiny,             // aggregate figures only, small counts suppressed
-  kAdministrator,        // users, settings and the audit trail; no child data by itself
+  kSocialWorker,        // their own children and figures
+  kTeamManager,         // their team
+  kHeadOfService,       // their service or locality
+  kAssistantDirector,   // their service or locality
+  kExecutive,           // the whole organisation
+  kPerformanceAnalyst,  // the whole organisation; loads data, edits targets
+  kPracticeHub,         // quality assurance: the whole organisation, read (QA records)
+  kScrutiny,            // aggregate figures only, small counts suppressed
+  kAdministrator,       // users, settings and the audit trail; no child data by itself
 };
 
 // Every role, in the order forms list them.
@@ -31,7 +31,8 @@ std::string_view role_label(Role role);
 std::optional<Role> parse_role(std::string_view id);
 
 // "team-manager,scrutiny" ⇄ roles. Unknown names are reported in `unknown`.
-std::vector<Role> parse_roles(std::string_view comma_list, std::vector<std::string>* unknown = nullptr);
+std::vector<Role> parse_roles(std::string_view comma_list,
+                              std::vector<std::string>* unknown = nullptr);
 std::string roles_text(const std::vector<Role>& roles);
 
 }  // namespace beacon::access
