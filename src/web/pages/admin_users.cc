@@ -199,7 +199,8 @@ void user_page(Ctx& ctx) {
   auto u = user_or_fail(ctx);
   if (!u) return;
   std::string id = std::to_string(u->id);
-  std::string h = "<span class=\"govuk-caption-l\">" + esc(status_label(*u)) + " · created " + esc(u->created_at) +
+  std::string h = "<span class=\"govuk-caption-l\">" + esc(status_label(*u)) +
+                  (u->created_at.empty() ? "" : " · created " + esc(u->created_at)) +
                   "</span><h1 class=\"govuk-heading-l\">" + esc(u->name) + "</h1>";
   h += "<form method=\"post\" action=\"/admin/users/" + id + "\" novalidate>" + csrf_field(*ctx.session) +
        account_fields(ctx, *u, false);

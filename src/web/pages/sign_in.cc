@@ -114,9 +114,11 @@ void sign_in_submit(Ctx& ctx) {
   ctx.session = &signed_in;
   (void)ctx.audit("sign-in", "user " + name, "password");
   ctx.session = nullptr;
-  std::string next = req.param("next", "");
-  bool figures = access::can_view_aggregates(s.principal()).allowed;
-  ctx.res.redirect(safe_next(next.empty() ? (figures ? "/scorecard" : "/") : next));
+  // The scorecard is the usual landing page; an administrator without a
+  // figures role lands on the home page, which sends them to the users.
+  std::string next = safe_next(req.param("next", "/scorecard"));
+  if (next == "/scorecard" && !access::can_view_aggregates(s.principal())) next = "/";
+  ctx.res.redirect(next);
 }
 
 void sign_out(Ctx& ctx) {
