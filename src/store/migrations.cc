@@ -36,6 +36,46 @@ constexpr Migration kMigrations[] = {
      "  report_json TEXT NOT NULL\n"
      ");\n"
      "ALTER TABLE contributions ADD COLUMN load_id INTEGER REFERENCES loads(id);\n"},
+    // 4 once branch `access` adds its users/audit migration before it (3 until then):
+    // migrations are numbered by position, so merging puts `access`'s entry first.
+    {"quality assurance (practice evaluations, moderation, recommendations, feedback, "
+     "improvement plans)",
+     "-- Each record is kept whole as JSON (body, qa/qa_json.h); the columns beside it\n"
+     "-- are what lists filter and scope on. Ids are given by the store or by an import.\n"
+     "CREATE TABLE qa_cycles (id INTEGER PRIMARY KEY, start TEXT NOT NULL, body TEXT NOT NULL);\n"
+     "CREATE TABLE qa_evaluations (\n"
+     "  id INTEGER PRIMARY KEY,\n"
+     "  cycle_id INTEGER NOT NULL REFERENCES qa_cycles(id),\n"
+     "  team_id TEXT NOT NULL,          -- the practitioner's team: scoping\n"
+     "  child_id TEXT NOT NULL,\n"
+     "  evaluator_id TEXT NOT NULL,\n"
+     "  status TEXT NOT NULL,           -- assigned | draft | submitted\n"
+     "  version INTEGER NOT NULL,       -- a stale write is refused\n"
+     "  body TEXT NOT NULL\n"
+     ");\n"
+     "CREATE INDEX qa_evaluations_by_cycle ON qa_evaluations(cycle_id);\n"
+     "CREATE TABLE qa_evaluation_versions (\n"
+     "  evaluation_id INTEGER NOT NULL REFERENCES qa_evaluations(id),\n"
+     "  version INTEGER NOT NULL,\n"
+     "  body TEXT NOT NULL,             -- answers, who, when and why\n"
+     "  PRIMARY KEY (evaluation_id, version)\n"
+     ");\n"
+     "CREATE TABLE qa_moderations (\n"
+     "  id INTEGER PRIMARY KEY,\n"
+     "  evaluation_id INTEGER NOT NULL UNIQUE REFERENCES qa_evaluations(id),\n"
+     "  cycle_id INTEGER NOT NULL,\n"
+     "  body TEXT NOT NULL\n"
+     ");\n"
+     "CREATE TABLE qa_recommendations (id INTEGER PRIMARY KEY, cycle_id INTEGER NOT NULL,\n"
+     "  team_id TEXT NOT NULL, body TEXT NOT NULL);\n"
+     "CREATE TABLE qa_complaints (id INTEGER PRIMARY KEY, team_id TEXT NOT NULL, body TEXT NOT NULL);\n"
+     "CREATE TABLE qa_compliments (id INTEGER PRIMARY KEY, team_id TEXT NOT NULL, body TEXT NOT NULL);\n"
+     "CREATE TABLE qa_survey_returns (id INTEGER PRIMARY KEY, team_id TEXT NOT NULL,\n"
+     "  body TEXT NOT NULL);\n"
+     "CREATE TABLE qa_plans (id INTEGER PRIMARY KEY, body TEXT NOT NULL);\n"
+     "CREATE TABLE qa_plan_actions (id INTEGER PRIMARY KEY,\n"
+     "  plan_id INTEGER NOT NULL REFERENCES qa_plans(id), team_id TEXT NOT NULL,\n"
+     "  body TEXT NOT NULL);\n"},
 };
 
 }  // namespace

@@ -2,7 +2,7 @@
 // `PRAGMA user_version` says how many it has had; opening it applies the rest,
 // each in its own transaction. Record tables follow the model instead
 // (record_tables.h). A later step adds users, sessions, the audit trail and QA
-// records here as migrations 3, 4, …
+// records here as migrations 3, 4, … (QA: the entry after the load history)
 #ifndef BEACON_STORE_MIGRATIONS_H_
 #define BEACON_STORE_MIGRATIONS_H_
 
