@@ -5,7 +5,9 @@
 #ifndef BEACON_QA_AUDIT_H_
 #define BEACON_QA_AUDIT_H_
 
+#include <mutex>
 #include <string>
+#include <vector>
 
 namespace beacon::qa {
 
@@ -22,6 +24,24 @@ class AuditSink {
  public:
   virtual ~AuditSink() = default;
   virtual void audit(const AuditEvent& event) = 0;
+};
+
+// Keeps the events in memory: tests, and servers until branch `access`
+// records them in the store's audit trail.
+class MemoryAuditLog final : public AuditSink {
+ public:
+  void audit(const AuditEvent& event) override {
+    std::lock_guard lock(mutex_);
+    events_.push_back(event);
+  }
+  std::vector<AuditEvent> events() const {
+    std::lock_guard lock(mutex_);
+    return events_;
+  }
+
+ private:
+  mutable std::mutex mutex_;
+  std::vector<AuditEvent> events_;
 };
 
 }  // namespace beacon::qa
