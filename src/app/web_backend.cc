@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "load/load.h"
+#include "store/qa_sqlite.h"
 
 namespace beacon {
 namespace {
@@ -80,11 +81,14 @@ Date today() {
 
 class WorkspaceBackend final : public web::Backend {
  public:
-  explicit WorkspaceBackend(std::unique_ptr<Workspace> ws)
-      : ws_(std::move(ws)), users_(ws_->store(), store_mutex_) {}
+  WorkspaceBackend(std::unique_ptr<Workspace> ws, std::unique_ptr<qa::QaStore> qa)
+      : ws_(std::move(ws)), qa_(std::move(qa)), users_(ws_->store(), store_mutex_) {}
 
   std::shared_ptr<const IndicatorEngine> engine() const override { return ws_->engine(); }
   web::UserDirectory& users() override { return users_; }
+  qa::QaStore* qa_store() override { return qa_.get(); }
+  // Until branch `access` records these in the store's audit trail.
+  void audit(const qa::AuditEvent& event) override { audit_log_.audit(event); }
 
   Result<std::vector<LoadRecord>> load_history() override {
     std::lock_guard<std::mutex> lock(store_mutex_);
@@ -121,6 +125,8 @@ class WorkspaceBackend final : public web::Backend {
 
  private:
   std::unique_ptr<Workspace> ws_;
+  std::unique_ptr<qa::QaStore> qa_;
+  qa::MemoryAuditLog audit_log_;
   std::mutex store_mutex_;  // one connection: one caller at a time
   StoreUserDirectory users_;
 };
@@ -130,7 +136,10 @@ class WorkspaceBackend final : public web::Backend {
 Result<std::unique_ptr<web::Backend>> open_web_backend(const std::string& db_path) {
   auto ws = Workspace::open(db_path);
   if (!ws) return ws.status();
-  return std::unique_ptr<web::Backend>(new WorkspaceBackend(std::move(*ws)));
+  // The QA records share the store's file through their own connection.
+  auto qa = open_sqlite_qa_store(db_path);
+  if (!qa) return qa.status();
+  return std::unique_ptr<web::Backend>(new WorkspaceBackend(std::move(*ws), std::move(*qa)));
 }
 
 }  // namespace beacon

@@ -13,6 +13,8 @@
 #include "core/problem.h"
 #include "core/result.h"
 #include "indicators/engine.h"
+#include "qa/audit.h"
+#include "qa/qa_store.h"
 #include "store/store.h"
 #include "web/auth/users.h"
 
@@ -42,6 +44,12 @@ class Backend {
   // the new snapshot. Blocking: the web layer calls it on its load thread.
   virtual LoadOutcome load(const std::vector<std::string>& paths, const std::string& user,
                            const std::function<void(const std::string&)>& progress) = 0;
+
+  // Quality-assurance records (docs/qa.md); null when this backend keeps none.
+  virtual qa::QaStore* qa_store() { return nullptr; }
+  // The audit hook: every change to a QA record is reported here, once, after
+  // it is stored. Branch `access` records these in its audit trail.
+  virtual void audit(const qa::AuditEvent& event) { (void)event; }
 };
 
 }  // namespace beacon::web

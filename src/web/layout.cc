@@ -13,6 +13,7 @@ constexpr NavItem kNav[] = {
     {"scorecard", "Scorecard", "/scorecard"},
     {"portraits", "Pen portraits", "/portraits"},
     {"worklists", "Worklists", "/worklists"},
+    {"qa", "Quality assurance", "/qa"},
     {"data", "Data", "/data"},
 };
 
