@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <sstream>
+
 #include "qa/qa_json.h"
 
 namespace beacon::qa {
@@ -83,6 +86,33 @@ TEST(QaTablesTest, ProblemsNameFileLineAndColumn) {
   EXPECT_EQ(problems[2].line, 3);
   EXPECT_EQ(problems[3].field, "cycle_id");
   EXPECT_EQ(problems[3].file, "qa_evaluations.csv");
+}
+
+TEST(QaTablesTest, TheTemplatesHaveEveryColumnAndReadCleanly) {
+  std::map<std::string, std::string> files;
+  for (const auto& f : qa_table_files()) {
+    std::ifstream in(std::string(BEACON_SOURCE_DIR) + "/templates/" + f, std::ios::binary);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    files[f] = ss.str();
+    std::string header = files[f].substr(0, files[f].find('\n'));
+    std::string expected;
+    for (const auto& c : qa_table_columns(f)) expected += (expected.empty() ? "" : ",") + c;
+    EXPECT_EQ(header, expected) << f;
+  }
+  Problems problems;
+  QaHistory h = read_qa_tables(files, problems);
+  EXPECT_TRUE(problems.empty()) << problems.front().to_string();
+  EXPECT_EQ(h.cycles.size(), 1u);
+  EXPECT_EQ(h.evaluations.size(), 1u);
+  EXPECT_EQ(h.moderations.size(), 1u);
+  EXPECT_EQ(h.recommendations.size(), 1u);
+  EXPECT_EQ(h.complaints.size(), 1u);
+  ASSERT_EQ(h.plans.size(), 1u);
+  EXPECT_EQ(h.plans[0].priorities.size(), 1u);
+  ASSERT_EQ(h.actions.size(), 1u);
+  EXPECT_EQ(h.actions[0].updates.size(), 1u);
+  EXPECT_EQ(h.evaluations[0].answers.at("learning.assessment"), "Use the chronology to analyse risk.");
 }
 
 }  // namespace
