@@ -27,7 +27,10 @@ std::string question_anchor(const std::string& question_id) {
 std::string table(const std::string& id, const std::string& caption, const std::vector<std::string>& head,
                   const std::vector<std::vector<std::string>>& rows, const std::vector<bool>& numeric) {
   auto is_numeric = [&](size_t i) { return i < numeric.size() && numeric[i]; };
-  std::string h = "<div class=\"beacon-table-scroll\"><table class=\"govuk-table\"" +
+  // A wide table scrolls inside its box; the box takes keyboard focus so it can be scrolled without a mouse.
+  std::string label = caption.empty() ? id : caption;
+  std::string h = "<div class=\"beacon-table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"" + esc(label) + "\">" +
+                  "<table class=\"govuk-table\"" +
                   (id.empty() ? std::string() : " id=\"" + esc(id) + "\"") + ">";
   if (!caption.empty())
     h += "<caption class=\"govuk-table__caption govuk-table__caption--m\">" + esc(caption) + "</caption>";
