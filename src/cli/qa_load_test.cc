@@ -45,8 +45,10 @@ TEST(CliQa, GeneratedHistoryLoadsWithThreeCyclesAndRisingGrades) {
   ASSERT_EQ(gen.exit_code, 0) << gen.output;
   auto again = run_beacon("generate --out " + dir.file("org2") + " --scale 0.05 --seed 3");
   ASSERT_EQ(again.exit_code, 0) << again.output;
-  EXPECT_EQ(read(dir.file("org/qa/qa_evaluations.csv")), read(dir.file("org2/qa/qa_evaluations.csv")));
-  EXPECT_EQ(read(dir.file("org/qa/qa_complaints.csv")), read(dir.file("org2/qa/qa_complaints.csv")));
+  EXPECT_EQ(read(dir.file("org/qa/qa_evaluations.csv")),
+            read(dir.file("org2/qa/qa_evaluations.csv")));
+  EXPECT_EQ(read(dir.file("org/qa/qa_complaints.csv")),
+            read(dir.file("org2/qa/qa_complaints.csv")));
 
   auto load = run_beacon("load --db " + dir.file("b.db") + " " + dir.file("org"));
   ASSERT_EQ(load.exit_code, 0) << load.output;
@@ -70,7 +72,8 @@ TEST(CliQa, ABrokenQaTableIsRefusedNamingFileLineAndColumn) {
   dir.write("qa/qa_evaluations.csv", "evaluation_id,cycle_id,status\nx,1,draft\n");
   auto load = run_beacon("load --db " + dir.file("b.db") + " " + qa_dir);
   EXPECT_EQ(load.exit_code, 1) << load.output;
-  EXPECT_NE(load.output.find("qa_evaluations.csv:2: evaluation_id"), std::string::npos) << load.output;
+  EXPECT_NE(load.output.find("qa_evaluations.csv:2: evaluation_id"), std::string::npos)
+      << load.output;
 }
 
 }  // namespace

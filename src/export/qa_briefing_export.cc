@@ -24,24 +24,28 @@ std::vector<std::string> row_keys() {
 
 }  // namespace
 
-Status write_briefing_pdf(const qa::Briefing& b, const std::function<std::string(const std::string&)>& name_of,
+Status write_briefing_pdf(const qa::Briefing& b,
+                          const std::function<std::string(const std::string&)>& name_of,
                           const std::string& path, Date as_at) {
   Canvas page(Canvas::Kind::kPdf, path, false, as_at, "Learning briefing " + b.cycle.name);
   const double left = 40, right = page.width() - 40;
   double y = 30;
   page.text(left, y, "Learning briefing — " + b.cycle.name, 16, true);
   y += 24;
-  auto overall = b.grades.by_pillar.count("overall") ? b.grades.by_pillar.at("overall") : qa::GradeCounts{};
+  auto overall =
+      b.grades.by_pillar.count("overall") ? b.grades.by_pillar.at("overall") : qa::GradeCounts{};
   y += page.paragraph(left, y, right - left,
-                      std::to_string(b.grades.evaluations) + " evaluations submitted between " + b.cycle.start.iso() +
-                          " and " + b.cycle.end.iso() + "; " + share_text(overall.share_good_or_better()) +
-                          " good or better overall.",
+                      std::to_string(b.grades.evaluations) + " evaluations submitted between " +
+                          b.cycle.start.iso() + " and " + b.cycle.end.iso() + "; " +
+                          share_text(overall.share_good_or_better()) + " good or better overall.",
                       10);
   y += 12;
   page.text(left, y, "Grades by pillar", 12, true);
   y += 18;
-  const double cols[] = {left, left + 190, left + 245, left + 300, left + 345, left + 405, left + 460};
-  const char* heads[] = {"Pillar", "Outst.", "Good+O", "Good", "Req. impr.", "Inadeq.", "Good or better"};
+  const double cols[] = {left,       left + 190, left + 245, left + 300,
+                         left + 345, left + 405, left + 460};
+  const char* heads[] = {"Pillar",     "Outst.",  "Good+O",        "Good",
+                         "Req. impr.", "Inadeq.", "Good or better"};
   for (int i = 0; i < 7; ++i) page.text(cols[i], y, heads[i], 8, true);
   y += 12;
   page.rule(left, y, right - left);
@@ -69,11 +73,14 @@ Status write_briefing_pdf(const qa::Briefing& b, const std::function<std::string
     x = left + 190;
     for (const auto& p : b.previous) {
       auto it = p.by_pillar.find(key);
-      page.text(x, y, it == p.by_pillar.end() ? "–" : share_text(it->second.share_good_or_better()), 8);
+      page.text(x, y, it == p.by_pillar.end() ? "–" : share_text(it->second.share_good_or_better()),
+                8);
       x += 80;
     }
     auto it = b.grades.by_pillar.find(key);
-    page.text(x, y, it == b.grades.by_pillar.end() ? "–" : share_text(it->second.share_good_or_better()), 8);
+    page.text(x, y,
+              it == b.grades.by_pillar.end() ? "–" : share_text(it->second.share_good_or_better()),
+              8);
     y += 13;
   }
   y += 10;
@@ -92,28 +99,40 @@ Status write_briefing_pdf(const qa::Briefing& b, const std::function<std::string
   for (const auto& t : b.themes) {
     if (++shown > 10 || y > page.height() - 120) break;
     page.text(left, y, t.theme, 8, false, 180);
-    page.text(left + 190, y, std::to_string(t.this_cycle) + " this cycle" + (t.recurring() ? " — recurring" : ""), 8);
+    page.text(left + 190, y,
+              std::to_string(t.this_cycle) + " this cycle" + (t.recurring() ? " — recurring" : ""),
+              8);
     y += 13;
   }
   y += 10;
   page.text(left, y, "Actions", 12, true);
   y += 18;
   page.paragraph(left, y, right - left,
-                 std::to_string(b.actions.made) + " recommendations made: " + std::to_string(b.actions.done) + " done (" +
-                     std::to_string(b.actions.done_on_time) + " on time), " + std::to_string(b.actions.open) + " open, " +
+                 std::to_string(b.actions.made) +
+                     " recommendations made: " + std::to_string(b.actions.done) + " done (" +
+                     std::to_string(b.actions.done_on_time) + " on time), " +
+                     std::to_string(b.actions.open) + " open, " +
                      std::to_string(b.actions.overdue) + " overdue. " + std::to_string(b.revisits) +
                      " children revisited from the previous cycle.",
                  9);
   return page.finish();
 }
 
-Status write_briefing_xlsx(const qa::Briefing& b, const std::function<std::string(const std::string&)>& name_of,
+Status write_briefing_xlsx(const qa::Briefing& b,
+                           const std::function<std::string(const std::string&)>& name_of,
                            const std::string& path, Date as_at) {
   XlsxBook book(path, as_at);
   lxw_worksheet* ws = book.sheet("Grades");
-  book.text(ws, 0, 0, "Learning briefing — " + b.cycle.name + " (" + std::to_string(b.grades.evaluations) + " evaluations)");
-  const char* heads[] = {"Pillar", "Outstanding", "Good with elements of outstanding", "Good", "Requires improvement",
-                         "Inadequate", "Good or better (share)"};
+  book.text(ws, 0, 0,
+            "Learning briefing — " + b.cycle.name + " (" + std::to_string(b.grades.evaluations) +
+                " evaluations)");
+  const char* heads[] = {"Pillar",
+                         "Outstanding",
+                         "Good with elements of outstanding",
+                         "Good",
+                         "Requires improvement",
+                         "Inadequate",
+                         "Good or better (share)"};
   for (int c = 0; c < 7; ++c) book.header(ws, 2, c, heads[c]);
   worksheet_set_column(ws, 0, 0, 40, nullptr);
   int row = 3;
@@ -136,18 +155,24 @@ Status write_briefing_xlsx(const qa::Briefing& b, const std::function<std::strin
     col = 1;
     for (const auto& p : b.previous) {
       auto it = p.by_pillar.find(key);
-      book.number(trend, row, col++, it == p.by_pillar.end() ? std::nullopt : it->second.share_good_or_better(), false);
+      book.number(trend, row, col++,
+                  it == p.by_pillar.end() ? std::nullopt : it->second.share_good_or_better(),
+                  false);
     }
     auto it = b.grades.by_pillar.find(key);
-    book.number(trend, row, col, it == b.grades.by_pillar.end() ? std::nullopt : it->second.share_good_or_better(), false);
+    book.number(trend, row, col,
+                it == b.grades.by_pillar.end() ? std::nullopt : it->second.share_good_or_better(),
+                false);
     ++row;
   }
   lxw_worksheet* units = book.sheet("Localities and services");
   const char* uheads[] = {"Kind", "Unit", "Evaluations", "Good or better", "Share"};
   for (int c = 0; c < 5; ++c) book.header(units, 0, c, uheads[c]);
   row = 1;
-  for (const auto& [kind, m] : {std::pair<const char*, const std::map<std::string, qa::GradeCounts>*>{"Locality", &b.overall_by_locality},
-                                {"Service", &b.overall_by_service}})
+  for (const auto& [kind, m] :
+       {std::pair<const char*, const std::map<std::string, qa::GradeCounts>*>{
+            "Locality", &b.overall_by_locality},
+        {"Service", &b.overall_by_service}})
     for (const auto& [unit, g] : *m) {
       book.text(units, row, 0, kind);
       book.text(units, row, 1, unit.empty() ? "Not known" : name_of(unit));
@@ -168,7 +193,8 @@ Status write_briefing_xlsx(const qa::Briefing& b, const std::function<std::strin
     ++row;
   }
   lxw_worksheet* actions = book.sheet("Recommendations");
-  const char* aheads[] = {"Child", "Team", "Recommendation", "Owner", "Made", "Due", "Status", "Done on", "Evidence"};
+  const char* aheads[] = {"Child", "Team",   "Recommendation", "Owner",   "Made",
+                          "Due",   "Status", "Done on",        "Evidence"};
   for (int c = 0; c < 9; ++c) book.header(actions, 0, c, aheads[c]);
   row = 1;
   for (const auto& r : b.recommendations) {

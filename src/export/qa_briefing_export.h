@@ -14,9 +14,11 @@ namespace beacon {
 
 // `name_of` names units (localities, services); `as_at` fixes the documents'
 // dates so the same briefing gives the same bytes.
-Status write_briefing_pdf(const qa::Briefing& b, const std::function<std::string(const std::string&)>& name_of,
+Status write_briefing_pdf(const qa::Briefing& b,
+                          const std::function<std::string(const std::string&)>& name_of,
                           const std::string& path, Date as_at);
-Status write_briefing_xlsx(const qa::Briefing& b, const std::function<std::string(const std::string&)>& name_of,
+Status write_briefing_xlsx(const qa::Briefing& b,
+                           const std::function<std::string(const std::string&)>& name_of,
                            const std::string& path, Date as_at);
 
 }  // namespace beacon

@@ -17,7 +17,8 @@ std::string QaLoadReport::to_text() const {
   return out;
 }
 
-QaLoadReport load_qa_tables(const std::vector<std::string>& files, const std::string& db, bool dry_run) {
+QaLoadReport load_qa_tables(const std::vector<std::string>& files, const std::string& db,
+                            bool dry_run) {
   QaLoadReport r;
   std::map<std::string, std::string> texts;
   for (const auto& path : files) {
@@ -26,7 +27,8 @@ QaLoadReport load_qa_tables(const std::vector<std::string>& files, const std::st
     if (std::find(known.begin(), known.end(), name) == known.end()) {
       Problem p;
       p.file = path;
-      p.message = "is not one of the QA tables (" + std::to_string(known.size()) + " are listed in docs/local-tables.md)";
+      p.message = "is not one of the QA tables (" + std::to_string(known.size()) +
+                  " are listed in docs/local-tables.md)";
       p.code = "qa.table";
       r.problems.push_back(p);
       continue;
@@ -52,11 +54,13 @@ QaLoadReport load_qa_tables(const std::vector<std::string>& files, const std::st
       if (std::filesystem::path(path).filename() == p.file) p.file = path;
   r.problems.insert(r.problems.end(), found.begin(), found.end());
   if (has_errors(r.problems)) return r;
-  r.summary = std::to_string(h.cycles.size()) + " cycles, " + std::to_string(h.evaluations.size()) + " evaluations, " +
-              std::to_string(h.moderations.size()) + " moderations, " + std::to_string(h.recommendations.size()) +
-              " recommendations, " + std::to_string(h.complaints.size()) + " complaints, " +
-              std::to_string(h.compliments.size()) + " compliments, " + std::to_string(h.survey_returns.size()) +
-              " survey returns, " + std::to_string(h.plans.size()) + " plans with " + std::to_string(h.actions.size()) +
+  r.summary = std::to_string(h.cycles.size()) + " cycles, " + std::to_string(h.evaluations.size()) +
+              " evaluations, " + std::to_string(h.moderations.size()) + " moderations, " +
+              std::to_string(h.recommendations.size()) + " recommendations, " +
+              std::to_string(h.complaints.size()) + " complaints, " +
+              std::to_string(h.compliments.size()) + " compliments, " +
+              std::to_string(h.survey_returns.size()) + " survey returns, " +
+              std::to_string(h.plans.size()) + " plans with " + std::to_string(h.actions.size()) +
               " actions" + (dry_run ? " (dry run: nothing written)" : "");
   if (!dry_run) {
     auto store = open_sqlite_qa_store(db);

@@ -13,14 +13,15 @@ namespace beacon {
 
 struct QaLoadReport {
   bool ok = false;
-  Problems problems;     // file, line, column
-  std::string summary;   // "3 cycles, 312 evaluations, …"
+  Problems problems;    // file, line, column
+  std::string summary;  // "3 cycles, 312 evaluations, …"
   std::string to_text() const;
 };
 
 // Reads `files` (paths of qa_*.csv); unless `dry_run`, replaces the QA records
 // in the store at `db` with them. Nothing is written when any row has an error.
-QaLoadReport load_qa_tables(const std::vector<std::string>& files, const std::string& db, bool dry_run);
+QaLoadReport load_qa_tables(const std::vector<std::string>& files, const std::string& db,
+                            bool dry_run);
 
 }  // namespace beacon
 

@@ -40,7 +40,8 @@ const std::vector<std::string> kEvidence = {
     "The chronology is current and the analysis draws on the history and on partners' views.",
     "The plan has clear actions and timescales and was reviewed at the last core group.",
     "Supervision notes record reflective discussion and a clear management direction.",
-    "Some visits are recorded late and the record does not always show what changed for the child."};
+    "Some visits are recorded late and the record does not always show what changed for the "
+    "child."};
 const std::vector<std::string> kLearning = {
     "Record the child's own words and what they want to happen.",
     "Keep the chronology up to date and use it to analyse risk.",
@@ -48,9 +49,12 @@ const std::vector<std::string> kLearning = {
     "Record the reasons for management decisions in supervision.",
     "Include fathers and wider family in assessment and planning."};
 const std::vector<std::string> kRecommendations = {
-    "Update the chronology and use it in the next review.", "Complete direct work with the child and record their views.",
-    "Review the plan with the family and make actions SMART.", "Discuss the case in supervision and record the decision.",
-    "Contact the father and include him in the assessment.", "Arrange a multi-agency meeting with school and health."};
+    "Update the chronology and use it in the next review.",
+    "Complete direct work with the child and record their views.",
+    "Review the plan with the family and make actions SMART.",
+    "Discuss the case in supervision and record the decision.",
+    "Contact the father and include him in the assessment.",
+    "Arrange a multi-agency meeting with school and health."};
 
 Grade step(Grade g, int by) {
   int i = std::clamp(qa::grade_index(g) + by, 0, 4);
@@ -66,7 +70,8 @@ struct Staff {
 Staff staff_on(const World& w, Date d) {
   Staff s;
   for (const auto& k : w.workers) {
-    if (k.line_manager >= 0) s.lm.line_manager[k.id] = w.workers[static_cast<size_t>(k.line_manager)].id;
+    if (k.line_manager >= 0)
+      s.lm.line_manager[k.id] = w.workers[static_cast<size_t>(k.line_manager)].id;
     if (k.unit >= 0) s.lm.team_of[k.id] = w.units[static_cast<size_t>(k.unit)].id;
     if ((k.role == "team_manager" || k.role == "service_manager") && covers(k.from, k.to, d))
       s.evaluators.push_back({k.id, k.name, 0, 0});
@@ -84,10 +89,13 @@ std::vector<qa::Candidate> candidates_on(const World& w, Date d) {
     for (const auto& r : c.referrals) open = open || covers(r.date, r.closure, d);
     if (!open) continue;
     for (const auto& a : c.allocations) {
-      if (a.role != "social_worker" || !covers(a.start, a.end, d) || a.worker < 0 || a.team < 0) continue;
+      if (a.role != "social_worker" || !covers(a.start, a.end, d) || a.worker < 0 || a.team < 0)
+        continue;
       const auto& team = w.units[static_cast<size_t>(a.team)];
-      std::string locality = team.locality >= 0 ? w.units[static_cast<size_t>(team.locality)].id : "";
-      out.push_back({c.id, c.forename, w.workers[static_cast<size_t>(a.worker)].id, team.id, locality, "cin"});
+      std::string locality =
+          team.locality >= 0 ? w.units[static_cast<size_t>(team.locality)].id : "";
+      out.push_back({c.id, c.forename, w.workers[static_cast<size_t>(a.worker)].id, team.id,
+                     locality, "cin"});
       break;
     }
   }
@@ -137,7 +145,8 @@ qa::QaHistory build_qa_history(const World& w) {
       e.evaluator_id = ev->second;
       e.revisit = s.revisit;
       // Overall: good rises 42% → 50% → 58%; inadequate a steady 5%; a few outstanding.
-      Grade overall = qa::kAllGrades[static_cast<size_t>(pick(rng, {3, 3, 42 + 8 * k, 47 - 8 * k, 5}))];
+      Grade overall =
+          qa::kAllGrades[static_cast<size_t>(pick(rng, {3, 3, 42 + 8 * k, 47 - 8 * k, 5}))];
       Date submitted = c.start.add_days(14 + static_cast<int>(rng.below(60)));
       bool done = k < 2 || rng.below(100) < 85;
       if (!done) {
@@ -160,9 +169,14 @@ qa::QaHistory build_qa_history(const World& w) {
       e.answers["overall.experience-progress"] = qa::is_good_or_better(overall) ? "Yes" : "Partly";
       e.answers["overall.record-reflects-work"] = rng.below(4) ? "Yes" : "Partly";
       e.answers["overall.child-safe"] = "Yes";
-      e.answers["overall.summary"] = "Evaluated with the practitioner: " + std::string(qa::grade_label(overall)) + ".";
-      e.answers["feedback.child"] = rng.below(3) ? "Knows their worker and says they are listened to." : "Too young to give a view; observed at home.";
-      e.answers["feedback.parents"] = rng.below(3) ? "Parent feels supported; wants more notice of visits." : "Parent declined to give feedback.";
+      e.answers["overall.summary"] =
+          "Evaluated with the practitioner: " + std::string(qa::grade_label(overall)) + ".";
+      e.answers["feedback.child"] = rng.below(3)
+                                        ? "Knows their worker and says they are listened to."
+                                        : "Too young to give a view; observed at home.";
+      e.answers["feedback.parents"] = rng.below(3)
+                                          ? "Parent feels supported; wants more notice of visits."
+                                          : "Parent declined to give feedback.";
       e.answers["feedback.partners"] = "School and health describe regular information sharing.";
       e.answers["learning.summary"] = one_of(rng, kLearning);
       for (const auto& p : below) e.answers["learning." + p] = one_of(rng, kLearning);
@@ -191,7 +205,8 @@ qa::QaHistory build_qa_history(const World& w) {
         h.moderations.push_back(m);
       }
       // Recommendations: one or two below good, sometimes one for good work.
-      int n = qa::is_good_or_better(overall) ? (rng.below(2) ? 1 : 0) : 1 + static_cast<int>(rng.below(2));
+      int n = qa::is_good_or_better(overall) ? (rng.below(2) ? 1 : 0)
+                                             : 1 + static_cast<int>(rng.below(2));
       for (int i = 0; i < n; ++i) {
         qa::Recommendation r;
         r.id = ++recommendation_id;
@@ -206,7 +221,8 @@ qa::QaHistory build_qa_history(const World& w) {
         // Most that fell due are done (a quarter of those late); the rest are overdue.
         if (r.due < as_at && rng.below(100) < 70) {
           r.status = qa::RecommendationStatus::kDone;
-          Date on = rng.below(4) ? r.due.add_days(-static_cast<int>(rng.below(14))) : r.due.add_days(1 + static_cast<int>(rng.below(30)));
+          Date on = rng.below(4) ? r.due.add_days(-static_cast<int>(rng.below(14)))
+                                 : r.due.add_days(1 + static_cast<int>(rng.below(30)));
           r.done_on = std::min(on, as_at);
           if (*r.done_on < r.made) r.done_on = r.made;
           r.evidence = "Seen on the child's record: " + r.text;
@@ -217,11 +233,15 @@ qa::QaHistory build_qa_history(const World& w) {
     }
     // The revisits check the impact of the previous cycle's recommendations.
     for (const auto& e : h.evaluations) {
-      if (e.cycle_id != c.id || !e.revisit || e.status != qa::EvaluationStatus::kSubmitted) continue;
+      if (e.cycle_id != c.id || !e.revisit || e.status != qa::EvaluationStatus::kSubmitted)
+        continue;
       for (auto& r : h.recommendations)
-        if (r.child_id == e.child_id && r.cycle_id == c.id - 1 && r.impact == qa::Impact::kNotChecked) {
+        if (r.child_id == e.child_id && r.cycle_id == c.id - 1 &&
+            r.impact == qa::Impact::kNotChecked) {
           int x = static_cast<int>(rng.below(10));
-          r.impact = x < 6 ? qa::Impact::kMadeADifference : x < 9 ? qa::Impact::kPartly : qa::Impact::kNoDifference;
+          r.impact = x < 6   ? qa::Impact::kMadeADifference
+                     : x < 9 ? qa::Impact::kPartly
+                             : qa::Impact::kNoDifference;
           r.impact_note = std::string(qa::impact_label(r.impact)) + ", seen at the revisit.";
           r.revisit_evaluation_id = e.id;
         }
@@ -234,13 +254,16 @@ qa::QaHistory build_qa_history(const World& w) {
   for (const auto& u : w.units)
     if (u.kind == "team") teams.push_back(u.id);
   if (!teams.empty()) {
-    const int per_month = std::max(2, static_cast<int>(15 * std::min(1.0, w.options.scale * 4) + 0.5));
+    const int per_month =
+        std::max(2, static_cast<int>(15 * std::min(1.0, w.options.scale * 4) + 0.5));
     Date first = as_at.add_months(-12).add_days(1);
     int64_t complaint_id = 0, compliment_id = 0, survey_id = 0;
     for (YearMonth m = YearMonth::of(first); m <= YearMonth::of(as_at); m = m.plus(1)) {
       int days = m.first_day().days_until(std::min(m.last_day(), as_at)) + 1;
       if (days <= 0) continue;
-      auto day = [&] { return m.first_day().add_days(static_cast<int>(rng.below(static_cast<uint64_t>(days)))); };
+      auto day = [&] {
+        return m.first_day().add_days(static_cast<int>(rng.below(static_cast<uint64_t>(days))));
+      };
       for (int i = 0; i < per_month; ++i) {
         qa::Complaint c;
         c.id = ++complaint_id;
@@ -248,15 +271,18 @@ qa::QaHistory build_qa_history(const World& w) {
         c.stage = 1 + pick(rng, {85, 12, 3});
         c.received = day();
         c.due = qa::complaint_due(c.received, c.stage);
-        c.theme = qa::complaint_themes()[static_cast<size_t>(pick(rng, {14, 10, 22, 18, 12, 20, 4}))];
+        c.theme =
+            qa::complaint_themes()[static_cast<size_t>(pick(rng, {14, 10, 22, 18, 12, 20, 4}))];
         c.complainant = qa::complainants()[static_cast<size_t>(pick(rng, {12, 70, 18}))];
         c.team_id = one_of(rng, teams);
         int r = static_cast<int>(rng.below(10));
-        Date answered = r < 7 ? c.due.add_days(-static_cast<int>(rng.below(8))) : c.due.add_days(1 + static_cast<int>(rng.below(20)));
+        Date answered = r < 7 ? c.due.add_days(-static_cast<int>(rng.below(8)))
+                              : c.due.add_days(1 + static_cast<int>(rng.below(20)));
         if (answered <= as_at) {
           c.responded = std::max(answered, c.received);
           c.outcome = qa::complaint_outcomes()[static_cast<size_t>(pick(rng, {25, 35, 40}))];
-          if (c.outcome != "not-upheld") c.learning_action = "Shared with the team: " + qa::complaint_theme_label(c.theme) + ".";
+          if (c.outcome != "not-upheld")
+            c.learning_action = "Shared with the team: " + qa::complaint_theme_label(c.theme) + ".";
         }
         c.summary = qa::complaint_theme_label(c.theme) + " (synthetic)";
         h.complaints.push_back(c);
@@ -266,7 +292,9 @@ qa::QaHistory build_qa_history(const World& w) {
         c.id = ++compliment_id;
         c.received = day();
         c.team_id = one_of(rng, teams);
-        c.from = std::vector<std::string>{"child", "parent", "carer", "partner", "other"}[static_cast<size_t>(pick(rng, {15, 40, 20, 20, 5}))];
+        c.from =
+            std::vector<std::string>{"child", "parent", "carer", "partner",
+                                     "other"}[static_cast<size_t>(pick(rng, {15, 40, 20, 20, 5}))];
         c.summary = "Thanked the worker for their support.";
         h.compliments.push_back(c);
       }
@@ -288,16 +316,18 @@ qa::QaHistory build_qa_history(const World& w) {
   plan.id = 1;
   plan.name = "Children's services development plan";
   plan.start = as_at.add_months(-12).month_start();
-  plan.priorities = {{"1", "The child's voice shapes every plan", "Director of Children's Social Care"},
-                     {"2", "Timely, analytical assessments", "Assistant Director, Safeguarding"},
-                     {"3", "Plans that make a difference", "Assistant Director, Children in Care"},
-                     {"4", "Management oversight and supervision", "Director of Children's Social Care"},
-                     {"5", "A stable, skilled workforce", "Director of People"}};
+  plan.priorities = {
+      {"1", "The child's voice shapes every plan", "Director of Children's Social Care"},
+      {"2", "Timely, analytical assessments", "Assistant Director, Safeguarding"},
+      {"3", "Plans that make a difference", "Assistant Director, Children in Care"},
+      {"4", "Management oversight and supervision", "Director of Children's Social Care"},
+      {"5", "A stable, skilled workforce", "Director of People"}};
   h.plans.push_back(plan);
   const std::vector<std::vector<std::string>> indicators = {
       {"KPI5", "KPI7"}, {"KPI3", "KPI4"}, {"KPI8", "KPI9"}, {"KPI15"}, {"KPI12", "KPI13"}};
-  const std::vector<std::string> leads = {"Head of Service, Assessment", "Head of Service, Children in Care",
-                                          "Principal Social Worker", "Practice Hub Manager", "Head of Workforce"};
+  const std::vector<std::string> leads = {
+      "Head of Service, Assessment", "Head of Service, Children in Care", "Principal Social Worker",
+      "Practice Hub Manager", "Head of Workforce"};
   int64_t action_id = 0;
   for (int p = 0; p < 5; ++p)
     for (int a = 1; a <= 6; ++a) {
@@ -312,10 +342,13 @@ qa::QaHistory build_qa_history(const World& w) {
       x.indicator_ids = indicators[static_cast<size_t>(p)];
       bool complete = x.due < as_at && rng.below(3) != 0;
       for (YearMonth m = YearMonth::of(x.start); m < YearMonth::of(as_at); m = m.plus(1)) {
-        if (m == YearMonth::of(as_at).plus(-1) && rng.below(6) == 0) break;  // last month's update missed
-        std::string rag = std::vector<std::string>{"green", "amber", "red"}[static_cast<size_t>(pick(rng, {55, 35, 10}))];
+        if (m == YearMonth::of(as_at).plus(-1) && rng.below(6) == 0)
+          break;  // last month's update missed
+        std::string rag = std::vector<std::string>{
+            "green", "amber", "red"}[static_cast<size_t>(pick(rng, {55, 35, 10}))];
         if (complete && m >= YearMonth::of(x.due)) rag = "complete";
-        x.updates.push_back({m, rag, "Progress reviewed at the monthly board.", rag == "complete" ? "Board minutes" : "", x.leads});
+        x.updates.push_back({m, rag, "Progress reviewed at the monthly board.",
+                             rag == "complete" ? "Board minutes" : "", x.leads});
         if (rag == "complete") {
           x.completed = std::min(m.last_day(), as_at);
           break;

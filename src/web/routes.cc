@@ -42,6 +42,7 @@ std::vector<Route> all_routes() {
       {"POST", "/qa/evaluations/{id}", S, "Save, submit or change an evaluation", qa_evaluation_submit},
       {"GET", "/qa/recommendations", S, "Recommendations", qa_recommendations_page},
       {"POST", "/qa/recommendations/{id}/close", S, "Close a recommendation with evidence", qa_recommendation_close},
+      {"POST", "/qa/recommendations/{id}/revisit", S, "Record what a revisit found", qa_recommendation_revisit},
       {"GET", "/qa/feedback", S, "Complaints and compliments", qa_feedback_page},
       {"POST", "/qa/complaints", S, "Record a complaint", qa_complaint_submit},
       {"GET", "/qa/plans", S, "Improvement plans", qa_plans_page},

@@ -17,11 +17,16 @@ using nlohmann::json;
 
 int status_for(const Status& s) {
   switch (s.code()) {
-    case StatusCode::kNotFound: return 404;
-    case StatusCode::kForbidden: return 403;
-    case StatusCode::kConflict: return 409;
-    case StatusCode::kInvalidInput: return 400;
-    default: return 500;
+    case StatusCode::kNotFound:
+      return 404;
+    case StatusCode::kForbidden:
+      return 403;
+    case StatusCode::kConflict:
+      return 409;
+    case StatusCode::kInvalidInput:
+      return 400;
+    default:
+      return 500;
   }
 }
 
@@ -41,7 +46,8 @@ std::string text(const json& j, const char* key) {
 
 json missing_json(const std::vector<qa::Missing>& missing) {
   json out = json::array();
-  for (const auto& m : missing) out.push_back({{"question", m.question_id}, {"message", m.message}});
+  for (const auto& m : missing)
+    out.push_back({{"question", m.question_id}, {"message", m.message}});
   return out;
 }
 
@@ -71,15 +77,20 @@ void api_qa_cycle_create(Ctx& ctx) {
   qa::Cycle c;
   json with_defaults = *body;
   if (!with_defaults.contains("rules")) with_defaults["rules"] = json::object();
-  if (!qa::from_json(with_defaults, c)) return ctx.fail(400, "start and end must be dates (YYYY-MM-DD)");
+  if (!qa::from_json(with_defaults, c))
+    return ctx.fail(400, "start and end must be dates (YYYY-MM-DD)");
   c.id = 0;
   c.status = "open";
   auto made = create_cycle(*q, c);
   if (!made) return ctx.fail(status_for(made.status()), made.status().message());
   json unassigned = json::array();
-  for (const auto& [child, why] : made->unassigned) unassigned.push_back({{"child_id", child}, {"reason", why}});
-  ctx.json({{"id", made->cycle_id}, {"sampled", made->sampled}, {"revisits", made->revisits},
-            {"revisits_wanted", made->revisits_wanted}, {"revisits_not_open", made->revisits_not_open},
+  for (const auto& [child, why] : made->unassigned)
+    unassigned.push_back({{"child_id", child}, {"reason", why}});
+  ctx.json({{"id", made->cycle_id},
+            {"sampled", made->sampled},
+            {"revisits", made->revisits},
+            {"revisits_wanted", made->revisits_wanted},
+            {"revisits_not_open", made->revisits_not_open},
             {"unassigned", unassigned}},
            201);
 }
@@ -97,9 +108,13 @@ void api_qa_cycle(Ctx& ctx) {
   }
   json agreement = json::object();
   for (const auto& [key, a] : view->agreement.by_pillar)
-    agreement[key] = {{"compared", a.compared}, {"agreed", a.agreed},
-                      {"rate", a.rate() ? json(*a.rate()) : json(nullptr)}, {"confusion", a.confusion}};
-  ctx.json({{"cycle", qa::to_json(view->cycle)}, {"evaluations", evals}, {"agreement", agreement},
+    agreement[key] = {{"compared", a.compared},
+                      {"agreed", a.agreed},
+                      {"rate", a.rate() ? json(*a.rate()) : json(nullptr)},
+                      {"confusion", a.confusion}};
+  ctx.json({{"cycle", qa::to_json(view->cycle)},
+            {"evaluations", evals},
+            {"agreement", agreement},
             {"moderated", view->moderations.size()}});
 }
 
@@ -129,7 +144,8 @@ void api_qa_evaluation_update(Ctx& ctx) {
   if (body->contains("answers") && (*body)["answers"].is_object())
     for (auto it = (*body)["answers"].begin(); it != (*body)["answers"].end(); ++it)
       if (it.value().is_string()) answers[it.key()] = it.value().get<std::string>();
-  auto r = act_on_evaluation(*q, id_param(ctx.req, 0), text(*body, "action"), answers, text(*body, "reason"));
+  auto r = act_on_evaluation(*q, id_param(ctx.req, 0), text(*body, "action"), answers,
+                             text(*body, "reason"));
   if (!r) return ctx.fail(status_for(r.status()), r.status().message());
   json out = qa::to_json(r->evaluation);
   if (!r->missing.empty()) {
@@ -173,8 +189,11 @@ void api_qa_recommendations(Ctx& ctx) {
   }
   json by_team = json::object();
   for (const auto& [team, c] : qa::recommendation_report(*recs, *as_at))
-    by_team[team.empty() ? "all" : team] = {{"made", c.made}, {"done", c.done}, {"done_on_time", c.done_on_time},
-                                            {"open", c.open}, {"overdue", c.overdue}};
+    by_team[team.empty() ? "all" : team] = {{"made", c.made},
+                                            {"done", c.done},
+                                            {"done_on_time", c.done_on_time},
+                                            {"open", c.open},
+                                            {"overdue", c.overdue}};
   ctx.json({{"as_at", as_at->iso()}, {"recommendations", list}, {"by_team", by_team}});
 }
 
@@ -185,7 +204,8 @@ void api_qa_recommendation_add(Ctx& ctx) {
   if (!body) return;
   auto due = parse_date(text(*body, "due"));
   if (!due) return ctx.fail(400, "due: not a date (YYYY-MM-DD)");
-  auto r = add_recommendation(*q, id_param(ctx.req, 0), text(*body, "text"), text(*body, "owner_id"), *due);
+  auto r = add_recommendation(*q, id_param(ctx.req, 0), text(*body, "text"),
+                              text(*body, "owner_id"), *due);
   if (!r) return ctx.fail(status_for(r.status()), r.status().message());
   ctx.json(qa::to_json(*r), 201);
 }
@@ -205,10 +225,12 @@ void api_qa_recommendation_revisit(Ctx& ctx) {
   if (!q) return;
   auto body = body_of(ctx);
   if (!body) return;
-  int64_t revisit = body->contains("revisit_evaluation_id") && (*body)["revisit_evaluation_id"].is_number_integer()
+  int64_t revisit = body->contains("revisit_evaluation_id") &&
+                            (*body)["revisit_evaluation_id"].is_number_integer()
                         ? (*body)["revisit_evaluation_id"].get<int64_t>()
                         : 0;
-  auto r = record_revisit(*q, id_param(ctx.req, 0), revisit, text(*body, "impact"), text(*body, "note"));
+  auto r =
+      record_revisit(*q, id_param(ctx.req, 0), revisit, text(*body, "impact"), text(*body, "note"));
   if (!r) return ctx.fail(status_for(r.status()), r.status().message());
   ctx.json(qa::to_json(*r));
 }
@@ -289,7 +311,8 @@ void api_qa_action_progress(Ctx& ctx) {
   if (!body) return;
   auto month = parse_date(text(*body, "month") + "-01");
   if (!month) return ctx.fail(400, "month: must be YYYY-MM");
-  qa::ProgressUpdate u{YearMonth::of(*month), text(*body, "rag"), text(*body, "text"), text(*body, "evidence"), ""};
+  qa::ProgressUpdate u{YearMonth::of(*month), text(*body, "rag"), text(*body, "text"),
+                       text(*body, "evidence"), ""};
   auto a = add_plan_progress(*q, id_param(ctx.req, 0), u);
   if (!a) return ctx.fail(status_for(a.status()), a.status().message());
   ctx.json(qa::to_json(*a));

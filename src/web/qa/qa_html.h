@@ -2,11 +2,10 @@
 #ifndef BEACON_WEB_QA_QA_HTML_H_
 #define BEACON_WEB_QA_QA_HTML_H_
 
-#include <string>
-#include <vector>
-
 #include <map>
 #include <optional>
+#include <string>
+#include <vector>
 
 #include "qa/briefing.h"
 #include "qa/evaluation.h"
@@ -22,11 +21,14 @@ std::string grade_tag(std::optional<qa::Grade> g);
 std::string question_anchor(const std::string& question_id);
 // A GOV.UK table: `head` cells, then rows of already-escaped cells; the first
 // cell of each row is the row header.
-std::string table(const std::string& id, const std::string& caption, const std::vector<std::string>& head,
-                  const std::vector<std::vector<std::string>>& rows, const std::vector<bool>& numeric = {});
+std::string table(const std::string& id, const std::string& caption,
+                  const std::vector<std::string>& head,
+                  const std::vector<std::vector<std::string>>& rows,
+                  const std::vector<bool>& numeric = {});
 // One question of a question set as GOV.UK form controls, with its answer
 // and error message (empty when none).
-std::string question_control(const qa::Question& q, const std::string& answer, const std::string& error);
+std::string question_control(const qa::Question& q, const std::string& answer,
+                             const std::string& error);
 // Grades by pillar and overall as a table of counts and the share good or better.
 std::string grade_table(const std::string& id, const std::string& caption,
                         const std::map<std::string, qa::GradeCounts>& by_pillar);

@@ -14,9 +14,12 @@ using nlohmann::json;
 
 json grade_counts_json(const qa::GradeCounts& g) {
   json by = json::object();
-  for (qa::Grade grade : qa::kAllGrades) by[std::string(qa::grade_name(grade))] = g.n[qa::grade_index(grade)];
+  for (qa::Grade grade : qa::kAllGrades)
+    by[std::string(qa::grade_name(grade))] = g.n[qa::grade_index(grade)];
   auto share = g.share_good_or_better();
-  return {{"total", g.total()}, {"by_grade", by}, {"share_good_or_better", share ? json(*share) : json(nullptr)}};
+  return {{"total", g.total()},
+          {"by_grade", by},
+          {"share_good_or_better", share ? json(*share) : json(nullptr)}};
 }
 
 json by_pillar_json(const std::map<std::string, qa::GradeCounts>& m) {
@@ -25,7 +28,8 @@ json by_pillar_json(const std::map<std::string, qa::GradeCounts>& m) {
   return out;
 }
 
-std::string unit_above(const IndicatorEngine& engine, const std::string& team, const std::string& kind) {
+std::string unit_above(const IndicatorEngine& engine, const std::string& team,
+                       const std::string& kind) {
   const auto& org = engine.index().organisation();
   for (const std::string& id : org.chain(team))
     if (const OrgUnit* u = org.unit(id); u && u->kind == kind) return id;
@@ -34,7 +38,8 @@ std::string unit_above(const IndicatorEngine& engine, const std::string& team, c
 
 }  // namespace
 
-bool within_unit(const IndicatorEngine& engine, const std::string& team_id, const std::string& unit) {
+bool within_unit(const IndicatorEngine& engine, const std::string& team_id,
+                 const std::string& unit) {
   const auto& org = engine.index().organisation();
   if (unit.empty() || unit == org.root_id()) return true;
   return org.within(team_id, unit);
@@ -63,7 +68,8 @@ Result<CycleView> cycle_view(QaRequest& q, int64_t cycle_id) {
   v.agreement = qa::agreement(v.evaluations, v.moderations);
   std::map<std::string, std::vector<qa::Moderation>> by_evaluator;
   for (const auto& x : v.moderations) by_evaluator[x.evaluator_id].push_back(x);
-  for (const auto& [who, mods] : by_evaluator) v.agreement_by_evaluator[who] = qa::agreement(v.evaluations, mods);
+  for (const auto& [who, mods] : by_evaluator)
+    v.agreement_by_evaluator[who] = qa::agreement(v.evaluations, mods);
   return v;
 }
 
@@ -92,11 +98,15 @@ json briefing_json(const qa::Briefing& b, const IndicatorEngine& engine) {
   const auto& org = engine.index().organisation();
   json previous = json::array();
   for (const auto& p : b.previous)
-    previous.push_back({{"cycle_id", p.cycle_id}, {"name", p.cycle_name}, {"evaluations", p.evaluations},
+    previous.push_back({{"cycle_id", p.cycle_id},
+                        {"name", p.cycle_name},
+                        {"evaluations", p.evaluations},
                         {"by_pillar", by_pillar_json(p.by_pillar)}});
   json themes = json::array();
   for (const auto& t : b.themes)
-    themes.push_back({{"theme", t.theme}, {"this_cycle", t.this_cycle}, {"cycles_seen", t.cycles_seen},
+    themes.push_back({{"theme", t.theme},
+                      {"this_cycle", t.this_cycle},
+                      {"cycles_seen", t.cycles_seen},
                       {"recurring", t.recurring()}});
   auto named = [&](const std::map<std::string, qa::GradeCounts>& m) {
     json out = json::array();
@@ -120,8 +130,11 @@ json briefing_json(const qa::Briefing& b, const IndicatorEngine& engine) {
           {"previous", previous},
           {"themes", themes},
           {"actions",
-           {{"made", b.actions.made}, {"done", b.actions.done}, {"done_on_time", b.actions.done_on_time},
-            {"open", b.actions.open}, {"overdue", b.actions.overdue}}},
+           {{"made", b.actions.made},
+            {"done", b.actions.done},
+            {"done_on_time", b.actions.done_on_time},
+            {"open", b.actions.open},
+            {"overdue", b.actions.overdue}}},
           {"recommendations", recs},
           {"revisits", b.revisits},
           {"revisit_impact", impact}};
@@ -196,15 +209,22 @@ json feedback_json(const FeedbackView& f) {
   for (const auto& c : f.complaints) complaints.push_back(qa::to_json(c));
   json compliments = json::array();
   for (const auto& c : f.compliments) compliments.push_back(qa::to_json(c));
-  return {{"from", f.from.iso()}, {"to", f.to.iso()}, {"unit", f.unit}, {"figures", figures_json(f.figures)},
-          {"months", months}, {"complaints", complaints}, {"compliments", compliments}};
+  return {{"from", f.from.iso()},
+          {"to", f.to.iso()},
+          {"unit", f.unit},
+          {"figures", figures_json(f.figures)},
+          {"months", months},
+          {"complaints", complaints},
+          {"compliments", compliments}};
 }
 
 Result<PlanView> plan_view(QaRequest& q, int64_t plan_id, Date as_at) {
   auto plans = q.store.plans();
   if (!plans) return plans.status();
-  auto it = std::find_if(plans->begin(), plans->end(), [&](const qa::ImprovementPlan& p) { return p.id == plan_id; });
-  if (it == plans->end()) return Status::not_found("There is no improvement plan " + std::to_string(plan_id));
+  auto it = std::find_if(plans->begin(), plans->end(),
+                         [&](const qa::ImprovementPlan& p) { return p.id == plan_id; });
+  if (it == plans->end())
+    return Status::not_found("There is no improvement plan " + std::to_string(plan_id));
   auto actions = q.store.actions(plan_id, q.scope);
   if (!actions) return actions.status();
   PlanView v;
@@ -220,7 +240,9 @@ Result<PlanView> plan_view(QaRequest& q, int64_t plan_id, Date as_at) {
       if (!def) continue;
       // Monthly points from the month before the action started to the view date.
       int months = 1;
-      for (YearMonth m = YearMonth::of(a.start).plus(-1); m < YearMonth::of(as_at) && months < 36; m = m.plus(1)) ++months;
+      for (YearMonth m = YearMonth::of(a.start).plus(-1); m < YearMonth::of(as_at) && months < 36;
+           m = m.plus(1))
+        ++months;
       std::string unit = a.team_id.empty() || !q.engine.unit_exists(a.team_id) ? root : a.team_id;
       Figure f = q.engine.figure(*def, Period::rolling_months(as_at, 12), unit, months);
       ActionView::Series s{id, def->name, {}, {}};
@@ -247,7 +269,8 @@ json plan_json(const PlanView& p) {
     for (const auto& s : a.indicators) {
       json points = json::array();
       for (size_t i = 0; i < s.months.size(); ++i)
-        points.push_back({{"to", s.months[i].iso()}, {"value", s.values[i] ? json(*s.values[i]) : json(nullptr)}});
+        points.push_back({{"to", s.months[i].iso()},
+                          {"value", s.values[i] ? json(*s.values[i]) : json(nullptr)}});
       series.push_back({{"indicator", s.indicator_id}, {"name", s.name}, {"series", points}});
     }
     j["indicator_series"] = series;
@@ -264,7 +287,8 @@ Result<TriangulationView> triangulation_view(QaRequest& q, const http::Request& 
   t.unit = req.param("unit", q.engine.index().organisation().root_id());
   if (!q.engine.unit_exists(t.unit)) return Status::not_found("There is no unit " + t.unit);
   for (const IndicatorDef& def : indicator_catalogue())
-    if (def.contract) t.kpis.push_back(q.engine.figure(def, Period::rolling_months(t.as_at, 12), t.unit, 1));
+    if (def.contract)
+      t.kpis.push_back(q.engine.figure(def, Period::rolling_months(t.as_at, 12), t.unit, 1));
   Date from = t.as_at.add_months(-12).add_days(1);
   auto cycles = q.store.cycles();
   if (!cycles) return cycles.status();
@@ -286,17 +310,23 @@ Result<TriangulationView> triangulation_view(QaRequest& q, const http::Request& 
   auto recs = q.store.recommendations(q.scope);
   if (!recs) return recs.status();
   for (auto& r : *recs) {
-    if (r.status != qa::RecommendationStatus::kOpen || !within_unit(q.engine, r.team_id, t.unit)) continue;
+    if (r.status != qa::RecommendationStatus::kOpen || !within_unit(q.engine, r.team_id, t.unit))
+      continue;
     t.overdue_recommendations += qa::is_overdue(r, t.as_at);
     t.open_recommendations.push_back(std::move(r));
   }
   auto complaints = q.store.complaints(q.scope);
   auto compliments = q.store.compliments(q.scope);
   auto surveys = q.store.survey_returns(q.scope);
-  if (!complaints || !compliments || !surveys) return Status::internal("the feedback records cannot be read");
-  std::erase_if(*complaints, [&](const qa::Complaint& c) { return !within_unit(q.engine, c.team_id, t.unit); });
-  std::erase_if(*compliments, [&](const qa::Compliment& c) { return !within_unit(q.engine, c.team_id, t.unit); });
-  std::erase_if(*surveys, [&](const qa::SurveyReturn& s) { return !within_unit(q.engine, s.team_id, t.unit); });
+  if (!complaints || !compliments || !surveys)
+    return Status::internal("the feedback records cannot be read");
+  std::erase_if(*complaints,
+                [&](const qa::Complaint& c) { return !within_unit(q.engine, c.team_id, t.unit); });
+  std::erase_if(*compliments,
+                [&](const qa::Compliment& c) { return !within_unit(q.engine, c.team_id, t.unit); });
+  std::erase_if(*surveys, [&](const qa::SurveyReturn& s) {
+    return !within_unit(q.engine, s.team_id, t.unit);
+  });
   t.feedback = qa::feedback_figures(*complaints, *compliments, *surveys, from, t.as_at);
   return t;
 }
@@ -304,8 +334,11 @@ Result<TriangulationView> triangulation_view(QaRequest& q, const http::Request& 
 json triangulation_json(const TriangulationView& t) {
   json kpis = json::array();
   for (const auto& f : t.kpis)
-    kpis.push_back({{"id", f.def->id}, {"name", f.def->name}, {"value", f.value ? json(*f.value) : json(nullptr)},
-                    {"rag", rag_name(f.rag)}, {"display", format_value(*f.def, f.value)}});
+    kpis.push_back({{"id", f.def->id},
+                    {"name", f.def->name},
+                    {"value", f.value ? json(*f.value) : json(nullptr)},
+                    {"rag", rag_name(f.rag)},
+                    {"display", format_value(*f.def, f.value)}});
   json recs = json::array();
   for (const auto& r : t.open_recommendations) recs.push_back(qa::to_json(r));
   return {{"unit", t.unit},

@@ -62,7 +62,7 @@ nlohmann::json plan_json(const PlanView& p);
 struct TriangulationView {
   std::string unit;
   Date as_at;
-  std::vector<Figure> kpis;  // the contract KPIs for the unit
+  std::vector<Figure> kpis;                       // the contract KPIs for the unit
   std::map<std::string, qa::GradeCounts> grades;  // pillar and overall, last 12 months
   int evaluations = 0;
   std::vector<qa::Recommendation> open_recommendations;
@@ -78,7 +78,8 @@ nlohmann::json triangulation_json(const TriangulationView& t);
 std::string qa_recommendations_due(Ctx& ctx, const std::string& unit, Date as_at);
 
 // True when `team_id` lies within `unit` (the root holds everything).
-bool within_unit(const IndicatorEngine& engine, const std::string& team_id, const std::string& unit);
+bool within_unit(const IndicatorEngine& engine, const std::string& team_id,
+                 const std::string& unit);
 
 }  // namespace beacon::web
 

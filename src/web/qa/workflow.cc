@@ -42,8 +42,9 @@ std::optional<QaRequest> qa_request(Ctx& ctx) {
     ctx.fail(503, "Quality-assurance records are not kept by this server.");
     return std::nullopt;
   }
-  return QaRequest{*store,        ctx.app.backend(),      *ctx.engine, ctx.session->user_name,
-                   qa_scope(*ctx.session), clock_today(), now_iso()};
+  return QaRequest{
+      *store,        ctx.app.backend(), *ctx.engine, ctx.session->user_name, qa_scope(*ctx.session),
+      clock_today(), now_iso()};
 }
 
 std::vector<qa::Candidate> sampling_candidates(const CaseIndex& index, Date as_at) {
@@ -83,7 +84,8 @@ std::vector<qa::Evaluator> available_evaluators(const CaseIndex& index, Date as_
   std::set<std::string> seen;
   for (const Worker& w : index.history().workers) {
     if (w.role != "team_manager" && w.role != "service_manager") continue;
-    if ((w.in_post_from && *w.in_post_from > as_at) || (w.in_post_to && *w.in_post_to < as_at)) continue;
+    if ((w.in_post_from && *w.in_post_from > as_at) || (w.in_post_to && *w.in_post_to < as_at))
+      continue;
     if (seen.insert(w.id).second) out.push_back({w.id, w.name, 0, 0});
   }
   // No roles recorded: the units' managers evaluate.
@@ -111,7 +113,8 @@ Result<CycleCreated> create_cycle(QaRequest& q, qa::Cycle cycle) {
     return Status::invalid_input("name: give the cycle a name");
   if (cycle.end < cycle.start) return Status::invalid_input("end: the cycle ends before it starts");
   if (!qa::find_question_set(cycle.question_set_id))
-    return Status::invalid_input("question set: there is no question set called " + cycle.question_set_id);
+    return Status::invalid_input("question set: there is no question set called " +
+                                 cycle.question_set_id);
   std::vector<std::string> previous;
   if (cycle.previous_cycle_id) {
     auto prev = q.store.evaluations({cycle.previous_cycle_id, "", ""}, qa::UnitScope::all());
@@ -119,7 +122,9 @@ Result<CycleCreated> create_cycle(QaRequest& q, qa::Cycle cycle) {
     if (prev->empty()) {
       auto c = q.store.cycle(cycle.previous_cycle_id);
       if (!c) return c.status();
-      if (!*c) return Status::invalid_input("previous cycle: there is no cycle " + std::to_string(cycle.previous_cycle_id));
+      if (!*c)
+        return Status::invalid_input("previous cycle: there is no cycle " +
+                                     std::to_string(cycle.previous_cycle_id));
     }
     for (const auto& e : *prev) previous.push_back(e.child_id);
   }
@@ -127,7 +132,8 @@ Result<CycleCreated> create_cycle(QaRequest& q, qa::Cycle cycle) {
   Date as_at = cycle.start;
   auto sample = qa::draw_sample(sampling_candidates(index, as_at), cycle.rules, previous);
   if (!sample) return sample.status();
-  auto plan = qa::assign_evaluators(sample->children, available_evaluators(index, as_at), line_management(index));
+  auto plan = qa::assign_evaluators(sample->children, available_evaluators(index, as_at),
+                                    line_management(index));
   auto id = q.store.add_cycle(cycle);
   if (!id) return id.status();
   cycle.id = *id;
@@ -166,7 +172,8 @@ Result<CycleCreated> create_cycle(QaRequest& q, qa::Cycle cycle) {
 Result<qa::Evaluation> find_evaluation(QaRequest& q, int64_t id) {
   auto e = q.store.evaluation(id);
   if (!e) return e.status();
-  if (!*e || !q.scope.allows((*e)->team_id)) return Status::not_found("There is no evaluation " + std::to_string(id));
+  if (!*e || !q.scope.allows((*e)->team_id))
+    return Status::not_found("There is no evaluation " + std::to_string(id));
   return std::move(**e);
 }
 
@@ -176,7 +183,8 @@ Result<EvaluationResult> act_on_evaluation(QaRequest& q, int64_t id, const std::
   if (!found) return found.status();
   const qa::Evaluation& e = *found;
   const qa::QuestionSet* set = qa::find_question_set(e.question_set_id);
-  if (!set) return Status::internal("the evaluation's question set " + e.question_set_id + " is unknown");
+  if (!set)
+    return Status::internal("the evaluation's question set " + e.question_set_id + " is unknown");
   EvaluationResult out;
   if (action == "save") {
     auto d = qa::save_draft(e, *set, answers, q.now);
@@ -188,7 +196,8 @@ Result<EvaluationResult> act_on_evaluation(QaRequest& q, int64_t id, const std::
   }
   if (action == "submit") {
     if (e.status == qa::EvaluationStatus::kSubmitted)
-      return Status::conflict("this evaluation has been submitted; change it as a new version instead");
+      return Status::conflict(
+          "this evaluation has been submitted; change it as a new version instead");
     auto r = qa::submit(e, *set, answers, q.now);
     if (auto* refusal = std::get_if<qa::SubmitRefusal>(&r)) {
       // Keep what was typed: a refused submission saves the draft.
@@ -280,7 +289,8 @@ Result<qa::Recommendation> find_recommendation(QaRequest& q, int64_t id) {
 
 }  // namespace
 
-Result<qa::Recommendation> close_recommendation(QaRequest& q, int64_t id, const std::string& evidence) {
+Result<qa::Recommendation> close_recommendation(QaRequest& q, int64_t id,
+                                                const std::string& evidence) {
   auto r = find_recommendation(q, id);
   if (!r) return r;
   auto closed = qa::close(*r, q.today, evidence);
@@ -300,18 +310,21 @@ Result<qa::Recommendation> record_revisit(QaRequest& q, int64_t id, int64_t revi
     return Status::invalid_input("revisit: evaluation " + std::to_string(revisit_evaluation_id) +
                                  " is not a later revisit of this child");
   auto i = qa::parse_impact(impact);
-  if (!i) return Status::invalid_input("impact: must be made-a-difference, partly or no-difference");
+  if (!i)
+    return Status::invalid_input("impact: must be made-a-difference, partly or no-difference");
   auto out = qa::record_impact(*r, *i, note, revisit_evaluation_id);
   if (!out) return out;
   if (auto st = q.store.update_recommendation(*out); !st) return st;
-  audit(q, "recommendation.revisit", "recommendation", id, out->team_id, std::string(qa::impact_label(*i)));
+  audit(q, "recommendation.revisit", "recommendation", id, out->team_id,
+        std::string(qa::impact_label(*i)));
   return out;
 }
 
 Result<qa::Complaint> add_complaint(QaRequest& q, qa::Complaint c) {
   if (c.due == Date()) c.due = qa::complaint_due(c.received, c.stage);
   if (auto st = qa::check_complaint(c); !st) return st;
-  if (!q.scope.allows(c.team_id)) return Status::forbidden("team: outside the teams you can record for");
+  if (!q.scope.allows(c.team_id))
+    return Status::forbidden("team: outside the teams you can record for");
   auto id = q.store.add_complaint(c);
   if (!id) return id.status();
   c.id = *id;
@@ -323,7 +336,8 @@ Result<qa::Complaint> add_complaint(QaRequest& q, qa::Complaint c) {
 Result<qa::Compliment> add_compliment(QaRequest& q, qa::Compliment c) {
   if (c.summary.find_first_not_of(" \t\r\n") == std::string::npos)
     return Status::invalid_input("summary: say what the compliment was");
-  if (!q.scope.allows(c.team_id)) return Status::forbidden("team: outside the teams you can record for");
+  if (!q.scope.allows(c.team_id))
+    return Status::forbidden("team: outside the teams you can record for");
   auto id = q.store.add_compliment(c);
   if (!id) return id.status();
   c.id = *id;
@@ -334,7 +348,8 @@ Result<qa::Compliment> add_compliment(QaRequest& q, qa::Compliment c) {
 Result<qa::PlanAction> add_plan_progress(QaRequest& q, int64_t action_id, qa::ProgressUpdate u) {
   auto all = q.store.actions(0, q.scope);
   if (!all) return all.status();
-  auto it = std::find_if(all->begin(), all->end(), [&](const qa::PlanAction& a) { return a.id == action_id; });
+  auto it = std::find_if(all->begin(), all->end(),
+                         [&](const qa::PlanAction& a) { return a.id == action_id; });
   if (it == all->end()) return Status::not_found("There is no action " + std::to_string(action_id));
   u.by = q.user;
   auto a = qa::add_progress(*it, u);
@@ -354,7 +369,8 @@ std::optional<Date> date_param(const http::Request& req, const std::string& name
 
 int64_t id_param(const http::Request& req, size_t index) {
   const std::string& s = req.path_param(index);
-  if (s.empty() || s.size() > 15 || s.find_first_not_of("0123456789") != std::string::npos) return 0;
+  if (s.empty() || s.size() > 15 || s.find_first_not_of("0123456789") != std::string::npos)
+    return 0;
   return std::stoll(s);
 }
 

@@ -26,8 +26,8 @@ struct QaRequest {
   const IndicatorEngine& engine;
   std::string user;
   qa::UnitScope scope;
-  Date today;         // the date new records are made on
-  std::string now;    // ISO date-time stamps for versions and moderations
+  Date today;       // the date new records are made on
+  std::string now;  // ISO date-time stamps for versions and moderations
 };
 
 // The QA store and the caller's scope, or a failure already sent (503 when
