@@ -4,6 +4,7 @@
 #include <mutex>
 
 #include "load/load.h"
+#include "store/qa_sqlite.h"
 
 namespace beacon {
 namespace {
@@ -95,11 +96,12 @@ Date today() {
 
 class WorkspaceBackend final : public web::Backend {
  public:
-  explicit WorkspaceBackend(std::unique_ptr<Workspace> ws)
-      : ws_(std::move(ws)), users_(ws_->store(), users_mutex_) {}
+  WorkspaceBackend(std::unique_ptr<Workspace> ws, std::unique_ptr<qa::QaStore> qa)
+      : ws_(std::move(ws)), qa_(std::move(qa)), users_(ws_->store(), users_mutex_) {}
 
   std::shared_ptr<const IndicatorEngine> engine() const override { return ws_->engine(); }
   web::UserDirectory& users() override { return users_; }
+  qa::QaStore* qa_store() override { return qa_.get(); }
 
   Result<std::vector<LoadRecord>> load_history() override {
     std::lock_guard<std::mutex> lock(store_mutex_);
@@ -143,6 +145,7 @@ class WorkspaceBackend final : public web::Backend {
 
  private:
   std::unique_ptr<Workspace> ws_;
+  std::unique_ptr<qa::QaStore> qa_;
   std::mutex store_mutex_;  // one connection: one caller at a time
   std::mutex users_mutex_;
   StoreUserDirectory users_;
@@ -153,7 +156,10 @@ class WorkspaceBackend final : public web::Backend {
 Result<std::unique_ptr<web::Backend>> open_web_backend(const std::string& db_path) {
   auto ws = Workspace::open(db_path);
   if (!ws) return ws.status();
-  return std::unique_ptr<web::Backend>(new WorkspaceBackend(std::move(*ws)));
+  // The QA records share the store's file through their own connection.
+  auto qa = open_sqlite_qa_store(db_path);
+  if (!qa) return qa.status();
+  return std::unique_ptr<web::Backend>(new WorkspaceBackend(std::move(*ws), std::move(*qa)));
 }
 
 }  // namespace beacon

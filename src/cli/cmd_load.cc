@@ -8,7 +8,9 @@
 
 #include "cli/commands.h"
 #include "ingest/ssda903_year.h"
+#include "load/inputs.h"
 #include "load/load.h"
+#include "load/qa_load.h"
 
 namespace beacon::cli {
 namespace {
@@ -85,14 +87,43 @@ void add_load_command(CLI::App& app, int& exit_code) {
       exit_code = 1;
       return;
     }
-    LoadReport report = load_files(**store, options->inputs, o);
-    if (report.ok && report.load_id > 0)
-      (void)(*store)->append_audit({0, "", o.user, "load", "load " + std::to_string(report.load_id),
-                                    report.summary(), "command line"});
+    // QA tables (qa_*.csv) go to the QA store after the case records load;
+    // the rest loads as before. QA tables are checked first, so bad QA input
+    // refuses the whole call before anything is written.
+    const std::vector<std::string> qa_tables = find_qa_tables(options->inputs);
+    std::vector<std::string> inputs;
+    for (const auto& i : options->inputs) {
+      if (is_qa_table(i)) continue;
+      // A folder of QA tables only has no case records to load.
+      if (std::filesystem::is_directory(i, ec) && expand_inputs({i}).files.empty() && !find_qa_tables({i}).empty())
+        continue;
+      inputs.push_back(i);
+    }
+    bool ok = true;
+    if (!qa_tables.empty() && !options->dry_run) {
+      QaLoadReport check = load_qa_tables(qa_tables, existed ? options->db : ":memory:", true);
+      if (!check.ok) {
+        std::cout << check.to_text();
+        ok = false;
+      }
+    }
+    if (ok && !inputs.empty()) {
+      LoadReport report = load_files(**store, inputs, o);
+      if (report.ok && report.load_id > 0)
+        (void)(*store)->append_audit({0, "", o.user, "load", "load " + std::to_string(report.load_id),
+                                      report.summary(), "command line"});
+      std::cout << report.to_text();
+      ok = report.ok;
+    }
     store->reset();
-    if (!report.ok && !existed && !options->dry_run) remove_store_files(options->db);
-    std::cout << report.to_text();
-    exit_code = report.ok ? 0 : 1;
+    if (ok && !qa_tables.empty()) {
+      QaLoadReport qa = load_qa_tables(qa_tables, options->dry_run && !existed ? ":memory:" : options->db,
+                                       options->dry_run);
+      std::cout << qa.to_text();
+      ok = qa.ok;
+    }
+    if (!ok && !existed && !options->dry_run) remove_store_files(options->db);
+    exit_code = ok ? 0 : 1;
   });
 }
 

@@ -13,7 +13,7 @@ namespace fs = std::filesystem;
 bool data_file(const fs::path& p) {
   std::string ext = p.extension().string();
   for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return ext == ".csv" || ext == ".xml";
+  return (ext == ".csv" || ext == ".xml") && !is_qa_table(p);
 }
 
 bool hidden(const fs::path& p) {
@@ -30,6 +30,32 @@ Problem problem(const std::string& path, std::string message) {
 }
 
 }  // namespace
+
+bool is_qa_table(const fs::path& p) {
+  std::string name = p.filename().string();
+  return name.rfind("qa_", 0) == 0 && name.size() > 7 && name.substr(name.size() - 4) == ".csv";
+}
+
+std::vector<std::string> find_qa_tables(const std::vector<std::string>& paths) {
+  std::set<std::string> found;
+  for (const auto& given : paths) {
+    std::error_code ec;
+    if (fs::is_regular_file(given, ec)) {
+      if (is_qa_table(given)) found.insert(given);
+      continue;
+    }
+    if (!fs::is_directory(given, ec)) continue;
+    fs::recursive_directory_iterator it(given, fs::directory_options::skip_permission_denied, ec);
+    for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      if (hidden(it->path())) {
+        if (it->is_directory(ec)) it.disable_recursion_pending();
+        continue;
+      }
+      if (it->is_regular_file(ec) && is_qa_table(it->path())) found.insert(it->path().string());
+    }
+  }
+  return {found.begin(), found.end()};
+}
 
 ExpandedInputs expand_inputs(const std::vector<std::string>& paths) {
   ExpandedInputs out;
@@ -48,7 +74,7 @@ ExpandedInputs expand_inputs(const std::vector<std::string>& paths) {
       continue;
     }
     if (fs::is_regular_file(status)) {
-      add(given);
+      if (!is_qa_table(given)) add(given);
       continue;
     }
     if (!fs::is_directory(status)) {
@@ -62,7 +88,7 @@ ExpandedInputs expand_inputs(const std::vector<std::string>& paths) {
         if (it->is_directory(ec)) it.disable_recursion_pending();
         continue;
       }
-      if (!it->is_regular_file(ec)) continue;
+      if (!it->is_regular_file(ec) || is_qa_table(it->path())) continue;
       if (data_file(it->path()))
         found.push_back(it->path());
       else

@@ -21,7 +21,13 @@ struct ExpandedInputs {
   std::vector<std::filesystem::path> skipped;  // files in folders that are not .csv or .xml
 };
 
+// QA tables (qa_*.csv, docs/local-tables.md) are not case records: they are
+// left out here and read into the QA store by load_qa_tables (qa_load.h).
 ExpandedInputs expand_inputs(const std::vector<std::string>& paths);
+
+bool is_qa_table(const std::filesystem::path& p);
+// The QA tables among the paths (named, or in the folders named), sorted.
+std::vector<std::string> find_qa_tables(const std::vector<std::string>& paths);
 
 }  // namespace beacon
 

@@ -2,7 +2,7 @@
 // `PRAGMA user_version` says how many it has had; opening it applies the rest,
 // each in its own transaction. Record tables follow the model instead
 // (record_tables.h). Migration 3 adds users and the append-only audit trail;
-// QA records come next.
+// migration 4 the practice hub's QA records.
 #ifndef BEACON_STORE_MIGRATIONS_H_
 #define BEACON_STORE_MIGRATIONS_H_
 

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "synth/dates.h"
+#include "synth/qa_history.h"
 
 namespace beacon::synth {
 namespace {
@@ -14,7 +15,7 @@ namespace fs = std::filesystem;
 
 // The folders and files this generator writes (and may replace).
 const std::vector<std::string>& generated_entries() {
-  static const std::vector<std::string> e = {"ssd", "cin_census", "ssda903", "local",
+  static const std::vector<std::string> e = {"ssd", "cin_census", "ssda903", "local", "qa",
                                              "manifest.json"};
   return e;
 }
@@ -83,6 +84,7 @@ Result<Generated> generate(const Options& options, const std::string& out) {
   if (auto s = write_cin_census(world, out, counter, g.files); !s) return s;
   if (auto s = write_ssda903(world, out, counter, g.files); !s) return s;
   if (auto s = write_local(world, out, counter, g.files); !s) return s;
+  if (auto s = write_qa(world, out, g.files); !s) return s;
   g.records = counter.counts();
   g.figures = headline_figures(world);
   g.defects = world.defects;

@@ -21,7 +21,7 @@ struct Persona {
 // C4 with W3 (team T2, South).
 const std::vector<Persona>& personas() {
   static const std::vector<Persona> all = {
-      {"admin", {Role::kPerformanceAnalyst, Role::kAdministrator}, "", {"C1", "C2", "C3", "C4"}},
+      {"admin", {Role::kPerformanceAnalyst, Role::kPracticeHub, Role::kAdministrator}, "", {"C1", "C2", "C3", "C4"}},
       {"social-worker", {Role::kSocialWorker}, "W1", {"C1", "C3"}},
       {"team-manager", {Role::kTeamManager}, "T1", {"C1", "C2", "C3"}},
       {"head-of-service", {Role::kHeadOfService}, "SOUTH", {"C4"}},

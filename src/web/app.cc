@@ -84,6 +84,8 @@ access::Decision allows(Need need, const access::Principal& p) {
     case Need::kLoadData: return access::can_load_data(p);
     case Need::kManageUsers: return access::can_manage_users(p);
     case Need::kAudit: return access::can_view_audit(p);
+    case Need::kReadQa: return access::can_read_qa(p);
+    case Need::kRecordQa: return access::can_record_qa(p);
   }
   return access::Decision::deny("Unknown permission");
 }

@@ -79,6 +79,8 @@ enum class Need {
   kLoadData,     // uploads and the load history
   kManageUsers,  // user administration
   kAudit,        // the audit trail
+  kReadQa,       // QA records (within the reader's scope)
+  kRecordQa,     // making and changing QA records: the practice hub
 };
 
 struct Route {

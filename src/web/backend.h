@@ -13,6 +13,8 @@
 #include "core/problem.h"
 #include "core/result.h"
 #include "indicators/engine.h"
+#include "qa/audit.h"
+#include "qa/qa_store.h"
 #include "store/store.h"
 #include "web/auth/users.h"
 
@@ -46,6 +48,8 @@ class Backend {
   // The audit trail: append-only (there is no call to change or remove a line).
   virtual Result<int64_t> audit(const AuditEntry& entry) = 0;
   virtual Result<std::vector<AuditEntry>> audit_trail(const AuditQuery& query) = 0;
+  // Quality-assurance records (docs/qa.md); null when this backend keeps none.
+  virtual qa::QaStore* qa_store() { return nullptr; }
 };
 
 }  // namespace beacon::web

@@ -52,6 +52,27 @@ void data_page(Ctx& ctx);
 void upload_submit(Ctx& ctx);
 void upload_page(Ctx& ctx);
 void load_page(Ctx& ctx);
+// qa/qa_cycle_pages.cc, qa_evaluation_pages.cc, qa_followup_pages.cc
+void qa_home_page(Ctx& ctx);
+void qa_cycle_create(Ctx& ctx);
+void qa_cycle_page(Ctx& ctx);
+void qa_evaluation_page(Ctx& ctx);
+void qa_evaluation_submit(Ctx& ctx);
+void qa_recommendation_add(Ctx& ctx);
+void qa_moderation_page(Ctx& ctx);
+void qa_moderation_submit(Ctx& ctx);
+void qa_recommendations_page(Ctx& ctx);
+void qa_recommendation_close(Ctx& ctx);
+void qa_recommendation_revisit(Ctx& ctx);
+void qa_briefing_page(Ctx& ctx);
+void qa_briefing_pdf(Ctx& ctx);
+void qa_briefing_xlsx(Ctx& ctx);
+void qa_feedback_page(Ctx& ctx);
+void qa_complaint_submit(Ctx& ctx);
+void qa_plans_page(Ctx& ctx);
+void qa_plan_page(Ctx& ctx);
+void qa_action_progress(Ctx& ctx);
+void qa_triangulation_page(Ctx& ctx);
 
 // api/*.cc
 void api_session(Ctx& ctx);
@@ -68,6 +89,26 @@ void api_loads(Ctx& ctx);
 void api_load(Ctx& ctx);
 void api_upload(Ctx& ctx);
 void api_upload_status(Ctx& ctx);
+// qa/qa_api.cc
+void api_qa_question_set(Ctx& ctx);
+void api_qa_cycles(Ctx& ctx);
+void api_qa_cycle_create(Ctx& ctx);
+void api_qa_cycle(Ctx& ctx);
+void api_qa_evaluation(Ctx& ctx);
+void api_qa_evaluation_update(Ctx& ctx);
+void api_qa_moderate(Ctx& ctx);
+void api_qa_recommendations(Ctx& ctx);
+void api_qa_recommendation_add(Ctx& ctx);
+void api_qa_recommendation_close(Ctx& ctx);
+void api_qa_recommendation_revisit(Ctx& ctx);
+void api_qa_briefing(Ctx& ctx);
+void api_qa_feedback(Ctx& ctx);
+void api_qa_complaint_add(Ctx& ctx);
+void api_qa_compliment_add(Ctx& ctx);
+void api_qa_plans(Ctx& ctx);
+void api_qa_plan(Ctx& ctx);
+void api_qa_action_progress(Ctx& ctx);
+void api_qa_triangulation(Ctx& ctx);
 void openapi_document(Ctx& ctx);
 void health(Ctx& ctx);
 

@@ -15,6 +15,7 @@ constexpr NavItem kNav[] = {
     {"scorecard", "Scorecard", "/scorecard", access::can_view_aggregates},
     {"portraits", "Pen portraits", "/portraits", access::can_view_aggregates},
     {"worklists", "Worklists", "/worklists", access::can_view_child_level},
+    {"qa", "Quality assurance", "/qa", access::can_read_qa},
     {"data", "Data", "/data", access::can_load_data},
     {"users", "Users", "/admin/users", access::can_manage_users},
     {"audit", "Audit trail", "/admin/audit", access::can_view_audit},

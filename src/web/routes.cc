@@ -9,7 +9,8 @@ namespace beacon::web {
 std::vector<Route> all_routes() {
   const Access P = Access::kPublic, S = Access::kSignedIn;
   const Need any = Need::kSignedIn, figures = Need::kAggregates, children = Need::kChildLevel,
-             load = Need::kLoadData, users = Need::kManageUsers, audit = Need::kAudit;
+             load = Need::kLoadData, users = Need::kManageUsers, audit = Need::kAudit,
+             read_qa = Need::kReadQa, record_qa = Need::kRecordQa;
   return {
       // Pages.
       {"GET", "/", S, "Home", home, any, ""},
@@ -41,6 +42,27 @@ std::vector<Route> all_routes() {
       {"POST", "/admin/users/{id}/password", S, "Reset a user's password", user_reset_password, users, ""},
       {"GET", "/admin/audit", S, "The audit trail", audit_page, audit, ""},
       {"GET", "/admin/audit.csv", S, "The audit trail as CSV", audit_csv, audit, "export-audit"},
+      // Quality assurance (docs/qa.md).
+      {"GET", "/qa", S, "Quality assurance: evaluation cycles", qa_home_page, read_qa, ""},
+      {"POST", "/qa/cycles", S, "Start a cycle: draw and assign its sample", qa_cycle_create, record_qa, ""},
+      {"GET", "/qa/cycles/{id}/briefing.pdf", S, "Learning briefing as PDF", qa_briefing_pdf, read_qa, "export-qa-briefing"},
+      {"GET", "/qa/cycles/{id}/briefing.xlsx", S, "Learning briefing as a workbook", qa_briefing_xlsx, read_qa, "export-qa-briefing"},
+      {"GET", "/qa/cycles/{id}/briefing", S, "Learning briefing", qa_briefing_page, read_qa, ""},
+      {"GET", "/qa/cycles/{id}", S, "A cycle's sample and moderation", qa_cycle_page, read_qa, ""},
+      {"GET", "/qa/evaluations/{id}/moderate", S, "Moderation: blind re-grade", qa_moderation_page, read_qa, ""},
+      {"POST", "/qa/evaluations/{id}/moderate", S, "Record the panel's grades", qa_moderation_submit, record_qa, ""},
+      {"POST", "/qa/evaluations/{id}/recommendations", S, "Add a recommendation", qa_recommendation_add, record_qa, ""},
+      {"GET", "/qa/evaluations/{id}", S, "An evaluation's form", qa_evaluation_page, read_qa, "view-qa-evaluation"},
+      {"POST", "/qa/evaluations/{id}", S, "Save, submit or change an evaluation", qa_evaluation_submit, record_qa, ""},
+      {"GET", "/qa/recommendations", S, "Recommendations", qa_recommendations_page, read_qa, ""},
+      {"POST", "/qa/recommendations/{id}/close", S, "Close a recommendation with evidence", qa_recommendation_close, record_qa, ""},
+      {"POST", "/qa/recommendations/{id}/revisit", S, "Record what a revisit found", qa_recommendation_revisit, record_qa, ""},
+      {"GET", "/qa/feedback", S, "Complaints and compliments", qa_feedback_page, read_qa, ""},
+      {"POST", "/qa/complaints", S, "Record a complaint", qa_complaint_submit, record_qa, ""},
+      {"GET", "/qa/plans", S, "Improvement plans", qa_plans_page, read_qa, ""},
+      {"GET", "/qa/plans/{id}", S, "An improvement plan", qa_plan_page, read_qa, ""},
+      {"POST", "/qa/actions/{id}/progress", S, "A plan action's monthly update", qa_action_progress, record_qa, ""},
+      {"GET", "/qa/triangulation", S, "Triangulation: a unit's figures and QA", qa_triangulation_page, read_qa, ""},
       // The JSON API.
       {"GET", "/openapi.json", P, "This API's description", openapi_document, any, ""},
       {"GET", "/healthz", P, "Liveness", health, any, ""},
@@ -59,6 +81,25 @@ std::vector<Route> all_routes() {
       {"POST", "/api/uploads", S, "Upload files to load", api_upload, load, "upload"},
       {"GET", "/api/uploads/{job}", S, "An upload's progress and report", api_upload_status, load, ""},
       {"GET", "/api/audit", S, "The audit trail", api_audit, audit, ""},
+      {"GET", "/api/qa/question-sets/{id}", S, "A question set", api_qa_question_set, read_qa, ""},
+      {"GET", "/api/qa/cycles", S, "Evaluation cycles", api_qa_cycles, read_qa, ""},
+      {"POST", "/api/qa/cycles", S, "Start a cycle: draw and assign its sample", api_qa_cycle_create, record_qa, ""},
+      {"GET", "/api/qa/cycles/{id}/briefing", S, "A cycle's learning briefing", api_qa_briefing, read_qa, ""},
+      {"GET", "/api/qa/cycles/{id}", S, "A cycle's sample and moderation agreement", api_qa_cycle, read_qa, ""},
+      {"GET", "/api/qa/evaluations/{id}", S, "An evaluation with its versions", api_qa_evaluation, read_qa, "view-qa-evaluation"},
+      {"POST", "/api/qa/evaluations/{id}", S, "Save, submit or change an evaluation", api_qa_evaluation_update, record_qa, ""},
+      {"POST", "/api/qa/evaluations/{id}/moderation", S, "Record a blind re-grade", api_qa_moderate, record_qa, ""},
+      {"POST", "/api/qa/evaluations/{id}/recommendations", S, "Add a recommendation", api_qa_recommendation_add, record_qa, ""},
+      {"GET", "/api/qa/recommendations", S, "Recommendations and the report by team", api_qa_recommendations, read_qa, ""},
+      {"POST", "/api/qa/recommendations/{id}/close", S, "Close a recommendation with evidence", api_qa_recommendation_close, record_qa, ""},
+      {"POST", "/api/qa/recommendations/{id}/revisit", S, "Record what a revisit found", api_qa_recommendation_revisit, record_qa, ""},
+      {"GET", "/api/qa/feedback", S, "Complaints, compliments and surveys: figures and trend", api_qa_feedback, read_qa, ""},
+      {"POST", "/api/qa/complaints", S, "Record a complaint", api_qa_complaint_add, record_qa, ""},
+      {"POST", "/api/qa/compliments", S, "Record a compliment", api_qa_compliment_add, record_qa, ""},
+      {"GET", "/api/qa/plans", S, "Improvement plans", api_qa_plans, read_qa, ""},
+      {"GET", "/api/qa/plans/{id}", S, "A plan's actions with their indicators' series", api_qa_plan, read_qa, ""},
+      {"POST", "/api/qa/actions/{id}/progress", S, "A plan action's monthly update", api_qa_action_progress, record_qa, ""},
+      {"GET", "/api/qa/triangulation", S, "A unit's KPIs, grades, recommendations and feedback", api_qa_triangulation, read_qa, ""},
   };
 }
 

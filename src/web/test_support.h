@@ -12,6 +12,7 @@
 
 #include "http/client.h"
 #include "http/server.h"
+#include "store/qa_sqlite.h"
 #include "web/app.h"
 #include "web/auth/password.h"
 
@@ -52,6 +53,18 @@ inline CaseHistory sample_history() {
   worker("W1", "Alex Able", "T1");
   worker("W2", "Blake Baker", "T1");
   worker("W3", "Casey Cole", "T2");
+  // Two service managers for the practice evaluations (no team, no caseload,
+  // not registered: they change no figure). M1 line-manages W1 and W2.
+  for (auto [id, name] : {std::pair<const char*, const char*>{"M1", "Morgan Mills"}, {"M2", "Nico North"}}) {
+    Worker m{};
+    m.id = id;
+    m.name = name;
+    m.role = "service_manager";
+    m.in_post_from = D(2020, 1, 1);
+    h.workers.push_back(m);
+  }
+  for (auto& w : h.workers)
+    if (w.role == "social_worker") w.line_manager_id = w.team_id == "T1" ? "M1" : "M2";
   auto child = [&](std::string id, std::string forename, std::string worker, std::string team,
                    Date referral, OptDate start, OptDate authorised) {
     Child c{};
@@ -97,6 +110,7 @@ class TestBackend final : public Backend {
       : engine_(std::make_shared<IndicatorEngine>(std::make_shared<CaseIndex>(std::move(history)))) {}
   std::shared_ptr<const IndicatorEngine> engine() const override { return engine_; }
   UserDirectory& users() override { return users_; }
+  qa::QaStore* qa_store() override { return qa_.get(); }
   Result<std::vector<LoadRecord>> load_history() override {
     std::lock_guard<std::mutex> lock(mutex_);
     return loads_;
@@ -157,6 +171,7 @@ class TestBackend final : public Backend {
 
  private:
   std::shared_ptr<const IndicatorEngine> engine_;
+  std::unique_ptr<qa::QaStore> qa_ = std::move(open_sqlite_qa_store(":memory:").value());
   MemoryUserDirectory users_;
   std::mutex mutex_;
   std::vector<LoadRecord> loads_;

@@ -63,7 +63,8 @@ UserAccount after_failed_sign_in(UserAccount user, int64_t now) {
 }
 
 std::vector<access::Role> first_administrator_roles() {
-  return {access::Role::kPerformanceAnalyst, access::Role::kAdministrator};
+  // The demo's one user must show every page, QA included (docs/access.md).
+  return {access::Role::kPerformanceAnalyst, access::Role::kPracticeHub, access::Role::kAdministrator};
 }
 
 Result<std::optional<FirstAdministrator>> ensure_first_administrator(UserDirectory& users,

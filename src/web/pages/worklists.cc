@@ -2,6 +2,7 @@
 // children") or a team's, each row linking to the child.
 #include "web/handlers.h"
 #include "web/pickers.h"
+#include "web/qa/qa_views.h"
 #include "web/scope.h"
 #include "worklists/worklist.h"
 
@@ -76,8 +77,9 @@ void worklist_page(Ctx& ctx) {
   kinds += "</select></div>";
   po.extra_hidden = "<div class=\"beacon-picker__fields\">" + kinds + "</div>";
   h += view_picker(*ctx.engine, *view, "/worklists", po);
+  std::string recs = qa_recommendations_due(ctx, view->unit, view->to);
   if (items->empty()) {
-    h += "<p class=\"govuk-body\" id=\"worklist-empty\">Nothing is due or overdue.</p>";
+    h += "<p class=\"govuk-body\" id=\"worklist-empty\">Nothing is due or overdue.</p>" + recs;
     return ctx.page({title, "worklists"}, h);
   }
   h += "<div class=\"beacon-table-scroll\"><table class=\"govuk-table\" id=\"worklist-table\"><caption class=\"govuk-table__caption govuk-table__caption--s\">"
@@ -102,7 +104,7 @@ void worklist_page(Ctx& ctx) {
   h += "</tbody></table></div>";
   std::string base = "/worklists?" + view->query() + "&kind=" + http::url_encode(kind) + "&status=" + http::url_encode(status);
   h += pagination(page, pages, [&](int p) { return base + "&page=" + std::to_string(p); });
-  ctx.page({title, "worklists"}, h);
+  ctx.page({title, "worklists"}, h + recs);
 }
 
 }  // namespace beacon::web

@@ -1,0 +1,358 @@
+// The QA workflow end to end against a real server on a loopback port:
+// cycle → draft → refused submission → submit → versioned edit → moderation
+// → recommendation → revisit in the next cycle → close; and the same through
+// the pages' forms.
+#include <gtest/gtest.h>
+
+#include <chrono>
+
+#include "web/test_support.h"
+
+namespace beacon::web {
+namespace {
+
+using nlohmann::json;
+using testing::TestServer;
+
+Date today() {
+  auto days = std::chrono::duration_cast<std::chrono::days>(
+                  std::chrono::system_clock::now().time_since_epoch())
+                  .count();
+  return Date::from_serial(static_cast<int32_t>(days));
+}
+
+// Every required answer; assessment graded requires improvement, with learning about it.
+json complete_answers() {
+  json a = json::object();
+  for (const char* p : {"voice", "assessment", "planning", "oversight"}) {
+    a[std::string(p) + ".grade"] = "good";
+    a[std::string(p) + ".evidence"] = "Seen in the record and discussed with the practitioner.";
+  }
+  a["assessment.grade"] = "requires-improvement";
+  a["overall.grade"] = "good";
+  a["overall.experience-progress"] = "Yes";
+  a["overall.record-reflects-work"] = "Partly";
+  a["overall.child-safe"] = "Yes";
+  a["overall.summary"] = "Warm, consistent work; the assessment lacks analysis.";
+  a["feedback.child"] = "Says their worker listens.";
+  a["feedback.parents"] = "Mother wants more notice of visits.";
+  a["feedback.partners"] = "School describes good joint working.";
+  a["learning.summary"] = "Analysis of risk needs strengthening.";
+  a["learning.assessment"] = "Use the chronology to analyse risk, not just list events.";
+  a["learning.themes"] = "Analysis of risk, Chronology";
+  return a;
+}
+
+class QaApi {
+ public:
+  explicit QaApi(TestServer& s) : c(s.signed_in()) {
+    csrf = json::parse(c.get("/api/session").body)["csrf_token"];
+  }
+  http::ClientResponse post(const std::string& path, const json& body) {
+    return c.post_json(path + (path.find('?') == std::string::npos ? "?" : "&") + "csrf=" + csrf,
+                       body.dump());
+  }
+  json get(const std::string& path) { return json::parse(c.get(path).body); }
+  http::Client c;
+  std::string csrf;
+};
+
+int64_t evaluation_of(const json& cycle, const std::string& child) {
+  for (const auto& e : cycle["evaluations"])
+    if (e["child_id"] == child) return e["id"].get<int64_t>();
+  return 0;
+}
+
+TEST(QaApiTest, TheWholeLoopFromSampleToClosedRecommendation) {
+  TestServer s;
+  QaApi api(s);
+  // Children open on 2024-12-01: C1, C2 (W1, W2, line-managed by M1) and C4 (W3, by M2).
+  auto made =
+      api.post("/api/qa/cycles", {{"name", "2024-25 Q3"},
+                                  {"start", "2024-12-01"},
+                                  {"end", "2024-12-31"},
+                                  {"rules", {{"mode", "random"}, {"size", 10}, {"seed", "7"}}}});
+  ASSERT_EQ(made.status, 201) << made.body;
+  int64_t q3 = json::parse(made.body)["id"];
+  EXPECT_EQ(json::parse(made.body)["sampled"], 3);
+  json cycle = api.get("/api/qa/cycles/" + std::to_string(q3));
+  ASSERT_EQ(cycle["evaluations"].size(), 3u);
+  for (const auto& e : cycle["evaluations"]) {
+    std::string manager = e["team_id"] == "T1" ? "M1" : "M2";
+    EXPECT_NE(e["evaluator_id"], manager) << e["child_id"];  // never the practitioner's own manager
+    EXPECT_EQ(e["status"], "assigned");
+  }
+  int64_t eval = evaluation_of(cycle, "C1");
+  std::string path = "/api/qa/evaluations/" + std::to_string(eval);
+
+  // A draft keeps what is typed.
+  auto draft = api.post(path, {{"action", "save"}, {"answers", {{"voice.grade", "good"}}}});
+  ASSERT_EQ(draft.status, 200) << draft.body;
+  EXPECT_EQ(json::parse(draft.body)["status"], "draft");
+
+  // Submitting with blanks and learning that ignores a pillar below good is refused, listing each.
+  json partial = complete_answers();
+  partial.erase("learning.assessment");
+  partial.erase("feedback.partners");
+  auto refused = api.post(path, {{"action", "submit"}, {"answers", partial}});
+  ASSERT_EQ(refused.status, 422) << refused.body;
+  std::set<std::string> missing;
+  json refusal = json::parse(refused.body);
+  for (const auto& m : refusal["missing"]) missing.insert(m["question"]);
+  EXPECT_EQ(missing, (std::set<std::string>{"feedback.partners", "learning.assessment"}));
+  EXPECT_EQ(api.get(path)["status"], "draft");
+
+  auto submitted = api.post(path, {{"action", "submit"}, {"answers", complete_answers()}});
+  ASSERT_EQ(submitted.status, 200) << submitted.body;
+  EXPECT_EQ(json::parse(submitted.body)["version"], 1);
+  EXPECT_EQ(api.post(path, {{"action", "save"}, {"answers", complete_answers()}}).status, 409);
+
+  // Changing it afterwards needs a reason and makes version 2.
+  json changed = complete_answers();
+  changed["planning.grade"] = "outstanding";
+  EXPECT_EQ(api.post(path, {{"action", "edit"}, {"answers", changed}}).status, 400);
+  ASSERT_EQ(
+      api.post(path, {{"action", "edit"}, {"answers", changed}, {"reason", "Plan reviewed again"}})
+          .status,
+      200);
+  json read = api.get(path);
+  EXPECT_EQ(read["version"], 2);
+  ASSERT_EQ(read["versions"].size(), 2u);
+  EXPECT_EQ(read["versions"][1]["reason"], "Plan reviewed again");
+  EXPECT_EQ(read["versions"][0]["answers"]["planning.grade"], "good");
+
+  // Moderation: a blind re-grade, once; agreement per pillar and overall.
+  json grades = {{"voice", "good"},
+                 {"assessment", "inadequate"},
+                 {"planning", "outstanding"},
+                 {"oversight", "good"},
+                 {"overall", "requires-improvement"}};
+  ASSERT_EQ(api.post(path + "/moderation", {{"grades", grades}}).status, 201);
+  EXPECT_EQ(api.post(path + "/moderation", {{"grades", grades}}).status, 409);
+  json incomplete = {{"voice", "good"}};
+  EXPECT_EQ(
+      api.post("/api/qa/evaluations/" + std::to_string(evaluation_of(cycle, "C2")) + "/moderation",
+               {{"grades", incomplete}})
+          .status,
+      409);  // C2's is not submitted
+  json agreement = api.get("/api/qa/cycles/" + std::to_string(q3))["agreement"];
+  EXPECT_EQ(agreement["overall"]["compared"], 1);
+  EXPECT_EQ(agreement["overall"]["agreed"], 0);
+  EXPECT_EQ(agreement["planning"]["agreed"], 1);
+  EXPECT_EQ(agreement["overall"]["confusion"][2][3], 1);  // good → requires improvement
+
+  // A recommendation, owned by the practitioner, overdue once its date passes.
+  Date due = today().add_days(10);
+  auto rec = api.post(path + "/recommendations",
+                      {{"text", "Add an analysis of risk to the assessment"}, {"due", due.iso()}});
+  ASSERT_EQ(rec.status, 201) << rec.body;
+  int64_t rid = json::parse(rec.body)["id"];
+  EXPECT_EQ(json::parse(rec.body)["owner_id"], "W1");
+  json later = api.get("/api/qa/recommendations?to=" + due.add_days(40).iso());
+  ASSERT_EQ(later["recommendations"].size(), 1u);
+  EXPECT_EQ(later["recommendations"][0]["overdue"], true);
+  EXPECT_EQ(later["recommendations"][0]["escalation"], 2);
+  EXPECT_EQ(later["by_team"]["T1"]["overdue"], 1);
+  auto worklist = api.c.get("/worklists?unit=W1&to=2025-03-31");
+  EXPECT_NE(worklist.body.find("worklist-recommendations"), std::string::npos);
+
+  // The next cycle revisits the previous cycle's children; the revisit records the impact.
+  auto next = api.post(
+      "/api/qa/cycles",
+      {{"name", "2024-25 Q4"},
+       {"start", "2025-01-06"},
+       {"end", "2025-03-31"},
+       {"previous_cycle_id", q3},
+       {"rules", {{"mode", "random"}, {"size", 3}, {"revisit_share", 1.0}, {"seed", "8"}}}});
+  ASSERT_EQ(next.status, 201) << next.body;
+  EXPECT_EQ(json::parse(next.body)["revisits"], 3);
+  json q4 =
+      api.get("/api/qa/cycles/" + std::to_string(json::parse(next.body)["id"].get<int64_t>()));
+  int64_t revisit = evaluation_of(q4, "C1");
+  ASSERT_NE(revisit, 0);
+  EXPECT_EQ(
+      api.post("/api/qa/recommendations/" + std::to_string(rid) + "/revisit",
+               {{"revisit_evaluation_id", eval}, {"impact", "made-a-difference"}, {"note", "x"}})
+          .status,
+      400);  // the same cycle's evaluation is not a revisit
+  auto revisit_page = api.c.get("/qa/evaluations/" + std::to_string(revisit));
+  EXPECT_NE(
+      revisit_page.body.find("action=\"/qa/recommendations/" + std::to_string(rid) + "/revisit\""),
+      std::string::npos);
+  auto impact = api.post("/api/qa/recommendations/" + std::to_string(rid) + "/revisit",
+                         {{"revisit_evaluation_id", revisit},
+                          {"impact", "made-a-difference"},
+                          {"note", "The updated assessment analyses risk."}});
+  ASSERT_EQ(impact.status, 200) << impact.body;
+  EXPECT_EQ(json::parse(impact.body)["impact"], "made-a-difference");
+
+  // Closing needs evidence.
+  EXPECT_EQ(
+      api.post("/api/qa/recommendations/" + std::to_string(rid) + "/close", {{"evidence", " "}})
+          .status,
+      400);
+  auto closed = api.post("/api/qa/recommendations/" + std::to_string(rid) + "/close",
+                         {{"evidence", "Assessment updated"}});
+  ASSERT_EQ(closed.status, 200) << closed.body;
+  EXPECT_EQ(json::parse(closed.body)["status"], "done");
+
+  // The briefing counts the submitted evaluation, its themes and the recommendation.
+  json briefing = api.get("/api/qa/cycles/" + std::to_string(q3) + "/briefing");
+  EXPECT_EQ(briefing["evaluations"], 1);
+  EXPECT_EQ(briefing["by_pillar"]["assessment"]["by_grade"]["requires-improvement"], 1);
+  EXPECT_EQ(briefing["actions"]["made"], 1);
+  EXPECT_EQ(briefing["actions"]["done"], 1);
+
+  // Every change went through the audit hook, in order.
+  std::vector<std::string> actions;
+  for (const auto& e : s.backend.audit_lines())
+    if (e.action.rfind("qa.", 0) == 0) actions.push_back(e.action.substr(3));
+  EXPECT_EQ(actions,
+            (std::vector<std::string>{
+                "cycle.create", "evaluation.save-draft", "evaluation.save-draft",
+                "evaluation.submit", "evaluation.edit", "evaluation.moderate", "recommendation.add",
+                "cycle.create", "recommendation.revisit", "recommendation.close"}));
+  for (const auto& e : s.backend.audit_lines()) {
+    if (e.action.rfind("qa.", 0) == 0) {
+      EXPECT_EQ(e.user, "admin");
+    }
+  }
+}
+
+TEST(QaApiTest, WritesNeedTheCsrfTokenAndReadsASession) {
+  TestServer s;
+  QaApi api(s);
+  auto r =
+      api.c.post_json("/api/qa/cycles",
+                      json({{"name", "x"}, {"start", "2024-12-01"}, {"end", "2024-12-31"}}).dump());
+  EXPECT_EQ(r.status, 403);
+  EXPECT_EQ(s.client().get("/api/qa/cycles").status, 401);
+  for (const auto& e : s.backend.audit_lines()) EXPECT_NE(e.action.rfind("qa.", 0), 0u) << e.action;
+}
+
+TEST(QaApiTest, HostileInputIsRefusedPolitely) {
+  TestServer s;
+  QaApi api(s);
+  EXPECT_EQ(api.c.post_json("/api/qa/cycles?csrf=" + api.csrf, "[1,2").status, 400);
+  EXPECT_EQ(
+      api.post("/api/qa/cycles", {{"name", "x"}, {"start", "31/02/2024"}, {"end", "2024-12-31"}})
+          .status,
+      400);
+  EXPECT_EQ(api.post("/api/qa/cycles", {{"name", "x"},
+                                        {"start", "2024-12-01"},
+                                        {"end", "2024-12-31"},
+                                        {"rules", {{"revisit_share", 7}}}})
+                .status,
+            400);
+  EXPECT_EQ(api.c.get("/api/qa/evaluations/99999999999999999999").status, 404);
+  EXPECT_EQ(api.c.get("/api/qa/cycles/0").status, 404);
+  EXPECT_EQ(api.post("/api/qa/evaluations/1", {{"action", "explode"}}).status, 404);
+  EXPECT_EQ(api.post("/api/qa/complaints", {{"stage", 9},
+                                            {"received", "2025-01-06"},
+                                            {"theme", "no-reply"},
+                                            {"complainant", "child"}})
+                .status,
+            400);
+  EXPECT_EQ(api.c.get("/api/qa/question-sets/practice-evaluation").status, 200);
+}
+
+TEST(QaApiTest, ComplaintsCountTimelinessThemesAndChildren) {
+  TestServer s;
+  QaApi api(s);
+  auto a = api.post("/api/qa/complaints", {{"stage", 1},
+                                           {"received", "2025-01-06"},
+                                           {"responded", "2025-01-10"},
+                                           {"theme", "no-reply"},
+                                           {"complainant", "child"},
+                                           {"team_id", "T1"}});
+  ASSERT_EQ(a.status, 201) << a.body;
+  EXPECT_EQ(json::parse(a.body)["due"], "2025-01-20");  // 10 working days
+  ASSERT_EQ(api.post("/api/qa/complaints", {{"stage", 2},
+                                            {"received", "2025-02-03"},
+                                            {"theme", "staff-conduct"},
+                                            {"complainant", "parent"},
+                                            {"team_id", "T2"}})
+                .status,
+            201);
+  ASSERT_EQ(api.post("/api/qa/compliments", {{"received", "2025-02-10"},
+                                             {"team_id", "T1"},
+                                             {"from", "parent"},
+                                             {"summary", "Thank you for listening"}})
+                .status,
+            201);
+  json f = api.get("/api/qa/feedback?from=2025-01-01&to=2025-03-31");
+  EXPECT_EQ(f["figures"]["complaints"], 2);
+  EXPECT_EQ(f["figures"]["responded_on_time"], 1);
+  EXPECT_EQ(f["figures"]["open_overdue"], 1);
+  EXPECT_DOUBLE_EQ(f["figures"]["share_from_children"].get<double>(), 0.5);
+  EXPECT_EQ(f["figures"]["by_theme"]["no-reply"], 1);
+  EXPECT_EQ(f["months"].size(), 3u);
+  json east = api.get("/api/qa/feedback?from=2025-01-01&to=2025-03-31&unit=EAST");
+  EXPECT_EQ(east["figures"]["complaints"], 1);
+  EXPECT_EQ(east["figures"]["compliments"], 1);
+  json tri = api.get("/api/qa/triangulation?unit=T1&to=2025-03-31");
+  EXPECT_EQ(tri["kpis"].size(), 16u);
+  EXPECT_EQ(tri["feedback"]["complaints"], 1);
+  auto page = api.c.get("/qa/feedback?from=2025-01-01&to=2025-03-31");
+  EXPECT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("50% from children themselves"), std::string::npos);
+}
+
+TEST(QaPagesTest, TheEvaluationFormRefusesAnIncompleteSubmissionListingWhatIsMissing) {
+  TestServer s;
+  QaApi api(s);
+  auto made = api.c.post_form("/qa/cycles", {{"csrf", api.csrf},
+                                             {"name", "Dec"},
+                                             {"start", "2024-12-01"},
+                                             {"end", "2024-12-31"},
+                                             {"mode", "random"},
+                                             {"size", "5"},
+                                             {"seed", "3"},
+                                             {"previous_cycle_id", "0"}});
+  ASSERT_EQ(made.status, 303) << made.body;
+  std::string cycle_path = made.header("location");
+  auto cycle = api.c.get(cycle_path);
+  ASSERT_EQ(cycle.status, 200);
+  EXPECT_NE(cycle.body.find("id=\"cycle-sample\""), std::string::npos);
+  std::string eval_path =
+      "/qa/evaluations/" + TestServer::between(cycle.body, "href=\"/qa/evaluations/", "\"");
+  auto form = api.c.get(eval_path);
+  ASSERT_EQ(form.status, 200);
+  EXPECT_NE(form.body.find("name=\"assessment.grade\""), std::string::npos);
+  auto refused = api.c.post_form(
+      eval_path, {{"csrf", api.csrf}, {"action", "submit"}, {"voice.grade", "inadequate"}});
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_NE(refused.body.find("id=\"submission-refused\""), std::string::npos);
+  EXPECT_NE(refused.body.find("href=\"#q-learning-voice\""), std::string::npos);
+  EXPECT_NE(refused.body.find("href=\"#q-feedback-child\""), std::string::npos);
+  EXPECT_NE(refused.body.find("value=\"inadequate\" checked"),
+            std::string::npos);  // what was typed is kept
+  std::vector<std::pair<std::string, std::string>> fields = {{"csrf", api.csrf},
+                                                             {"action", "submit"}};
+  json answers = complete_answers();
+  for (auto& [k, v] : answers.items())
+    if (k == "learning.themes") {
+      fields.push_back({k, "Analysis of risk"});
+      fields.push_back({k, "Chronology"});  // ticked boxes arrive one by one
+    } else {
+      fields.push_back({k, v.get<std::string>()});
+    }
+  auto ok = api.c.post_form(eval_path, fields);
+  ASSERT_EQ(ok.status, 303) << ok.body;
+  auto shown = api.c.get(ok.header("location"));
+  EXPECT_NE(shown.body.find("Evaluation submitted."), std::string::npos);
+  EXPECT_NE(shown.body.find("value=\"Chronology\" checked"), std::string::npos);
+  for (std::string p :
+       std::vector<std::string>{"/qa", "/qa/recommendations", "/qa/feedback", "/qa/plans",
+                                "/qa/triangulation?unit=T1", cycle_path + "/briefing"})
+    EXPECT_EQ(api.c.get(p).status, 200) << p;
+  auto pdf = api.c.get(cycle_path + "/briefing.pdf");
+  EXPECT_EQ(pdf.status, 200);
+  EXPECT_EQ(pdf.body.substr(0, 5), "%PDF-");
+  auto xlsx = api.c.get(cycle_path + "/briefing.xlsx");
+  EXPECT_EQ(xlsx.body.substr(0, 2), "PK");
+  EXPECT_EQ(pdf.body, api.c.get(cycle_path + "/briefing.pdf").body);  // same briefing, same bytes
+}
+
+}  // namespace
+}  // namespace beacon::web

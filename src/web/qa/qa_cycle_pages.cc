@@ -1,0 +1,221 @@
+// The practice hub's home (cycles, and starting a new one with its sampling
+// rules) and a cycle's page: its sample, who evaluates whom, progress, and
+// the moderation panel's agreement.
+#include "web/handlers.h"
+#include "web/qa/qa_html.h"
+#include "web/qa/qa_views.h"
+#include "web/qa/workflow.h"
+#include "web/view.h"
+
+namespace beacon::web {
+namespace {
+
+std::string cycle_form(Ctx& ctx, const std::vector<qa::Cycle>& cycles, const std::string& error) {
+  Date today = default_date(*ctx.engine);
+  qa::Cycle next = qa::quarterly_cycle_for(today);
+  std::string h = "<h2 class=\"govuk-heading-m\" id=\"new-cycle\">Start a cycle or dip sample</h2>";
+  if (!error.empty()) h += error_summary({{error, "#cycle-name"}});
+  h += "<form method=\"post\" action=\"/qa/cycles\" novalidate>" + csrf_field(*ctx.session);
+  auto input = [](const std::string& id, const std::string& label, const std::string& value,
+                  const std::string& hint, const char* width) {
+    return "<div class=\"govuk-form-group\"><label class=\"govuk-label\" for=\"" + id + "\">" +
+           label + "</label>" +
+           (hint.empty() ? ""
+                         : "<div class=\"govuk-hint\" id=\"" + id + "-hint\">" + hint + "</div>") +
+           "<input class=\"govuk-input " + width + "\" id=\"" + id + "\" name=\"" + id.substr(6) +
+           "\" type=\"text\" value=\"" + esc(value) + "\"" +
+           (hint.empty() ? "" : " aria-describedby=\"" + id + "-hint\"") + "></div>";
+  };
+  h += input("cycle-name", "Name", next.name, "", "govuk-!-width-one-half");
+  h += input("cycle-start", "Starts", next.start.iso(),
+             "YYYY-MM-DD; the sample is drawn from the children open that day",
+             "govuk-input--width-10");
+  h += input("cycle-end", "Ends", next.end.iso(), "YYYY-MM-DD", "govuk-input--width-10");
+  h +=
+      "<div class=\"govuk-form-group\"><label class=\"govuk-label\" for=\"cycle-kind\">Kind</label>"
+      "<select class=\"govuk-select\" id=\"cycle-kind\" name=\"kind\"><option "
+      "value=\"quarterly\">Quarterly practice evaluation</option>"
+      "<option value=\"thematic\">Thematic dip sample</option></select></div>";
+  h += "<div class=\"govuk-form-group\"><label class=\"govuk-label\" "
+       "for=\"cycle-question_set\">Question set</label>"
+       "<select class=\"govuk-select\" id=\"cycle-question_set\" name=\"question_set\">"
+       "<option value=\"practice-evaluation\">Practice evaluation (four pillars)</option>"
+       "<option value=\"joint-visit-dip-sample\">Dip sample: joint visits</option></select></div>";
+  h += "<div class=\"govuk-form-group\"><label class=\"govuk-label\" for=\"cycle-mode\">How to "
+       "sample</label>"
+       "<select class=\"govuk-select\" id=\"cycle-mode\" name=\"mode\"><option "
+       "value=\"stratified\">Stratified by locality</option>"
+       "<option value=\"random\">At random</option><option value=\"per-team\">A number from each "
+       "team</option>"
+       "<option value=\"per-cohort\">A number from each cohort</option></select></div>";
+  h += input("cycle-size", "Children to sample", "100",
+             "Random and stratified samples; revisits count towards it", "govuk-input--width-4");
+  h += input("cycle-per_group", "Children from each team or cohort", "5", "",
+             "govuk-input--width-4");
+  h += input("cycle-seed", "Random seed", std::to_string(today.serial()),
+             "Recorded with the cycle, so the draw can be repeated", "govuk-input--width-10");
+  h += "<div class=\"govuk-form-group\"><label class=\"govuk-label\" "
+       "for=\"cycle-previous\">Revisit 25% of the children of</label>"
+       "<select class=\"govuk-select\" id=\"cycle-previous\" name=\"previous_cycle_id\"><option "
+       "value=\"0\">No earlier cycle</option>";
+  for (auto it = cycles.rbegin(); it != cycles.rend(); ++it)
+    h += "<option value=\"" + std::to_string(it->id) + "\"" +
+         (it == cycles.rbegin() ? " selected" : "") + ">" + esc(it->name) + "</option>";
+  h += "</select></div><button type=\"submit\" class=\"govuk-button\" "
+       "data-module=\"govuk-button\">Draw the sample</button></form>";
+  return h;
+}
+
+void home(Ctx& ctx, const std::string& error, int status) {
+  auto q = qa_request(ctx);
+  if (!q) return;
+  auto cycles = q->store.cycles();
+  if (!cycles) return ctx.fail(500, cycles.status().message());
+  std::string h = "<h1 class=\"govuk-heading-l\">Quality assurance</h1>" + qa_subnav("cycles");
+  std::vector<std::vector<std::string>> rows;
+  for (auto it = cycles->rbegin(); it != cycles->rend(); ++it) {
+    auto e = q->store.evaluations({it->id, "", ""}, q->scope);
+    int total = e ? static_cast<int>(e->size()) : 0, submitted = 0;
+    if (e)
+      for (const auto& x : *e) submitted += x.status == qa::EvaluationStatus::kSubmitted;
+    rows.push_back({"<a class=\"govuk-link\" href=\"/qa/cycles/" + std::to_string(it->id) + "\">" +
+                        esc(it->name) + "</a>",
+                    std::string(it->kind == qa::CycleKind::kQuarterly ? "Quarterly" : "Thematic"),
+                    it->start.iso() + " to " + it->end.iso(), std::to_string(total),
+                    std::to_string(submitted),
+                    "<a class=\"govuk-link\" href=\"/qa/cycles/" + std::to_string(it->id) +
+                        "/briefing\">Learning briefing<span class=\"govuk-visually-hidden\"> for " +
+                        esc(it->name) + "</span></a>"});
+  }
+  if (rows.empty())
+    h += "<p class=\"govuk-body\" id=\"no-cycles\">No evaluation cycle has been started yet.</p>";
+  else
+    h += table("cycles", "Cycles, newest first",
+               {"Cycle", "Kind", "Dates", "Children", "Submitted", "Briefing"}, rows,
+               {false, false, false, true, true, false});
+  h += cycle_form(ctx, *cycles, error);
+  ctx.page({"Quality assurance", "qa", nullptr, {}, !error.empty()}, h, status);
+}
+
+std::optional<int> int_field(const http::Request& req, const std::string& name, int fallback) {
+  std::string v = req.param(name);
+  if (v.empty()) return fallback;
+  if (v.size() > 6 || v.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
+  return std::stoi(v);
+}
+
+}  // namespace
+
+void qa_home_page(Ctx& ctx) { home(ctx, "", 200); }
+
+void qa_cycle_create(Ctx& ctx) {
+  auto q = qa_request(ctx);
+  if (!q) return;
+  qa::Cycle c;
+  c.name = ctx.req.param("name");
+  auto start = parse_date(ctx.req.param("start"));
+  auto end = parse_date(ctx.req.param("end"));
+  if (!start || !end) return home(ctx, "Starts and ends must be dates like 2025-01-01", 400);
+  c.start = *start;
+  c.end = *end;
+  c.kind = qa::parse_cycle_kind(ctx.req.param("kind")).value_or(qa::CycleKind::kQuarterly);
+  c.question_set_id = ctx.req.param("question_set", "practice-evaluation");
+  c.rules.mode = qa::parse_sample_mode(ctx.req.param("mode")).value_or(qa::SampleMode::kStratified);
+  auto size = int_field(ctx.req, "size", 100), per_group = int_field(ctx.req, "per_group", 5);
+  if (!size || !per_group) return home(ctx, "The numbers of children must be whole numbers", 400);
+  c.rules.size = *size;
+  c.rules.per_group = *per_group;
+  std::string seed = ctx.req.param("seed", "1");
+  if (seed.empty() || seed.size() > 19 || seed.find_first_not_of("0123456789") != std::string::npos)
+    return home(ctx, "The seed must be a whole number", 400);
+  c.rules.seed = std::stoull(seed);
+  auto prev = int_field(ctx.req, "previous_cycle_id", 0);
+  c.previous_cycle_id = prev.value_or(0);
+  auto made = create_cycle(*q, c);
+  if (!made) return home(ctx, made.status().message(), 400);
+  ctx.res.redirect("/qa/cycles/" + std::to_string(made->cycle_id));
+}
+
+void qa_cycle_page(Ctx& ctx) {
+  auto q = qa_request(ctx);
+  if (!q) return;
+  auto v = cycle_view(*q, id_param(ctx.req, 0));
+  if (!v)
+    return ctx.fail(v.status().code() == StatusCode::kNotFound ? 404 : 500, v.status().message());
+  const auto& org = ctx.engine->index().organisation();
+  std::string id = std::to_string(v->cycle.id);
+  std::string h = "<span class=\"govuk-caption-l\">" + v->cycle.start.iso() + " to " +
+                  v->cycle.end.iso() + "</span><h1 class=\"govuk-heading-l\">" +
+                  esc(v->cycle.name) + "</h1>" + qa_subnav("cycles");
+  int submitted = 0, drafts = 0, revisits = 0;
+  for (const auto& e : v->evaluations) {
+    submitted += e.status == qa::EvaluationStatus::kSubmitted;
+    drafts += e.status == qa::EvaluationStatus::kDraft;
+    revisits += e.revisit;
+  }
+  h += "<p class=\"govuk-body-l\" id=\"cycle-progress\">" + std::to_string(submitted) + " of " +
+       std::to_string(v->evaluations.size()) + " evaluations submitted, " + std::to_string(drafts) +
+       " in draft; " + std::to_string(revisits) +
+       " children revisited from the previous cycle.</p>";
+  h += "<p class=\"govuk-body\">Sampled " +
+       esc(std::string(qa::sample_mode_name(v->cycle.rules.mode))) + " with seed " +
+       std::to_string(v->cycle.rules.seed) + ". <a class=\"govuk-link\" href=\"/qa/cycles/" + id +
+       "/briefing\">Learning briefing</a></p>";
+  std::vector<std::vector<std::string>> rows;
+  std::set<int64_t> moderated;
+  for (const auto& m : v->moderations) moderated.insert(m.evaluation_id);
+  for (const auto& e : v->evaluations) {
+    std::string child = e.child_name.empty() ? e.child_id : e.child_name + " (" + e.child_id + ")";
+    std::string status = std::string(qa::evaluation_status_name(e.status));
+    std::string moderate = e.status == qa::EvaluationStatus::kSubmitted && !moderated.count(e.id)
+                               ? "<a class=\"govuk-link\" href=\"/qa/evaluations/" +
+                                     std::to_string(e.id) +
+                                     "/moderate\">Moderate<span class=\"govuk-visually-hidden\"> " +
+                                     esc(child) + "</span></a>"
+                               : (moderated.count(e.id) ? "Moderated" : "");
+    rows.push_back({"<a class=\"govuk-link\" href=\"/qa/evaluations/" + std::to_string(e.id) +
+                        "\">" + esc(child) + "</a>",
+                    esc(org.name_of(e.practitioner_id)), esc(org.name_of(e.team_id)),
+                    esc(org.name_of(e.evaluator_id)), e.revisit ? "Yes" : "No",
+                    "<strong class=\"govuk-tag govuk-tag--grey\">" + status + "</strong>",
+                    grade_tag(qa::overall_grade(e.answers)), moderate});
+  }
+  h += table(
+      "cycle-sample", "The sample",
+      {"Child", "Practitioner", "Team", "Evaluator", "Revisit", "Status", "Overall", "Moderation"},
+      rows);
+  // Agreement between evaluators and the moderation panel.
+  std::vector<std::vector<std::string>> agree;
+  for (const auto& [key, a] : v->agreement.by_pillar)
+    agree.push_back(
+        {esc(key == "overall" ? std::string("Overall") : std::string(qa::pillar_label(key))),
+         std::to_string(a.compared), std::to_string(a.agreed), percent(a.rate())});
+  h += table("moderation-agreement",
+             "Moderation: agreement with the panel (" + std::to_string(v->moderations.size()) +
+                 " re-graded)",
+             {"Pillar", "Compared", "Agreed", "Agreement"}, agree, {false, true, true, true});
+  // Confusion between grades, overall.
+  const auto& overall = v->agreement.by_pillar["overall"];
+  std::vector<std::vector<std::string>> conf;
+  for (qa::Grade from : qa::kAllGrades) {
+    std::vector<std::string> r = {esc(std::string(qa::grade_label(from)))};
+    for (qa::Grade to : qa::kAllGrades)
+      r.push_back(std::to_string(overall.confusion[qa::grade_index(from)][qa::grade_index(to)]));
+    conf.push_back(std::move(r));
+  }
+  std::vector<std::string> head = {"Evaluator's overall grade"};
+  for (qa::Grade g : qa::kAllGrades) head.push_back("Panel: " + std::string(qa::grade_label(g)));
+  h += table("moderation-confusion", "Overall grades: evaluator against panel", head, conf,
+             {false, true, true, true, true, true});
+  std::vector<std::vector<std::string>> per_evaluator;
+  for (const auto& [who, r] : v->agreement_by_evaluator) {
+    const auto& a = r.by_pillar.at("overall");
+    per_evaluator.push_back({esc(org.name_of(who)), std::to_string(a.compared), percent(a.rate())});
+  }
+  if (!per_evaluator.empty())
+    h += table("moderation-by-evaluator", "Overall agreement by evaluator",
+               {"Evaluator", "Moderated", "Agreement"}, per_evaluator, {false, true, true});
+  ctx.page({v->cycle.name, "qa", nullptr, {{"Quality assurance", "/qa"}, {v->cycle.name, ""}}}, h);
+}
+
+}  // namespace beacon::web

@@ -1,0 +1,555 @@
+// Closing the loop and reading the results: the recommendations tracker
+// (close with evidence, record what the revisit found), the learning briefing
+// page, complaints and compliments, improvement plans with their indicators,
+// and the triangulation view of a team or locality.
+#include "export/qa_briefing_export.h"
+#include "indicators/narrative.h"
+#include "web/handlers.h"
+#include "web/pickers.h"
+#include "web/qa/qa_html.h"
+#include "web/qa/qa_views.h"
+#include "web/qa/workflow.h"
+#include "web/svg_chart.h"
+#include "web/view.h"
+
+namespace beacon::web {
+namespace {
+
+std::string small_form(Ctx& ctx, const std::string& action, const std::string& id_prefix,
+                       const std::string& fields, const std::string& button) {
+  (void)id_prefix;
+  return "<form method=\"post\" action=\"" + action + "\" novalidate>" + csrf_field(*ctx.session) +
+         fields +
+         "<button type=\"submit\" class=\"govuk-button govuk-button--secondary "
+         "govuk-!-margin-bottom-0\" data-module=\"govuk-button\">" +
+         button + "</button></form>";
+}
+
+std::string escalation_text(int level) {
+  return level == 2
+             ? "<strong class=\"govuk-tag govuk-tag--red\">Overdue: head of service told</strong>"
+         : level == 1
+             ? "<strong class=\"govuk-tag govuk-tag--orange\">Overdue: manager told</strong>"
+             : "";
+}
+
+}  // namespace
+
+void qa_recommendations_page(Ctx& ctx) {
+  auto q = qa_request(ctx);
+  if (!q) return;
+  auto recs = q->store.recommendations(q->scope);
+  if (!recs) return ctx.fail(500, recs.status().message());
+  const auto& org = ctx.engine->index().organisation();
+  std::string status = ctx.req.param("status", "open");
+  std::string team = ctx.req.param("team");
+  std::string owner = ctx.req.param("owner");
+  std::string h =
+      "<h1 class=\"govuk-heading-l\">Recommendations</h1>" + qa_subnav("recommendations");
+  std::string problem = ctx.req.param("problem");
+  if (!problem.empty()) h = error_summary({{problem, ""}}) + h;
+  // The report: made, done on time, overdue, by team.
+  auto report = qa::recommendation_report(*recs, q->today);
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& [t, c] : report)
+    rows.push_back({esc(t.empty() ? std::string("Everyone") : org.name_of(t)),
+                    std::to_string(c.made), std::to_string(c.done), std::to_string(c.done_on_time),
+                    std::to_string(c.open), std::to_string(c.overdue)});
+  h += table("recommendations-by-team", "By team, as at " + q->today.iso(),
+             {"Team", "Made", "Done", "Done on time", "Open", "Overdue"}, rows,
+             {false, true, true, true, true, true});
+  h += "<form method=\"get\" action=\"/qa/recommendations\" class=\"beacon-picker\"><div "
+       "class=\"govuk-form-group\">"
+       "<label class=\"govuk-label\" for=\"rec-status\">Show</label><select class=\"govuk-select\" "
+       "id=\"rec-status\" name=\"status\">";
+  for (auto [v, l] : {std::pair<const char*, const char*>{"open", "Open"},
+                      {"overdue", "Overdue"},
+                      {"done", "Done"},
+                      {"all", "All"}})
+    h += std::string("<option value=\"") + v + "\"" + (status == v ? " selected" : "") + ">" + l +
+         "</option>";
+  h += "</select></div><button type=\"submit\" class=\"govuk-button govuk-button--secondary\" "
+       "data-module=\"govuk-button\">Show</button></form>";
+  std::vector<std::vector<std::string>> list;
+  for (const auto& r : *recs) {
+    bool overdue = qa::is_overdue(r, q->today);
+    if ((status == "open" && r.status != qa::RecommendationStatus::kOpen) ||
+        (status == "overdue" && !overdue) ||
+        (status == "done" && r.status != qa::RecommendationStatus::kDone))
+      continue;
+    if ((!team.empty() && r.team_id != team) || (!owner.empty() && r.owner_id != owner)) continue;
+    std::string rid = std::to_string(r.id);
+    std::string act;
+    if (r.status == qa::RecommendationStatus::kOpen)
+      act = small_form(
+          ctx, "/qa/recommendations/" + rid + "/close", "close-" + rid,
+          "<div class=\"govuk-form-group\"><label class=\"govuk-label\" for=\"evidence-" + rid +
+              "\">Evidence it is done</label><input class=\"govuk-input\" id=\"evidence-" + rid +
+              "\" name=\"evidence\" type=\"text\"></div>",
+          "Close");
+    else
+      act = "Done " + (r.done_on ? r.done_on->iso() : "") + ": " + esc(r.evidence);
+    list.push_back({"<a class=\"govuk-link\" href=\"/qa/evaluations/" +
+                        std::to_string(r.evaluation_id) + "\">" + esc(r.child_id) + "</a>",
+                    esc(r.text), esc(org.name_of(r.owner_id)), esc(org.name_of(r.team_id)),
+                    r.due.iso(), escalation_text(qa::escalation_level(r, q->today)),
+                    esc(std::string(qa::impact_label(r.impact))), act});
+  }
+  h += table("recommendations", "Recommendations (" + std::to_string(list.size()) + ")",
+             {"Child", "Recommendation", "Owner", "Team", "Due", "Escalation", "Revisit found", ""},
+             list);
+  ctx.page({"Recommendations",
+            "qa",
+            nullptr,
+            {{"Quality assurance", "/qa"}, {"Recommendations", ""}},
+            !problem.empty()},
+           h);
+}
+
+void qa_recommendation_close(Ctx& ctx) {
+  auto q = qa_request(ctx);
+  if (!q) return;
+  auto r = close_recommendation(*q, id_param(ctx.req, 0), ctx.req.param("evidence"));
+  if (!r) {
+    if (r.status().code() == StatusCode::kNotFound) return ctx.fail(404, r.status().message());
+    return ctx.res.redirect("/qa/recommendations?problem=" +
+                            http::url_encode(r.status().message()));
+  }
+  ctx.res.redirect("/qa/recommendations?status=done");
+}
+
+void qa_briefing_page(Ctx& ctx) {
+  auto q = qa_request(ctx);
+  if (!q) return;
+  auto b = briefing_for(*q, id_param(ctx.req, 0));
+  if (!b)
+    return ctx.fail(b.status().code() == StatusCode::kNotFound ? 404 : 500, b.status().message());
+  const auto& org = ctx.engine->index().organisation();
+  std::string id = std::to_string(b->cycle.id);
+  std::string h =
+      "<span class=\"govuk-caption-l\">Learning briefing</span><h1 class=\"govuk-heading-l\">" +
+      esc(b->cycle.name) + "</h1>";
+  h += "<p class=\"govuk-body\">Download as <a class=\"govuk-link\" href=\"/qa/cycles/" + id +
+       "/briefing.pdf\">PDF</a> or "
+       "<a class=\"govuk-link\" href=\"/qa/cycles/" +
+       id + "/briefing.xlsx\">workbook</a>.</p>";
+  const auto& overall = b->grades.by_pillar["overall"];
+  h += "<p class=\"govuk-body-l\" id=\"briefing-headline\">" +
+       std::to_string(b->grades.evaluations) + " evaluations submitted; " +
+       percent(overall.share_good_or_better()) + " good or better overall.</p>";
+  h += grade_table("briefing-pillars", "Grades by pillar", b->grades.by_pillar);
+  auto unit_rows = [&](const std::map<std::string, qa::GradeCounts>& m) {
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& [unit, g] : m)
+      rows.push_back({esc(unit.empty() ? std::string("Not known") : org.name_of(unit)),
+                      std::to_string(g.total()), std::to_string(g.good_or_better()),
+                      percent(g.share_good_or_better())});
+    return rows;
+  };
+  h += table("briefing-localities", "Overall grade by locality",
+             {"Locality", "Evaluations", "Good or better", "Share"},
+             unit_rows(b->overall_by_locality), {false, true, true, true});
+  h += table("briefing-services", "Overall grade by service",
+             {"Service", "Evaluations", "Good or better", "Share"},
+             unit_rows(b->overall_by_service), {false, true, true, true});
+  // Change from the previous cycles: the share good or better, per pillar.
+  std::vector<std::string> head = {"Pillar"};
+  for (const auto& p : b->previous) head.push_back(p.cycle_name);
+  head.push_back(b->cycle.name);
+  std::vector<std::vector<std::string>> trend;
+  auto trend_row = [&](const std::string& key, const std::string& label) {
+    std::vector<std::string> r = {esc(label)};
+    for (auto& p : b->previous) r.push_back(percent(p.by_pillar[key].share_good_or_better()));
+    r.push_back(percent(b->grades.by_pillar[key].share_good_or_better()));
+    trend.push_back(std::move(r));
+  };
+  for (const qa::Pillar& p : qa::kPillars) trend_row(std::string(p.id), std::string(p.label));
+  trend_row("overall", "Overall");
+  h += table("briefing-trend", "Good or better, cycle by cycle", head, trend,
+             std::vector<bool>(head.size(), true));
+  std::vector<std::vector<std::string>> themes;
+  for (const auto& t : b->themes)
+    themes.push_back(
+        {esc(t.theme), std::to_string(t.this_cycle), std::to_string(t.cycles_seen),
+         t.recurring() ? "<strong class=\"govuk-tag govuk-tag--orange\">Recurring</strong>" : ""});
+  h += table("briefing-themes", "Themes of the findings",
+             {"Theme", "This cycle", "Cycles seen in", ""}, themes, {false, true, true, false});
+  h +=
+      "<h2 class=\"govuk-heading-m\">Actions</h2><p class=\"govuk-body\" id=\"briefing-actions\">" +
+      std::to_string(b->actions.made) +
+      " recommendations made: " + std::to_string(b->actions.done) + " done (" +
+      std::to_string(b->actions.done_on_time) + " on time), " + std::to_string(b->actions.open) +
+      " open, " + std::to_string(b->actions.overdue) + " overdue. " + std::to_string(b->revisits) +
+      " children revisited from the previous cycle.</p>";
+  std::vector<std::vector<std::string>> impact;
+  for (const auto& [i, n] : b->revisit_impact)
+    impact.push_back({esc(std::string(qa::impact_label(i))), std::to_string(n)});
+  if (!impact.empty())
+    h += table("briefing-impact", "What revisits found of earlier recommendations",
+               {"Finding", "Recommendations"}, impact, {false, true});
+  ctx.page({"Learning briefing: " + b->cycle.name,
+            "qa",
+            nullptr,
+            {{"Quality assurance", "/qa"},
+             {b->cycle.name, "/qa/cycles/" + id},
+             {"Learning briefing", ""}}},
+           h);
+}
+
+void qa_feedback_page(Ctx& ctx) {
+  auto q = qa_request(ctx);
+  if (!q) return;
+  auto f = feedback_view(*q, ctx.req);
+  if (!f)
+    return ctx.fail(f.status().code() == StatusCode::kNotFound ? 404 : 400, f.status().message());
+  const auto& org = ctx.engine->index().organisation();
+  std::string h = "<span class=\"govuk-caption-l\">" + f->from.iso() + " to " + f->to.iso() +
+                  " · " + esc(org.name_of(f->unit)) +
+                  "</span><h1 class=\"govuk-heading-l\">Complaints and compliments</h1>" +
+                  qa_subnav("feedback");
+  std::string problem = ctx.req.param("problem");
+  if (!problem.empty()) h = error_summary({{problem, ""}}) + h;
+  const auto& x = f->figures;
+  h += "<p class=\"govuk-body-l\" id=\"feedback-headline\">" + std::to_string(x.complaints) +
+       " complaints (" + percent(x.share_from_children()) + " from children themselves), " +
+       std::to_string(x.responded_on_time) + " of " + std::to_string(x.responded) +
+       " answered on time, " + std::to_string(x.open_overdue) + " open past their due date; " +
+       std::to_string(x.compliments) + " compliments.</p>";
+  std::vector<std::vector<std::string>> months;
+  for (const auto& m : f->months) {
+    const auto& y = m.figures;
+    months.push_back({m.month.first_day().iso().substr(0, 7), std::to_string(y.complaints),
+                      std::to_string(y.from_children),
+                      std::to_string(y.responded_on_time) + " of " + std::to_string(y.responded),
+                      std::to_string(y.compliments)});
+  }
+  h += table("feedback-months", "Month by month",
+             {"Month", "Complaints", "From children", "Answered on time", "Compliments"}, months,
+             {false, true, true, true, true});
+  std::vector<std::vector<std::string>> themes;
+  for (const auto& t : qa::complaint_themes()) {
+    auto it = x.by_theme.find(t);
+    themes.push_back({esc(qa::complaint_theme_label(t)),
+                      std::to_string(it == x.by_theme.end() ? 0 : it->second)});
+  }
+  h += table("feedback-themes", "Complaints by theme", {"Theme", "Complaints"}, themes,
+             {false, true});
+  std::vector<std::vector<std::string>> list;
+  for (const auto& c : f->complaints) {
+    if (list.size() >= 200) break;
+    bool late = c.responded ? *c.responded > c.due : c.due < f->to;
+    list.push_back({esc(c.reference.empty() ? std::to_string(c.id) : c.reference),
+                    std::to_string(c.stage), c.received.iso(), c.due.iso(),
+                    c.responded ? c.responded->iso() : std::string("Not yet"),
+                    late ? "<strong class=\"govuk-tag govuk-tag--red\">Late</strong>" : "On time",
+                    esc(qa::complaint_theme_label(c.theme)), esc(c.complainant), esc(c.outcome),
+                    esc(c.learning_action)});
+  }
+  h += table("complaints", "Complaints, newest first",
+             {"Reference", "Stage", "Received", "Due", "Responded", "Timeliness", "Theme", "From",
+              "Outcome", "Learning action"},
+             list);
+  // Recording a complaint.
+  std::string fields =
+      "<div class=\"govuk-form-group\"><label class=\"govuk-label\" for=\"c-received\">Received "
+      "(YYYY-MM-DD)</label>"
+      "<input class=\"govuk-input govuk-input--width-10\" id=\"c-received\" name=\"received\" "
+      "type=\"text\" value=\"" +
+      q->today.iso() +
+      "\"></div>"
+      "<div class=\"govuk-form-group\"><label class=\"govuk-label\" "
+      "for=\"c-stage\">Stage</label><select class=\"govuk-select\" id=\"c-stage\" name=\"stage\">"
+      "<option value=\"1\">Stage 1: local resolution</option><option value=\"2\">Stage 2: "
+      "investigation</option><option value=\"3\">Stage 3: review panel</option></select></div>"
+      "<div class=\"govuk-form-group\"><label class=\"govuk-label\" "
+      "for=\"c-theme\">Theme</label><select class=\"govuk-select\" id=\"c-theme\" name=\"theme\">";
+  for (const auto& t : qa::complaint_themes())
+    fields += "<option value=\"" + t + "\">" + esc(qa::complaint_theme_label(t)) + "</option>";
+  fields +=
+      "</select></div><div class=\"govuk-form-group\"><label class=\"govuk-label\" "
+      "for=\"c-complainant\">Who complained</label>"
+      "<select class=\"govuk-select\" id=\"c-complainant\" name=\"complainant\"><option "
+      "value=\"child\">The child or young person</option>"
+      "<option value=\"parent\" selected>A parent or carer</option><option value=\"other\">Someone "
+      "else</option></select></div>"
+      "<div class=\"govuk-form-group\"><label class=\"govuk-label\" "
+      "for=\"c-team\">Team</label><select class=\"govuk-select\" id=\"c-team\" name=\"team_id\">";
+  for (const auto& u : org.units())
+    if (u.kind == "team")
+      fields += "<option value=\"" + esc(u.id) + "\">" + esc(u.name) + "</option>";
+  fields +=
+      "</select></div><div class=\"govuk-form-group\"><label class=\"govuk-label\" "
+      "for=\"c-summary\">Summary</label>"
+      "<textarea class=\"govuk-textarea\" id=\"c-summary\" name=\"summary\" "
+      "rows=\"2\"></textarea></div>";
+  h += "<h2 class=\"govuk-heading-m\">Record a complaint</h2>" +
+       small_form(ctx, "/qa/complaints", "complaint", fields, "Record the complaint");
+  std::vector<std::vector<std::string>> comp;
+  for (const auto& c : f->compliments) {
+    if (comp.size() >= 100) break;
+    comp.push_back({c.received.iso(), esc(org.name_of(c.team_id)), esc(c.from), esc(c.summary)});
+  }
+  h += table("compliments", "Compliments, newest first",
+             {"Received", "Team", "From", "What was said"}, comp);
+  ctx.page({"Complaints and compliments",
+            "qa",
+            nullptr,
+            {{"Quality assurance", "/qa"}, {"Complaints and compliments", ""}},
+            !problem.empty()},
+           h);
+}
+
+void qa_complaint_submit(Ctx& ctx) {
+  auto q = qa_request(ctx);
+  if (!q) return;
+  qa::Complaint c;
+  auto received = parse_date(ctx.req.param("received"));
+  if (!received)
+    return ctx.res.redirect("/qa/feedback?problem=" +
+                            http::url_encode("Received must be a date like 2025-01-31"));
+  c.received = *received;
+  std::string stage = ctx.req.param("stage", "1");
+  c.stage = stage == "2" ? 2 : stage == "3" ? 3 : stage == "1" ? 1 : 0;
+  c.theme = ctx.req.param("theme");
+  c.complainant = ctx.req.param("complainant");
+  c.team_id = ctx.req.param("team_id");
+  c.summary = ctx.req.param("summary");
+  auto r = add_complaint(*q, c);
+  if (!r) return ctx.res.redirect("/qa/feedback?problem=" + http::url_encode(r.status().message()));
+  ctx.res.redirect("/qa/feedback");
+}
+
+void qa_plans_page(Ctx& ctx) {
+  auto q = qa_request(ctx);
+  if (!q) return;
+  auto plans = q->store.plans();
+  if (!plans) return ctx.fail(500, plans.status().message());
+  std::string h = "<h1 class=\"govuk-heading-l\">Improvement plans</h1>" + qa_subnav("plans");
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& p : *plans)
+    rows.push_back({"<a class=\"govuk-link\" href=\"/qa/plans/" + std::to_string(p.id) + "\">" +
+                        esc(p.name) + "</a>",
+                    esc(p.kind == "ofsted" ? std::string("Ofsted action plan")
+                                           : std::string("Development plan")),
+                    p.start.iso(), std::to_string(p.priorities.size())});
+  if (rows.empty())
+    h += "<p class=\"govuk-body\">No improvement plan is recorded.</p>";
+  else
+    h += table("plans", "", {"Plan", "Kind", "Started", "Priorities"}, rows,
+               {false, false, false, true});
+  ctx.page({"Improvement plans",
+            "qa",
+            nullptr,
+            {{"Quality assurance", "/qa"}, {"Improvement plans", ""}}},
+           h);
+}
+
+void qa_plan_page(Ctx& ctx) {
+  auto q = qa_request(ctx);
+  if (!q) return;
+  auto as_at = date_param(ctx.req, "to", default_date(*ctx.engine));
+  if (!as_at) return ctx.fail(400, "to: not a date (YYYY-MM-DD)");
+  auto p = plan_view(*q, id_param(ctx.req, 0), *as_at);
+  if (!p)
+    return ctx.fail(p.status().code() == StatusCode::kNotFound ? 404 : 500, p.status().message());
+  std::string h = "<span class=\"govuk-caption-l\">As at " + as_at->iso() +
+                  "</span><h1 class=\"govuk-heading-l\">" + esc(p->plan.name) + "</h1>" +
+                  qa_subnav("plans");
+  std::string problem = ctx.req.param("problem");
+  if (!problem.empty()) h = error_summary({{problem, ""}}) + h;
+  std::map<std::string, int> rags;
+  for (const auto& a : p->actions) ++rags[a.rag];
+  h += "<p class=\"govuk-body-l\" id=\"plan-summary\">" + std::to_string(p->actions.size()) +
+       " actions: " + std::to_string(rags["complete"]) + " complete, " +
+       std::to_string(rags["green"]) + " green, " + std::to_string(rags["amber"]) + " amber, " +
+       std::to_string(rags["red"]) + " red.</p>";
+  for (const auto& pr : p->plan.priorities) {
+    h += "<h2 class=\"govuk-heading-m\">" + esc(pr.number + ". " + pr.title) +
+         "</h2><p class=\"govuk-body\">Sponsor: " + esc(pr.sponsor) + "</p>";
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& av : p->actions) {
+      const auto& a = av.action;
+      if (qa::priority_of(a.number) != pr.number) continue;
+      const char* colour = av.rag == "green"      ? "govuk-tag--green"
+                           : av.rag == "red"      ? "govuk-tag--red"
+                           : av.rag == "complete" ? "govuk-tag--blue"
+                                                  : "govuk-tag--yellow";
+      std::string rag =
+          std::string("<strong class=\"govuk-tag ") + colour + "\">" + esc(av.rag) + "</strong>" +
+          (av.update_missing
+               ? " <strong class=\"govuk-tag govuk-tag--grey\">No update last month</strong>"
+               : "");
+      std::string latest = a.updates.empty()
+                               ? ""
+                               : esc(a.updates.back().text) +
+                                     (a.updates.back().evidence.empty()
+                                          ? ""
+                                          : " (evidence: " + esc(a.updates.back().evidence) + ")");
+      std::string indicators;
+      for (const auto& s : av.indicators)
+        indicators +=
+            "<div><a class=\"govuk-link\" href=\"/indicators/" + esc(s.indicator_id) + "\">" +
+            esc(s.indicator_id) + "</a> " +
+            sparkline(s.values, std::nullopt, std::string(s.name) + " since the action started") +
+            "</div>";
+      std::string aid = std::to_string(a.id);
+      std::string form = small_form(
+          ctx, "/qa/actions/" + aid + "/progress", "progress-" + aid,
+          "<input type=\"hidden\" name=\"month\" value=\"" + as_at->iso().substr(0, 7) +
+              "\">"
+              "<div class=\"govuk-form-group\"><label class=\"govuk-label\" for=\"rag-" +
+              aid + "\">RAG</label><select class=\"govuk-select\" id=\"rag-" + aid +
+              "\" "
+              "name=\"rag\"><option>green</option><option>amber</option><option>red</"
+              "option><option>complete</option></select></div>"
+              "<div class=\"govuk-form-group\"><label class=\"govuk-label\" for=\"text-" +
+              aid +
+              "\">This month's progress</label>"
+              "<input class=\"govuk-input\" id=\"text-" +
+              aid + "\" name=\"text\" type=\"text\"></div>",
+          "Add update");
+      rows.push_back(
+          {esc(a.number), esc(a.title), esc(a.leads), a.due.iso(), rag, latest, indicators, form});
+    }
+    h += table("priority-" + pr.number, "",
+               {"Action", "What", "Leads", "Due", "RAG", "Latest update",
+                "Indicators since it started", ""},
+               rows);
+  }
+  ctx.page({p->plan.name,
+            "qa",
+            nullptr,
+            {{"Quality assurance", "/qa"}, {"Improvement plans", "/qa/plans"}, {p->plan.name, ""}},
+            !problem.empty()},
+           h);
+}
+
+void qa_action_progress(Ctx& ctx) {
+  auto q = qa_request(ctx);
+  if (!q) return;
+  auto month = parse_date(ctx.req.param("month") + "-01");
+  std::string back = ctx.req.param("back", "/qa/plans");
+  if (!month)
+    return ctx.res.redirect("/qa/plans?problem=" + http::url_encode("month: must be YYYY-MM"));
+  qa::ProgressUpdate u{YearMonth::of(*month), ctx.req.param("rag"), ctx.req.param("text"),
+                       ctx.req.param("evidence"), ""};
+  auto a = add_plan_progress(*q, id_param(ctx.req, 0), u);
+  if (!a) {
+    if (a.status().code() == StatusCode::kNotFound) return ctx.fail(404, a.status().message());
+    return ctx.fail(400, a.status().message());
+  }
+  ctx.res.redirect("/qa/plans/" + std::to_string(a->plan_id));
+}
+
+void qa_triangulation_page(Ctx& ctx) {
+  auto q = qa_request(ctx);
+  if (!q) return;
+  auto t = triangulation_view(*q, ctx.req);
+  if (!t)
+    return ctx.fail(t.status().code() == StatusCode::kNotFound ? 404 : 400, t.status().message());
+  const auto& org = ctx.engine->index().organisation();
+  std::string h = "<span class=\"govuk-caption-l\">" + esc(org.name_of(t->unit)) + " · as at " +
+                  t->as_at.iso() + "</span><h1 class=\"govuk-heading-l\">Triangulation</h1>" +
+                  qa_subnav("triangulation");
+  h += "<form method=\"get\" action=\"/qa/triangulation\" class=\"beacon-picker\"><div "
+       "class=\"govuk-form-group\">"
+       "<label class=\"govuk-label\" for=\"tri-unit\">Team or locality</label><select "
+       "class=\"govuk-select\" id=\"tri-unit\" name=\"unit\">";
+  for (const auto& u : org.units())
+    h += "<option value=\"" + esc(u.id) + "\"" + (u.id == t->unit ? " selected" : "") + ">" +
+         esc(u.name) + "</option>";
+  h += "</select></div><input type=\"hidden\" name=\"to\" value=\"" + t->as_at.iso() +
+       "\"><button type=\"submit\" class=\"govuk-button govuk-button--secondary\" "
+       "data-module=\"govuk-button\">Show</button></form>";
+  h += "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-one-half\">";
+  std::vector<std::vector<std::string>> kpis;
+  for (const auto& f : t->kpis)
+    kpis.push_back({"<a class=\"govuk-link\" href=\"/indicators/" + esc(f.def->id) +
+                        "?unit=" + esc(http::url_encode(t->unit)) + "\">" + esc(f.def->id) + "</a>",
+                    esc(f.def->name), esc(format_value(*f.def, f.value)), rag_tag(f.rag)});
+  h += table("tri-kpis", "Figures (12 months)", {"KPI", "Indicator", "Value", "RAG"}, kpis);
+  h += "</div><div class=\"govuk-grid-column-one-half\">";
+  h += grade_table(
+      "tri-grades",
+      "Evaluation grades, last 12 months (" + std::to_string(t->evaluations) + " evaluations)",
+      t->grades);
+  h += "<h2 class=\"govuk-heading-m\">Recommendations</h2><p class=\"govuk-body\" "
+       "id=\"tri-recommendations\">" +
+       std::to_string(t->open_recommendations.size()) + " open, " +
+       std::to_string(t->overdue_recommendations) +
+       " overdue. <a class=\"govuk-link\" href=\"/qa/recommendations\">All recommendations</a></p>";
+  const auto& fb = t->feedback;
+  h += "<h2 class=\"govuk-heading-m\">Feedback, last 12 months</h2><p class=\"govuk-body\" "
+       "id=\"tri-feedback\">" +
+       std::to_string(fb.complaints) + " complaints (" + std::to_string(fb.from_children) +
+       " from children), " + std::to_string(fb.responded_on_time) + " answered on time; " +
+       std::to_string(fb.compliments) + " compliments.</p>";
+  h += "</div></div>";
+  ctx.page({"Triangulation", "qa", nullptr, {{"Quality assurance", "/qa"}, {"Triangulation", ""}}},
+           h);
+}
+
+}  // namespace beacon::web
+
+namespace beacon::web {
+namespace {
+
+void briefing_download(Ctx& ctx, bool pdf) {
+  auto q = qa_request(ctx);
+  if (!q) return;
+  auto b = briefing_for(*q, id_param(ctx.req, 0));
+  if (!b)
+    return ctx.fail(b.status().code() == StatusCode::kNotFound ? 404 : 500, b.status().message());
+  const auto& org = ctx.engine->index().organisation();
+  auto name_of = [&](const std::string& id) { return org.name_of(id); };
+  // The documents are dated by the cycle's end, so the same briefing gives the same bytes.
+  auto bytes = via_temp_file(pdf ? ".pdf" : ".xlsx", [&](const std::string& path) {
+    return pdf ? write_briefing_pdf(*b, name_of, path, b->cycle.end)
+               : write_briefing_xlsx(*b, name_of, path, b->cycle.end);
+  });
+  if (!bytes) return ctx.fail(500, bytes.status().message());
+  std::string file = "learning-briefing-" + std::to_string(b->cycle.id) + (pdf ? ".pdf" : ".xlsx");
+  ctx.download(
+      *bytes,
+      pdf ? "application/pdf" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      file);
+}
+
+}  // namespace
+
+void qa_briefing_pdf(Ctx& ctx) { briefing_download(ctx, true); }
+void qa_briefing_xlsx(Ctx& ctx) { briefing_download(ctx, false); }
+
+}  // namespace beacon::web
+
+namespace beacon::web {
+
+std::string qa_recommendations_due(Ctx& ctx, const std::string& unit, Date as_at) {
+  qa::QaStore* store = ctx.app.backend().qa_store();
+  if (!store) return "";
+  auto recs = store->recommendations(qa_scope(*ctx.session, ctx.engine->index().organisation()));
+  if (!recs) return "";
+  const auto& org = ctx.engine->index().organisation();
+  bool worker = org.worker(unit) != nullptr;
+  std::vector<qa::Recommendation> mine;
+  for (const auto& r : *recs) {
+    if (r.status != qa::RecommendationStatus::kOpen) continue;
+    if (worker ? r.owner_id == unit : within_unit(*ctx.engine, r.team_id, unit)) mine.push_back(r);
+  }
+  if (mine.empty()) return "";
+  std::stable_sort(mine.begin(), mine.end(),
+                   [](const auto& a, const auto& b) { return a.due < b.due; });
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& r : mine)
+    rows.push_back(
+        {"<a class=\"govuk-link\" href=\"/qa/evaluations/" + std::to_string(r.evaluation_id) +
+             "\">" + esc(r.child_id) + "</a>",
+         esc(r.text), esc(org.name_of(r.owner_id)), r.due.iso(),
+         qa::is_overdue(r, as_at) ? escalation_text(qa::escalation_level(r, as_at)) : "Open"});
+  return table("worklist-recommendations",
+               "Practice evaluation recommendations to discuss in supervision (" +
+                   std::to_string(mine.size()) + ")",
+               {"Child", "Recommendation", "Owner", "Due", "Status"}, rows);
+}
+
+}  // namespace beacon::web
