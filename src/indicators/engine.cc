@@ -25,19 +25,24 @@ namespace {
 
 class TotalsSink : public RowSink {
  public:
-  TotalsSink(const IndicatorEngine& engine, UnitTotals& totals,
-             const std::function<void(std::string_view, std::string_view,
-                                      std::vector<std::string_view>&)>& units_of)
+  TotalsSink(UnitTotals& totals, const FlowRows::UnitsOf& units_of)
       : totals_(totals), units_of_(units_of) {}
   void add(const Row& row) override {
-    units_.clear();
-    units_of_(row.worker_id, row.team_id, units_);
-    for (std::string_view u : units_) {
-      auto it = totals_.by_unit.find(u);
-      if (it == totals_.by_unit.end()) it = totals_.by_unit.emplace(std::string(u), Aggregate{}).first;
-      it->second.numerator += row.numerator;
-      it->second.denominator += row.denominator;
-      it->second.rows += 1;
+    const auto& targets = attributions_.get(row.worker_id, row.team_id, [&] {
+      std::vector<Aggregate*> out;
+      units_.clear();
+      units_of_(row.worker_id, row.team_id, units_);
+      for (std::string_view u : units_) {
+        auto it = totals_.by_unit.find(u);
+        if (it == totals_.by_unit.end()) it = totals_.by_unit.emplace(std::string(u), Aggregate{}).first;
+        out.push_back(&it->second);  // map nodes stay put
+      }
+      return out;
+    });
+    for (Aggregate* a : targets) {
+      a->numerator += row.numerator;
+      a->denominator += row.denominator;
+      a->rows += 1;
     }
   }
   void note(const char* text) override {
@@ -47,8 +52,8 @@ class TotalsSink : public RowSink {
 
  private:
   UnitTotals& totals_;
-  const std::function<void(std::string_view, std::string_view, std::vector<std::string_view>&)>&
-      units_of_;
+  const FlowRows::UnitsOf& units_of_;
+  ByAttribution<std::vector<Aggregate*>> attributions_;
   std::vector<std::string_view> units_;
 };
 
@@ -152,11 +157,9 @@ std::shared_ptr<const UnitTotals> IndicatorEngine::totals_by_running(const Indic
   const Period period = effective_period(def, requested);
   auto totals = std::make_shared<UnitTotals>();
   totals->by_unit[index_->organisation().root_id()];  // the organisation always has a figure
-  std::function<void(std::string_view, std::string_view, std::vector<std::string_view>&)> units =
-      [this](std::string_view w, std::string_view t, std::vector<std::string_view>& out) {
-        units_of(w, t, out);
-      };
-  TotalsSink sink(*this, *totals, units);
+  const FlowRows::UnitsOf units = [this](std::string_view w, std::string_view t,
+                                        std::vector<std::string_view>& out) { units_of(w, t, out); };
+  TotalsSink sink(*totals, units);
   IndicatorContext ctx{*index_, period, params_};
   def.logic(ctx, sink);
   for (auto& [unit, a] : totals->by_unit) {

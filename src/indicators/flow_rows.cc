@@ -15,8 +15,7 @@ struct FlowRows::Entry {
   bool conditional = false;
   double numerator = 0;
   double denominator = 0;
-  std::string_view worker_id;
-  std::string_view team_id;
+  const std::vector<size_t>* units = nullptr;  // numbers of the units it counts toward
 };
 
 namespace {
@@ -35,17 +34,12 @@ Aggregate minus(const Aggregate& a, const Aggregate& b) {
   return {a.numerator - b.numerator, a.denominator - b.denominator, a.rows - b.rows};
 }
 
-struct PairHash {
-  size_t operator()(const std::pair<std::string_view, std::string_view>& p) const {
-    const size_t h = std::hash<std::string_view>()(p.first);
-    return h ^ (std::hash<std::string_view>()(p.second) + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2));
-  }
-};
-
 }  // namespace
 
 class FlowRows::Collector : public RowSink {
  public:
+  explicit Collector(const UnitsOf& units_of) : units_of_(units_of) {}
+
   void add(const Row& row) override {
     if (!complete) return;
     if (!row.placed_on || !whole(row.numerator) || !whole(row.denominator) ||
@@ -60,8 +54,17 @@ class FlowRows::Collector : public RowSink {
     if (e.conditional) e.after = row.only_if_window_starts_after->serial();
     e.numerator = row.numerator;
     e.denominator = row.denominator;
-    e.worker_id = row.worker_id;
-    e.team_id = row.team_id;
+    e.units = &attributions_.get(row.worker_id, row.team_id, [&] {
+      std::vector<size_t> numbers;
+      scratch_.clear();
+      units_of_(row.worker_id, row.team_id, scratch_);
+      for (std::string_view u : scratch_) {
+        auto [it, fresh] = unit_number_.try_emplace(std::string(u), unit_names.size());
+        if (fresh) unit_names.emplace_back(u);
+        numbers.push_back(it->second);
+      }
+      return numbers;
+    });
     entries.push_back(e);
   }
   void note(const char* text) override {
@@ -70,9 +73,16 @@ class FlowRows::Collector : public RowSink {
   void population_per_period() override { population = true; }
 
   std::vector<Entry> entries;
+  std::vector<std::string> unit_names;  // by unit number
   std::vector<std::string> notes;
   bool complete = true;
   bool population = false;
+
+ private:
+  const UnitsOf& units_of_;
+  ByAttribution<std::vector<size_t>> attributions_;
+  std::unordered_map<std::string, size_t> unit_number_;
+  std::vector<std::string_view> scratch_;
 };
 
 Aggregate FlowRows::Run::between(Date from, Date to) const {
@@ -88,7 +98,7 @@ std::shared_ptr<const FlowRows> FlowRows::build(const IndicatorDef& def, const C
   // All time: every date a reader accepts (core/date.h).
   const Period all_time{*Date::from_ymd(1900, 1, 1), *Date::from_ymd(2199, 12, 31),
                         PeriodKind::kExplicit, 0};
-  Collector collector;
+  Collector collector(units_of);
   IndicatorContext ctx{index, all_time, params, true};
   def.logic(ctx, collector);
   if (!collector.complete) return nullptr;
@@ -98,35 +108,16 @@ std::shared_ptr<const FlowRows> FlowRows::build(const IndicatorDef& def, const C
   out->uses_population_ = collector.population;
   out->notes_ = std::move(collector.notes);
 
-  // Each row's units, worked out once per distinct (worker, team).
-  std::unordered_map<std::pair<std::string_view, std::string_view>, std::vector<size_t>, PairHash>
-      units_by_attribution;
-  std::unordered_map<std::string_view, size_t> unit_number;
-  std::vector<std::string_view> unit_names;
-  std::vector<std::vector<const Entry*>> by_unit;
-  std::vector<std::string_view> scratch;
-  for (const Entry& e : collector.entries) {
-    auto [it, added] = units_by_attribution.try_emplace({e.worker_id, e.team_id});
-    if (added) {
-      scratch.clear();
-      units_of(e.worker_id, e.team_id, scratch);
-      for (std::string_view u : scratch) {
-        auto [n, fresh] = unit_number.try_emplace(u, unit_names.size());
-        if (fresh) {
-          unit_names.push_back(u);
-          by_unit.emplace_back();
-        }
-        it->second.push_back(n->second);
-      }
-    }
-    for (size_t n : it->second) by_unit[n].push_back(&e);
-  }
+  const auto& unit_names = collector.unit_names;
+  std::vector<std::vector<const Entry*>> by_unit(unit_names.size());
+  for (const Entry& e : collector.entries)
+    for (size_t n : *e.units) by_unit[n].push_back(&e);
 
   for (size_t n = 0; n < unit_names.size(); ++n) {
     auto& entries = by_unit[n];
     std::stable_sort(entries.begin(), entries.end(),
                      [](const Entry* a, const Entry* b) { return a->placed_on < b->placed_on; });
-    Unit& unit = out->units_[std::string(unit_names[n])];
+    Unit& unit = out->units_[unit_names[n]];
     for (const Entry* e : entries) {
       if (e->conditional) {
         unit.conditional.push_back({Date::from_serial(e->placed_on), Date::from_serial(e->after),

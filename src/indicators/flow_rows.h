@@ -11,11 +11,31 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "indicators/engine.h"
 
 namespace beacon {
+
+// Something worked out once per distinct attribution (worker, team) — the
+// units a row counts toward — rather than once per row. Keys are copied:
+// a row's views need not outlive it.
+template <class T>
+class ByAttribution {
+ public:
+  template <class Make>
+  const T& get(std::string_view worker_id, std::string_view team_id, Make&& make) {
+    key_.assign(std::to_string(worker_id.size())).append(":").append(worker_id).append(team_id);
+    auto it = values_.find(key_);
+    if (it == values_.end()) it = values_.emplace(key_, make()).first;
+    return it->second;  // stays put: the map's nodes never move
+  }
+
+ private:
+  std::string key_;
+  std::unordered_map<std::string, T> values_;
+};
 
 class FlowRows {
  public:

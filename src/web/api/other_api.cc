@@ -68,7 +68,7 @@ void api_worklist(Ctx& ctx) {
   WorklistOptions o;
   o.as_at = view->to;
   o.unit_id = view->unit == ctx.engine->index().organisation().root_id() ? "" : view->unit;
-  auto items = build_worklist(ctx.engine->index(), ctx.engine->parameters(), o);
+  auto items = build_worklist(*ctx.engine, o);
   if (!items) return ctx.fail(404, items.status().message());
   nlohmann::json list = nlohmann::json::array();
   for (const auto& w : *items)

@@ -37,7 +37,7 @@ void worklist_page(Ctx& ctx) {
   WorklistOptions o;
   o.as_at = view->to;
   o.unit_id = view->unit == ctx.engine->index().organisation().root_id() ? "" : view->unit;
-  auto items = build_worklist(ctx.engine->index(), ctx.engine->parameters(), o);
+  auto items = build_worklist(*ctx.engine, o);
   if (!items) return ctx.fail(404, items.status().message());
   std::erase_if(*items, [&](const WorkItem& w) {
     return (!kind.empty() && w.kind != kind) || (!status.empty() && work_status_name(w.status) != status);
