@@ -153,9 +153,11 @@ TEST(EngineEquivalence, EveryFigureEqualsTheLogicRunForItsPeriod) {
         rows_seen += e.rows;
       }
       // A unit with no rows in the period has an empty figure, not a stale one.
-      for (const OrgUnit& u : index->organisation().units())
-        if (!expected->by_unit.contains(u.id))
+      for (const OrgUnit& u : index->organisation().units()) {
+        if (!expected->by_unit.contains(u.id)) {
           EXPECT_EQ(engine.aggregate(def, p, u.id).rows, 0) << what << " unit " << u.id;
+        }
+      }
     }
   }
   EXPECT_GT(rows_seen, 100000);

@@ -115,8 +115,9 @@ std::shared_ptr<const FlowRows> FlowRows::build(const IndicatorDef& def, const C
 
   for (size_t n = 0; n < unit_names.size(); ++n) {
     auto& entries = by_unit[n];
-    std::stable_sort(entries.begin(), entries.end(),
-                     [](const Entry* a, const Entry* b) { return a->placed_on < b->placed_on; });
+    // Order within a day does not matter: the totals are sums of whole numbers.
+    std::sort(entries.begin(), entries.end(),
+              [](const Entry* a, const Entry* b) { return a->placed_on < b->placed_on; });
     Unit& unit = out->units_[unit_names[n]];
     for (const Entry* e : entries) {
       if (e->conditional) {
