@@ -3,69 +3,84 @@
 #include <chrono>
 #include <mutex>
 
-#include <nlohmann/json.hpp>
-
 #include "load/load.h"
 
 namespace beacon {
 namespace {
 
-// Users in the store's settings (key "users": a JSON list), through the
-// Store interface every store implements. Password hashes only.
+// Users in the store's `users` table, through the Store interface every
+// store implements. Password hashes only.
 class StoreUserDirectory final : public web::UserDirectory {
  public:
   StoreUserDirectory(Store& store, std::mutex& mutex) : store_(store), mutex_(mutex) {}
 
   Result<std::optional<web::UserAccount>> find(const std::string& name) override {
+    return find_if([&](const UserRecord& u) { return u.name == name; });
+  }
+  Result<std::optional<web::UserAccount>> find_id(int64_t id) override {
+    return find_if([&](const UserRecord& u) { return u.id == id; });
+  }
+  Result<std::vector<web::UserAccount>> list() override {
     std::lock_guard<std::mutex> lock(mutex_);
-    auto all = read();
+    auto all = store_.users();
     if (!all) return all.status();
-    for (auto& u : *all)
-      if (u.name == name) return std::optional<web::UserAccount>(u);
-    return std::optional<web::UserAccount>();
+    std::vector<web::UserAccount> out;
+    for (const auto& u : *all) out.push_back(account_of(u));
+    return out;
   }
   Result<int64_t> count() override {
     std::lock_guard<std::mutex> lock(mutex_);
-    auto all = read();
+    auto all = store_.users();
     if (!all) return all.status();
     return static_cast<int64_t>(all->size());
   }
   Result<int64_t> add(const web::UserAccount& user) override {
     std::lock_guard<std::mutex> lock(mutex_);
-    auto all = read();
-    if (!all) return all.status();
-    for (auto& u : *all)
-      if (u.name == user.name) return Status::conflict("the user name " + user.name + " is taken");
-    web::UserAccount added = user;
-    added.id = static_cast<int64_t>(all->size()) + 1;
-    all->push_back(added);
-    nlohmann::json j = nlohmann::json::array();
-    for (auto& u : *all)
-      j.push_back({{"id", u.id}, {"name", u.name}, {"display_name", u.display_name}, {"role", u.role},
-                   {"password_hash", u.password_hash}, {"disabled", u.disabled}});
-    if (auto st = store_.put_setting("users", j.dump()); !st) return st;
-    return added.id;
+    return store_.add_user(record_of(user));
+  }
+  Status update(const web::UserAccount& user) override {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return store_.update_user(record_of(user));
+  }
+
+  static web::UserAccount account_of(const UserRecord& r) {
+    web::UserAccount a;
+    a.id = r.id;
+    a.name = r.name;
+    a.display_name = r.display_name;
+    a.roles = access::parse_roles(r.roles);
+    a.scope = r.scope;
+    a.password_hash = r.password_hash;
+    a.disabled = r.disabled;
+    a.failed_sign_ins = r.failed_sign_ins;
+    a.locked_until = r.locked_until;
+    a.created_at = r.created_at;
+    return a;
+  }
+  static UserRecord record_of(const web::UserAccount& a) {
+    UserRecord r;
+    r.id = a.id;
+    r.name = a.name;
+    r.display_name = a.display_name;
+    r.roles = access::roles_text(a.roles);
+    r.scope = a.scope;
+    r.password_hash = a.password_hash;
+    r.disabled = a.disabled;
+    r.failed_sign_ins = a.failed_sign_ins;
+    r.locked_until = a.locked_until;
+    r.created_at = a.created_at;
+    return r;
   }
 
  private:
-  Result<std::vector<web::UserAccount>> read() {
-    auto text = store_.setting("users");
-    if (!text) return text.status();
-    std::vector<web::UserAccount> out;
-    if (!*text) return out;
-    auto j = nlohmann::json::parse(**text, nullptr, false);
-    if (!j.is_array()) return Status::internal("the store's user list is not valid JSON");
-    for (const auto& u : j) {
-      web::UserAccount a;
-      a.id = u.value("id", int64_t{0});
-      a.name = u.value("name", "");
-      a.display_name = u.value("display_name", "");
-      a.role = u.value("role", "administrator");
-      a.password_hash = u.value("password_hash", "");
-      a.disabled = u.value("disabled", false);
-      out.push_back(std::move(a));
-    }
-    return out;
+  template <class Pred>
+  Result<std::optional<web::UserAccount>> find_if(Pred pred) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto all = store_.users();
+    if (!all) return all.status();
+    for (const auto& u : *all)
+      if (pred(u)) return std::optional<web::UserAccount>(account_of(u));
+    return std::optional<web::UserAccount>();
   }
 
   Store& store_;
@@ -81,7 +96,7 @@ Date today() {
 class WorkspaceBackend final : public web::Backend {
  public:
   explicit WorkspaceBackend(std::unique_ptr<Workspace> ws)
-      : ws_(std::move(ws)), users_(ws_->store(), store_mutex_) {}
+      : ws_(std::move(ws)), users_(ws_->store(), users_mutex_) {}
 
   std::shared_ptr<const IndicatorEngine> engine() const override { return ws_->engine(); }
   web::UserDirectory& users() override { return users_; }
@@ -89,6 +104,13 @@ class WorkspaceBackend final : public web::Backend {
   Result<std::vector<LoadRecord>> load_history() override {
     std::lock_guard<std::mutex> lock(store_mutex_);
     return ws_->store().loads();
+  }
+
+  // The store serialises each call itself, so the audit trail and users
+  // need not wait for a whole load to finish (store_mutex_ spans one).
+  Result<int64_t> audit(const AuditEntry& entry) override { return ws_->store().append_audit(entry); }
+  Result<std::vector<AuditEntry>> audit_trail(const AuditQuery& query) override {
+    return ws_->store().audit_entries(query);
   }
 
   web::LoadOutcome load(const std::vector<std::string>& paths, const std::string& user,
@@ -122,6 +144,7 @@ class WorkspaceBackend final : public web::Backend {
  private:
   std::unique_ptr<Workspace> ws_;
   std::mutex store_mutex_;  // one connection: one caller at a time
+  std::mutex users_mutex_;
   StoreUserDirectory users_;
 };
 

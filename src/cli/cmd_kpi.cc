@@ -17,6 +17,7 @@ struct FigureOptions {
 
 // Opens the store read-mostly and builds the engine.
 Result<std::shared_ptr<const IndicatorEngine>> open_engine(const std::string& db) {
+  if (auto st = require_store(db); !st) return st;
   auto ws = Workspace::open(db);
   if (!ws) return ws.status();
   return (*ws)->engine();

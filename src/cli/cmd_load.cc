@@ -86,6 +86,9 @@ void add_load_command(CLI::App& app, int& exit_code) {
       return;
     }
     LoadReport report = load_files(**store, options->inputs, o);
+    if (report.ok && report.load_id > 0)
+      (void)(*store)->append_audit({0, "", o.user, "load", "load " + std::to_string(report.load_id),
+                                    report.summary(), "command line"});
     store->reset();
     if (!report.ok && !existed && !options->dry_run) remove_store_files(options->db);
     std::cout << report.to_text();

@@ -21,6 +21,7 @@ int run_portrait(const PortraitOptions& o) {
   if (!cohort) return fail("portrait", "--cohort " + o.cohort + ": use cin, cin-plan, cp, cla or care-leavers");
   auto at = parse_date_option("--at", o.at);
   if (!at) return fail("portrait", at.status().message());
+  if (auto st = require_store(o.db); !st) return fail("portrait", st.message());
   auto ws = Workspace::open(o.db);
   if (!ws) return fail("portrait", ws.status().message());
   auto engine = (*ws)->engine();
@@ -42,6 +43,7 @@ struct WorklistOpts {
 int run_worklist(const WorklistOpts& o) {
   auto at = parse_date_option("--at", o.at);
   if (!at) return fail("worklist", at.status().message());
+  if (auto st = require_store(o.db); !st) return fail("worklist", st.message());
   auto ws = Workspace::open(o.db);
   if (!ws) return fail("worklist", ws.status().message());
   auto engine = (*ws)->engine();

@@ -18,6 +18,8 @@ void add_serve_command(CLI::App& app, int& exit_code) {
     std::string uploads;
     int max_upload_mb = 200;
     bool insecure_cookies = false;
+    std::string trusted_header;
+    std::string trusted_proxy;
   };
   auto o = std::make_shared<Options>();
   cmd->add_option("--db", o->db, "The store (SQLite file)")->required();
@@ -30,7 +32,15 @@ void add_serve_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--max-upload-mb", o->max_upload_mb, "Largest file accepted")->capture_default_str();
   cmd->add_flag("--insecure-cookies", o->insecure_cookies,
                 "Allow the session cookie over plain HTTP to a host other than this machine (testing only)");
+  cmd->add_option("--trusted-header", o->trusted_header,
+                  "Sign in as the user this header names, on requests from --trusted-proxy only (docs/access.md)");
+  cmd->add_option("--trusted-proxy", o->trusted_proxy, "The reverse proxy's address for --trusted-header");
   cmd->callback([o, &exit_code] {
+    if (o->trusted_header.empty() != o->trusted_proxy.empty()) {
+      std::cerr << "beacon serve: give --trusted-header and --trusted-proxy together\n";
+      exit_code = 2;
+      return;
+    }
     auto backend = open_web_backend(o->db);
     if (!backend) {
       std::cerr << "beacon serve: cannot open the store " << o->db << ": " << backend.status().message() << "\n";
@@ -46,6 +56,8 @@ void add_serve_command(CLI::App& app, int& exit_code) {
     s.web.uploads_dir = o->uploads.empty() ? o->db + "-uploads" : o->uploads;
     s.web.max_upload_bytes = static_cast<size_t>(o->max_upload_mb) << 20;
     s.web.secure_cookies = !o->insecure_cookies;
+    s.web.trusted_header = o->trusted_header;
+    s.web.trusted_proxy = o->trusted_proxy;
     if (auto st = web::serve(**backend, s, std::cout); !st) {
       std::cerr << "beacon serve: " << st.message() << "\n";
       exit_code = 1;

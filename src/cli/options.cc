@@ -1,5 +1,6 @@
 #include "cli/options.h"
 
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 
@@ -23,6 +24,12 @@ Result<Period> parse_period(const std::string& from, const std::string& to) {
     start = *f;
   }
   return Period::from_range(start, *end);
+}
+
+Status require_store(const std::string& db) {
+  std::error_code ec;
+  if (!std::filesystem::exists(db, ec)) return Status::not_found("there is no store at " + db);
+  return Status::ok();
 }
 
 Status write_output(const std::string& path, const std::string& content) {

@@ -16,6 +16,10 @@ Result<Date> parse_date_option(const std::string& option, const std::string& tex
 // --from/--to → the period (12 months ending --to without --from).
 Result<Period> parse_period(const std::string& from, const std::string& to);
 
+// Commands that read figures never create a store: an error naming the path
+// when there is no file at `db`.
+Status require_store(const std::string& db);
+
 // Writes `content` to `path`, or to standard output when `path` is empty.
 Status write_output(const std::string& path, const std::string& content);
 

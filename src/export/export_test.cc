@@ -83,6 +83,42 @@ TEST(KpiJson, CarriesTheContractFields) {
   EXPECT_TRUE(j["indicators"][0]["value"].is_null());  // KPI1: no contacts
 }
 
+// Other tools script against `beacon kpi`: exactly the contract's keys, no more.
+TEST(KpiJson, HasExactlyTheContractKeys) {
+  IndicatorEngine engine(small_history());
+  Period p = Period::rolling_months(D(2024, 3, 31));
+  auto j = kpi_json(p, "ORG1", build_scorecard(engine, p, "", 3, false));
+  auto keys = [](const nlohmann::json& o) {
+    std::vector<std::string> out;
+    for (const auto& [k, v] : o.items()) out.push_back(k);
+    return out;
+  };
+  EXPECT_EQ(keys(j), (std::vector<std::string>{"from", "indicators", "to", "unit"}));
+  ASSERT_FALSE(j["indicators"].empty());
+  for (const auto& f : j["indicators"]) {
+    EXPECT_EQ(keys(f), (std::vector<std::string>{"benchmarks", "denominator", "id", "kind",
+                                                 "measure", "name", "narrative", "numerator",
+                                                 "polarity", "rag", "series", "target",
+                                                 "tolerance", "trend", "value"}))
+        << f["id"];
+    EXPECT_EQ(keys(f["benchmarks"]),
+              (std::vector<std::string>{"england", "region", "statistical_neighbours"}));
+    ASSERT_TRUE(f["tolerance"].is_array());
+    EXPECT_EQ(f["tolerance"].size(), 2u);
+    ASSERT_EQ(f["series"].size(), 3u);
+    EXPECT_EQ(keys(f["series"][0]), (std::vector<std::string>{"to", "value"}));
+  }
+  // The series ends at the last month end on or before `to`.
+  EXPECT_EQ(j["indicators"][0]["series"][2]["to"], "2024-03-31");
+  // KPI12 with no established posts loaded says so in its narrative.
+  for (const auto& f : j["indicators"]) {
+    if (f["id"] == "KPI12") {
+      EXPECT_NE(f["narrative"].get<std::string>().find("established posts not loaded"),
+                std::string::npos);
+    }
+  }
+}
+
 TEST(ScorecardXlsx, ReadsBackWithNumbersAndRagWords) {
   IndicatorEngine engine(small_history());
   Period p = Period::rolling_months(D(2024, 3, 31));

@@ -53,6 +53,30 @@ nlohmann::json figure_json(const Figure& f) {
   return j;
 }
 
+nlohmann::json contract_figure_json(const Figure& f) {
+  const nlohmann::json full = figure_json(f);
+  nlohmann::json j;
+  for (const char* key : {"id", "name", "kind", "measure", "value", "numerator", "denominator",
+                          "polarity", "target", "rag", "trend", "benchmarks"})
+    j[key] = full.at(key);
+  // Always a pair, [low, high], each null when not set.
+  j["tolerance"] = {json_optional(f.settings.tolerance_low),
+                    json_optional(f.settings.tolerance_high)};
+  nlohmann::json series = nlohmann::json::array();
+  for (const auto& p : f.series)
+    series.push_back({{"to", p.to.iso()},
+                      {"value", p.value ? nlohmann::json(*p.value) : nlohmann::json(nullptr)}});
+  j["series"] = series;
+  // The contract has no field for caveats: the narrative carries them.
+  std::string narrative = f.narrative;
+  for (const auto& note : f.notes) {
+    if (!narrative.empty()) narrative += " ";
+    narrative += "Note: " + note + ".";
+  }
+  j["narrative"] = narrative;
+  return j;
+}
+
 nlohmann::json kpi_json(const Period& period, const std::string& unit_id,
                         const std::vector<Figure>& figures) {
   nlohmann::json j;
@@ -60,7 +84,7 @@ nlohmann::json kpi_json(const Period& period, const std::string& unit_id,
   j["to"] = period.to.iso();
   j["unit"] = unit_id;
   j["indicators"] = nlohmann::json::array();
-  for (const auto& f : figures) j["indicators"].push_back(figure_json(f));
+  for (const auto& f : figures) j["indicators"].push_back(contract_figure_json(f));
   return j;
 }
 

@@ -1,5 +1,7 @@
 #include "export/xlsx_book.h"
 
+#include <cmath>
+
 #include <ctime>
 
 namespace beacon {
@@ -74,7 +76,7 @@ void XlsxBook::text(lxw_worksheet* ws, int row, int col, std::string_view text) 
 
 void XlsxBook::number(lxw_worksheet* ws, int row, int col, std::optional<double> v,
                       bool one_decimal) {
-  if (!v) return;
+  if (!v || !std::isfinite(*v)) return;  // a suppressed count stays blank
   worksheet_write_number(ws, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(col), *v,
                          one_decimal ? decimal_ : nullptr);
 }

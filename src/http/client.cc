@@ -65,7 +65,7 @@ std::string Client::cookie_header() const {
 }
 
 ClientResponse Client::get(const std::string& target) {
-  httplib::Headers h;
+  httplib::Headers h(extra_headers_.begin(), extra_headers_.end());
   if (!cookies_.empty()) h.emplace("Cookie", cookie_header());
   auto r = convert(impl_->client.Get(target, h));
   remember_cookies(r);
@@ -79,7 +79,7 @@ ClientResponse Client::post_form(const std::string& target,
     if (!body.empty()) body += '&';
     body += url_encode(k) + "=" + url_encode(v);
   }
-  httplib::Headers h;
+  httplib::Headers h(extra_headers_.begin(), extra_headers_.end());
   if (!cookies_.empty()) h.emplace("Cookie", cookie_header());
   auto r = convert(impl_->client.Post(target, h, body, "application/x-www-form-urlencoded"));
   remember_cookies(r);
@@ -92,7 +92,7 @@ ClientResponse Client::post_multipart(const std::string& target,
   httplib::MultipartFormDataItems items;
   for (const auto& [k, v] : fields) items.push_back({k, v, "", ""});
   for (const auto& f : files) items.push_back({f.field, f.content, f.filename, f.content_type});
-  httplib::Headers h;
+  httplib::Headers h(extra_headers_.begin(), extra_headers_.end());
   if (!cookies_.empty()) h.emplace("Cookie", cookie_header());
   auto r = convert(impl_->client.Post(target, h, items));
   remember_cookies(r);
@@ -100,7 +100,7 @@ ClientResponse Client::post_multipart(const std::string& target,
 }
 
 ClientResponse Client::post_json(const std::string& target, const std::string& json) {
-  httplib::Headers h;
+  httplib::Headers h(extra_headers_.begin(), extra_headers_.end());
   if (!cookies_.empty()) h.emplace("Cookie", cookie_header());
   auto r = convert(impl_->client.Post(target, h, json, "application/json"));
   remember_cookies(r);

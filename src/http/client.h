@@ -40,11 +40,20 @@ class Client {
   // Cookies the server has set (name → value).
   const std::map<std::string, std::string>& cookies() const { return cookies_; }
   void set_cookie(const std::string& name, const std::string& value) { cookies_[name] = value; }
+  // A header sent with every later request (Origin, X-CSRF-Token, …); an
+  // empty value stops sending it.
+  void set_header(const std::string& name, const std::string& value) {
+    if (value.empty())
+      extra_headers_.erase(name);
+    else
+      extra_headers_[name] = value;
+  }
 
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
   std::map<std::string, std::string> cookies_;
+  std::map<std::string, std::string> extra_headers_;
   void remember_cookies(const ClientResponse& r);
   std::string cookie_header() const;
 };

@@ -43,16 +43,29 @@ void mean_row(Row& row, int days) {
   row.measure_label = "days";
 }
 
+// The episode in which the child moved in with the adopters who adopted it:
+// the first placement for adoption (A3–A6) in the carer spell of the last one.
+// An earlier placement for adoption that broke down (the child moved to other
+// carers before this one) is not "moving in with the adoptive family".
+// Returns episodes.size() when no placement for adoption is recorded.
+size_t adoptive_placement(const PeriodOfCare& p) {
+  size_t last = p.episodes.size();
+  for (size_t i = p.episodes.size(); i-- > 0;)
+    if (is_adoption_placement(p.episodes[i]->place)) {
+      last = i;
+      break;
+    }
+  if (last == p.episodes.size() || p.spells.empty()) return last;
+  for (size_t i = p.spells[p.spell_of(last)].first; i < last; ++i)
+    if (is_adoption_placement(p.episodes[i]->place)) return i;
+  return last;
+}
+
 // A1 / A10: entry to care → moving in with the adopters (A10: → moving in
 // with the foster carers who went on to adopt).
 void a1_or_a10(const IndicatorContext& ctx, RowSink& out, Date from, bool a10) {
   for_each_adoption(ctx.index, from, ctx.period.to, [&](const PeriodOfCare& p, Date adopted) {
-    size_t placed = p.episodes.size();
-    for (size_t i = 0; i < p.episodes.size(); ++i)
-      if (is_adoption_placement(p.episodes[i]->place)) {
-        placed = i;
-        break;
-      }
+    const size_t placed = adoptive_placement(p);
     if (placed == p.episodes.size()) return;  // no placement for adoption recorded
     Date moved_in = p.episodes[placed]->start;
     if (a10 && adopted_by_foster_carer(ctx.index, p.child_id))

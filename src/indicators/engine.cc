@@ -94,8 +94,10 @@ std::optional<double> value_of(ValueKind kind, const Aggregate& a) {
   if (kind == ValueKind::kCount) return a.numerator;
   if (a.denominator == 0) return std::nullopt;
   switch (kind) {
-    case ValueKind::kPercent: return a.numerator / a.denominator * 100.0;
-    case ValueKind::kRatePer10k: return a.numerator / a.denominator * 10000.0;
+    // Scale first, then divide once: 57 of 100 is exactly 57 (not 56.99999999999999),
+    // so a figure on a target or band edge meets it.
+    case ValueKind::kPercent: return a.numerator * 100.0 / a.denominator;
+    case ValueKind::kRatePer10k: return a.numerator * 10000.0 / a.denominator;
     case ValueKind::kMean:
     case ValueKind::kRatio: return a.numerator / a.denominator;
     case ValueKind::kCount: break;

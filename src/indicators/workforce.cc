@@ -155,9 +155,13 @@ void caseloads_above_threshold(const IndicatorContext& ctx, RowSink& out) {
 
 void vacancy_rate(const IndicatorContext& ctx, RowSink& out) {
   const Date at = ctx.period.to;
-  // Vacancy = established FTE not filled by employed or agency staff in post.
+  // Vacancy = established FTE not filled by the organisation's own (employed)
+  // staff in post. As in the DfE workforce census (specs.md 3.10), a post
+  // covered by an agency worker is still a vacancy.
+  bool posts_in_force = false;
   for (const EstablishedPost& p : ctx.index.history().established_posts) {
     if (p.from > at || (p.to && *p.to <= at)) continue;
+    posts_in_force = true;
     Row row;
     row.child_id = p.unit_id;
     row.record = "established posts";
@@ -169,9 +173,15 @@ void vacancy_rate(const IndicatorContext& ctx, RowSink& out) {
     row.reason = "established posts";
     out.add(row);
   }
+  // Without established posts there is nothing to be vacant: no value, and no
+  // negative numerator from the staff in post.
+  if (!posts_in_force) {
+    out.note("established posts not loaded for the date: no vacancy rate");
+    return;
+  }
   for (const Worker& w : ctx.index.history().workers) {
-    if (!social_work_post(w) || !in_post_at(w, at)) continue;
-    Row row = worker_row(ctx.index, w, "worker in post");
+    if (!social_work_post(w) || !in_post_at(w, at) || (w.agency && *w.agency)) continue;
+    Row row = worker_row(ctx.index, w, "employed worker in post");
     row.numerator = -fte_of(w);
     row.denominator = 0;
     row.measure = fte_of(w);
@@ -183,8 +193,10 @@ void vacancy_rate(const IndicatorContext& ctx, RowSink& out) {
 
 void turnover_rate(const IndicatorContext& ctx, RowSink& out) {
   const Date at = ctx.period.to;
+  // Leavers ÷ those in post at the end, both FTE: registered social workers the
+  // organisation employs, managers included (the DfE workforce census, specs.md 3.10).
   for (const Worker& w : ctx.index.history().workers) {
-    if (!qualified_social_worker(w) || (w.agency && *w.agency)) continue;
+    if (!qualified(w) || (w.agency && *w.agency)) continue;
     const bool left = w.in_post_to && ctx.period.contains(*w.in_post_to);
     const bool in_post = in_post_at(w, at);
     if (!left && !in_post) continue;

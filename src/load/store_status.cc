@@ -81,6 +81,21 @@ Result<StoreStatus> store_status(Store& store) {
   return out;
 }
 
+namespace {
+// A load of a whole organisation names a hundred files; the history shows the
+// first few and how many more (the JSON form keeps them all).
+std::string files_in_brief(const std::string& files) {
+  constexpr size_t kShown = 2;
+  size_t count = files.empty() ? 0 : 1, cut = std::string::npos;
+  for (size_t i = 0; i + 1 < files.size(); ++i) {
+    if (files[i] != ',' || files[i + 1] != ' ') continue;
+    if (++count == kShown + 1) cut = i;
+  }
+  if (cut == std::string::npos) return files;
+  return files.substr(0, cut) + " and " + std::to_string(count - kShown) + " more files";
+}
+}  // namespace
+
 std::string StoreStatus::to_text() const {
   if (contributions.empty() && loads.empty())
     return "The store is empty: nothing has been loaded yet.\n";
@@ -102,8 +117,8 @@ std::string StoreStatus::to_text() const {
 
   out += "\nLoad history (newest first):\n";
   for (const auto& l : loads)
-    out += "  " + cell(std::to_string(l.id), 6) + cell(l.at, 22) + cell(l.user, 12) + l.files +
-           ": " + l.summary + "\n";
+    out += "  " + cell(std::to_string(l.id), 6) + cell(l.at, 22) + cell(l.user, 12) +
+           files_in_brief(l.files) + ": " + l.summary + "\n";
   return out;
 }
 

@@ -75,6 +75,19 @@ TEST(StoreStatus, CountsTheEffectiveHistoryAndListsContributionsAndLoads) {
   EXPECT_EQ(json["withdrawn"], 1);
 }
 
+TEST(StoreStatus, ALoadOfManyFilesIsListedInBriefAsTextAndInFullAsJson) {
+  auto store = std::move(open_sqlite_store(":memory:")).value();
+  ASSERT_TRUE(store->commit_load(census(2023, {{"C1", D(2023, 5, 2)}}),
+                                 {0, "2026-01-01T00:00:00Z", "ann", "a.xml, b.csv, c.csv, d.csv",
+                                  "added 2", "{}"}));
+  auto status = store_status(*store);
+  ASSERT_TRUE(status) << status.status().message();
+  auto text = status->to_text();
+  EXPECT_NE(text.find("ann         a.xml, b.csv and 2 more files: added 2\n"), std::string::npos)
+      << text;
+  EXPECT_EQ(nlohmann::json::parse(status->to_json())["loads"][0]["files"], "a.xml, b.csv, c.csv, d.csv");
+}
+
 TEST(StoreStatus, AnEmptyStoreSaysSo) {
   auto store = std::move(open_sqlite_store(":memory:")).value();
   auto status = store_status(*store);

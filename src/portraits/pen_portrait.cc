@@ -16,6 +16,9 @@ struct Member {
   std::string_view child_id;
   std::string need;          // primary need / category of need
   OptDate open_since;        // referral date (CIN cohorts) or start of care
+  // Children in need: every open episode's days open at the date (a child
+  // can have more than one); "average days open" is over episodes.
+  std::vector<int> episode_days_open;
   std::string_view team_id;  // attribution at the date
   std::string_view worker_id;
   const LaEpisode* episode = nullptr;  // looked after: the current episode
@@ -47,6 +50,8 @@ std::vector<Member> cin_members(const CaseIndex& index, Date at, bool plans_only
     auto a = attribute(index, e.child_id, at, e.worker_id, e.team_id, e.closure_date);
     m.team_id = a.team_id;
     m.worker_id = a.worker_id;
+    m.episode_days_open = members[e.child_id].episode_days_open;
+    m.episode_days_open.push_back(e.referral_date.days_until(at));
     members[e.child_id] = m;  // the latest open episode if several
   }
   if (plans_only) {
@@ -190,11 +195,15 @@ void add_common_sections(const CaseIndex& index, const std::vector<Member>& memb
   if (cin_side) {
     double days = 0;
     int with_start = 0;
-    for (const auto& m : members)
-      if (m.open_since) {
+    for (const auto& m : members) {
+      if (!m.episode_days_open.empty()) {
+        for (int d : m.episode_days_open) days += d;
+        with_start += static_cast<int>(m.episode_days_open.size());
+      } else if (m.open_since) {
         days += m.open_since->days_until(at);
         ++with_start;
       }
+    }
     need.items.push_back({"Average days open", std::nullopt, std::nullopt,
                           with_start ? std::optional<double>(days / with_start) : std::nullopt,
                           "days"});

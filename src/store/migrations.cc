@@ -36,6 +36,50 @@ constexpr Migration kMigrations[] = {
      "  report_json TEXT NOT NULL\n"
      ");\n"
      "ALTER TABLE contributions ADD COLUMN load_id INTEGER REFERENCES loads(id);\n"},
+    // 3
+    {"users and the audit trail",
+     "CREATE TABLE users (\n"
+     "  id INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+     "  name TEXT NOT NULL UNIQUE,\n"
+     "  display_name TEXT NOT NULL,\n"
+     "  roles TEXT NOT NULL,             -- comma-separated role ids\n"
+     "  scope TEXT NOT NULL DEFAULT '',  -- worker, team, service or locality id\n"
+     "  password_hash TEXT NOT NULL,     -- Argon2id\n"
+     "  disabled INTEGER NOT NULL DEFAULT 0,\n"
+     "  failed_sign_ins INTEGER NOT NULL DEFAULT 0,\n"
+     "  locked_until INTEGER NOT NULL DEFAULT 0,  -- Unix seconds\n"
+     "  created_at TEXT NOT NULL\n"
+     ");\n"
+     // Users kept as a JSON setting before this migration move over; the
+     // administrator of those days saw everything, so keeps data access.
+     "INSERT INTO users (id, name, display_name, roles, password_hash, disabled, created_at)\n"
+     "  SELECT json_extract(u.value, '$.id'), json_extract(u.value, '$.name'),\n"
+     "         coalesce(json_extract(u.value, '$.display_name'), ''),\n"
+     "         CASE coalesce(json_extract(u.value, '$.role'), 'administrator')\n"
+     "           WHEN 'administrator' THEN 'performance-analyst,administrator'\n"
+     "           ELSE json_extract(u.value, '$.role') END,\n"
+     "         coalesce(json_extract(u.value, '$.password_hash'), ''),\n"
+     "         coalesce(json_extract(u.value, '$.disabled'), 0),\n"
+     "         strftime('%Y-%m-%dT%H:%M:%SZ', 'now')\n"
+     "  FROM settings AS s, json_each(s.value) AS u\n"
+     "  WHERE s.key = 'users' AND json_valid(s.value) AND json_type(s.value) = 'array'\n"
+     "    AND json_extract(u.value, '$.name') IS NOT NULL;\n"
+     "DELETE FROM settings WHERE key = 'users';\n"
+     "CREATE TABLE audit_log (\n"
+     "  id INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+     "  at TEXT NOT NULL,                -- ISO date-time, UTC\n"
+     "  user TEXT NOT NULL,\n"
+     "  action TEXT NOT NULL,\n"
+     "  object TEXT NOT NULL,\n"
+     "  detail TEXT NOT NULL,\n"
+     "  client TEXT NOT NULL             -- the client's address\n"
+     ");\n"
+     "CREATE INDEX audit_log_user ON audit_log (user, at);\n"
+     // Append-only, whatever code runs against the file.
+     "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log\n"
+     "  BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;\n"
+     "CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log\n"
+     "  BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;\n"},
 };
 
 }  // namespace

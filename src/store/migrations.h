@@ -1,8 +1,8 @@
 // The store's schema history: a numbered list of forward migrations. A file's
 // `PRAGMA user_version` says how many it has had; opening it applies the rest,
 // each in its own transaction. Record tables follow the model instead
-// (record_tables.h). A later step adds users, sessions, the audit trail and QA
-// records here as migrations 3, 4, …
+// (record_tables.h). Migration 3 adds users and the append-only audit trail;
+// QA records come next.
 #ifndef BEACON_STORE_MIGRATIONS_H_
 #define BEACON_STORE_MIGRATIONS_H_
 

@@ -10,6 +10,7 @@
 #include <mutex>
 #include <nlohmann/json.hpp>
 
+#include "store/account_tables.h"
 #include "store/migrations.h"
 #include "store/record_tables.h"
 #include "store/sqlite.h"
@@ -191,6 +192,27 @@ class SqliteStore final : public Store {
     stmt->bind_text(1, key);
     stmt->bind_text(2, value);
     return stmt->run();
+  }
+
+  Result<std::vector<UserRecord>> users() override {
+    std::lock_guard lock(mutex_);
+    return store::read_users(db_);
+  }
+  Result<int64_t> add_user(const UserRecord& user) override {
+    std::lock_guard lock(mutex_);
+    return store::insert_user(db_, user, now_utc());
+  }
+  Status update_user(const UserRecord& user) override {
+    std::lock_guard lock(mutex_);
+    return store::update_user(db_, user);
+  }
+  Result<int64_t> append_audit(const AuditEntry& entry) override {
+    std::lock_guard lock(mutex_);
+    return store::insert_audit(db_, entry, now_utc());
+  }
+  Result<std::vector<AuditEntry>> audit_entries(const AuditQuery& query) override {
+    std::lock_guard lock(mutex_);
+    return store::read_audit(db_, query);
   }
 
  private:

@@ -31,6 +31,42 @@ struct LoadRecord {
   std::string report_json;  // the whole load report
 };
 
+// A person who signs in to the web application (docs/access.md). Only the
+// Argon2id hash of the password is kept.
+struct UserRecord {
+  int64_t id = 0;
+  std::string name;          // what they sign in with; unique
+  std::string display_name;
+  std::string roles;         // comma-separated role ids (access/role.h)
+  std::string scope;         // worker id or team / service / locality id; may be empty
+  std::string password_hash;
+  bool disabled = false;
+  int64_t failed_sign_ins = 0;  // consecutive failures since the last success
+  int64_t locked_until = 0;     // Unix seconds; 0 = not locked
+  std::string created_at;       // ISO date-time, UTC (set by the store)
+};
+
+// One line of the audit trail: who did or saw what, when, from where. The
+// trail is append-only: the store has no way to change or remove a line.
+struct AuditEntry {
+  int64_t id = 0;
+  std::string at;      // ISO date-time, UTC (set by the store when empty)
+  std::string user;    // user name; "-" when nobody was signed in
+  std::string action;  // sign-in, sign-in-failed, view-child, export-drill, load, user-add, …
+  std::string object;  // what it was about: "child C1", "KPI3 drill for T1", "user sam"
+  std::string detail;
+  std::string client;  // the client's address
+};
+
+// Which lines to read: all conditions must hold; empty ones are ignored.
+struct AuditQuery {
+  std::string user;
+  std::string action;
+  std::string from;  // ISO date: lines on or after it
+  std::string to;    // ISO date: lines on or before it (the whole day)
+  int64_t limit = 1000;
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -55,6 +91,18 @@ class Store {
   // Free-form settings (JSON or text values) by key.
   virtual Result<std::optional<std::string>> setting(const std::string& key) = 0;
   virtual Status put_setting(const std::string& key, const std::string& value) = 0;
+
+  // Users, by name.
+  virtual Result<std::vector<UserRecord>> users() = 0;
+  // Fails (conflict) when the name is taken. Returns the new id.
+  virtual Result<int64_t> add_user(const UserRecord& user) = 0;
+  // Replaces every field but the name and created_at of the user with `user.id`.
+  virtual Status update_user(const UserRecord& user) = 0;
+
+  // Appends a line to the audit trail; returns its id.
+  virtual Result<int64_t> append_audit(const AuditEntry& entry) = 0;
+  // Matching lines, newest first.
+  virtual Result<std::vector<AuditEntry>> audit_entries(const AuditQuery& query) = 0;
 };
 
 // Opens (creating if needed, owner-only permissions) the SQLite store at

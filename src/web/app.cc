@@ -1,6 +1,7 @@
 #include "web/app.h"
 
 #include <filesystem>
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -44,6 +45,47 @@ Result<std::string> via_temp_file(const std::string& extension,
   fs::remove(path, ec);
   if (!st) return st;
   return bytes;
+}
+
+access::Principal Ctx::principal() const {
+  return session ? session->principal() : access::Principal{};
+}
+
+namespace {
+
+// Behind the trusted proxy, the address it forwards for (recorded, never trusted for access).
+std::string client_address(const http::Request& req, const WebOptions& o) {
+  std::string forwarded = req.header("x-forwarded-for");
+  if (!o.trusted_proxy.empty() && req.remote_addr == o.trusted_proxy && !forwarded.empty())
+    return forwarded + " via " + req.remote_addr;
+  return req.remote_addr;
+}
+
+}  // namespace
+
+std::string Ctx::client() const { return client_address(req, app.options()); }
+
+Status Ctx::audit(const std::string& action, const std::string& object, const std::string& detail) {
+  AuditEntry e;
+  e.user = session ? session->user_name : "-";
+  e.action = action;
+  e.object = object;
+  e.detail = detail;
+  e.client = client();
+  auto id = app.backend().audit(e);
+  return id ? Status::ok() : id.status();
+}
+
+access::Decision allows(Need need, const access::Principal& p) {
+  switch (need) {
+    case Need::kSignedIn: return access::Decision::allow();
+    case Need::kAggregates: return access::can_view_aggregates(p);
+    case Need::kChildLevel: return access::can_view_child_level(p);
+    case Need::kLoadData: return access::can_load_data(p);
+    case Need::kManageUsers: return access::can_manage_users(p);
+    case Need::kAudit: return access::can_view_audit(p);
+  }
+  return access::Decision::deny("Unknown permission");
 }
 
 bool Ctx::is_api() const { return req.path.rfind("/api/", 0) == 0; }
@@ -101,10 +143,36 @@ bool WebApp::same_origin(const http::Request& req) const {
   return scheme != std::string::npos && origin.substr(scheme + 3) == host;
 }
 
-void WebApp::dispatch(const Route& route, const http::Request& req, http::Response& res) {
+std::optional<Session> WebApp::session_of(const http::Request& req, http::Response& res) {
   std::optional<Session> session;
-  if (auto token = req.cookie(kSessionCookie); !token.empty()) session = sessions_.find(token);
-  Ctx ctx{req, res, session ? &*session : nullptr, *this, backend_.engine()};
+  std::string token = req.cookie(kSessionCookie);
+  if (!token.empty()) session = sessions_.find(token);
+  if (options_.trusted_header.empty() || options_.trusted_proxy.empty() ||
+      req.remote_addr != options_.trusted_proxy)
+    return session;
+  std::string name = req.header(options_.trusted_header);
+  if (name.empty() || (session && session->user_name == name)) return session;
+  if (session) sessions_.end(token);
+  auto user = backend_.users().find(name);
+  if (!user || !*user || (*user)->disabled) return std::nullopt;
+  Session s;
+  s.user_id = (*user)->id;
+  s.user_name = (*user)->name;
+  s.display_name = (*user)->display_name;
+  s.roles = (*user)->roles;
+  s.scope = (*user)->scope;
+  std::string fresh = sessions_.start(s);
+  http::CookieOptions o;
+  o.secure = options_.secure_cookies;
+  res.set_cookie(kSessionCookie, fresh, o);
+  (void)backend_.audit({0, "", s.user_name, "sign-in", "user " + s.user_name,
+                        "trusted header " + options_.trusted_header, client_address(req, options_)});
+  return sessions_.find(fresh);
+}
+
+void WebApp::dispatch(const Route& route, const http::Request& req, http::Response& res) {
+  std::optional<Session> session = session_of(req, res);
+  Ctx ctx{req, res, session ? &*session : nullptr, *this, backend_.engine(), "", "", ""};
   res.set_header("Cache-Control", "no-store");
   if (route.access == Access::kSignedIn && !session) {
     if (ctx.is_api()) {
@@ -124,7 +192,23 @@ void WebApp::dispatch(const Route& route, const http::Request& req, http::Respon
         return ctx.fail(403, "The form has expired. Go back, reload the page and try again.");
     }
   }
-  route.handler(ctx);
+  ctx.audit_action = route.audit;
+  ctx.audit_object = req.path + (req.query.empty() ? "" : "?" + req.query);
+  if (auto allowed = allows(route.need, ctx.principal()); route.access == Access::kSignedIn && !allowed)
+    ctx.fail(403, allowed.reason);
+  else
+    route.handler(ctx);
+  if (ctx.audit_action.empty()) return;
+  std::string detail = ctx.audit_detail;
+  if (res.status >= 400) detail += (detail.empty() ? "" : "; ") + std::string("status ") + std::to_string(res.status);
+  // No record, no data: a view that cannot be accounted for is not shown.
+  if (auto st = ctx.audit(ctx.audit_action, ctx.audit_object, detail); !st) {
+    res.headers.erase(std::remove_if(res.headers.begin(), res.headers.end(),
+                                     [](const auto& h) { return h.first == "Content-Disposition"; }),
+                      res.headers.end());
+    ctx.audit_action.clear();
+    ctx.fail(500, "The audit trail cannot be written, so nothing is shown: " + st.message());
+  }
 }
 
 Status WebApp::install(http::Server& server) {
@@ -145,7 +229,7 @@ Status WebApp::install(http::Server& server) {
   server.set_error_page([this](const http::Request& req, http::Response& res) {
     std::optional<Session> session;
     if (auto token = req.cookie(kSessionCookie); !token.empty()) session = sessions_.find(token);
-    Ctx ctx{req, res, session ? &*session : nullptr, *this, backend_.engine()};
+    Ctx ctx{req, res, session ? &*session : nullptr, *this, backend_.engine(), "", "", ""};
     int status = res.status;
     std::string message = status == 404 ? "If you typed the web address, check it is correct."
                           : status == 413 ? "The upload is too large."

@@ -28,6 +28,12 @@ struct WebOptions {
   bool secure_cookies = true;
   SessionLimits sessions;
   bool fast_password_hash = false;  // tests only
+  // Trusted-header sign-in (off when empty): a request from exactly
+  // `trusted_proxy` (its address as the server sees it) carrying the header
+  // `trusted_header` is signed in as the user that header names. For sites
+  // whose reverse proxy signs people in (docs/access.md).
+  std::string trusted_header;
+  std::string trusted_proxy;
 };
 
 class WebApp;
@@ -39,6 +45,19 @@ struct Ctx {
   const Session* session;  // null on public routes
   WebApp& app;
   std::shared_ptr<const IndicatorEngine> engine;
+  // Written to the audit trail after the handler (with the response status)
+  // when `audit_action` is set: the route sets it for child-level data, a
+  // handler may set or clear it.
+  std::string audit_action;
+  std::string audit_object;
+  std::string audit_detail;
+
+  // Who is asking (an empty principal on public routes).
+  access::Principal principal() const;
+  // Appends a line to the audit trail now.
+  Status audit(const std::string& action, const std::string& object, const std::string& detail = "");
+  // The client's address as recorded in the audit trail.
+  std::string client() const;
 
   void page(const PageChrome& chrome, const std::string& main_html, int status = 200);
   void json(const nlohmann::json& body, int status = 200);
@@ -51,13 +70,29 @@ struct Ctx {
 
 enum class Access { kPublic, kSignedIn };
 
+// What a signed-in user's roles must allow for a route (access/policy.h);
+// checked before the handler runs. Handlers then narrow to the user's scope.
+enum class Need {
+  kSignedIn,     // anyone signed in
+  kAggregates,   // figures, breakdowns, pen portraits
+  kChildLevel,   // children's records, lists of children, drill-through
+  kLoadData,     // uploads and the load history
+  kManageUsers,  // user administration
+  kAudit,        // the audit trail
+};
+
 struct Route {
   std::string method;  // GET | POST
   std::string path;    // template: /api/indicators/{id}
   Access access = Access::kSignedIn;
   std::string summary;
   std::function<void(Ctx&)> handler;
+  Need need = Need::kSignedIn;
+  std::string audit;  // the audit action recorded for every call; empty: none
 };
+
+// Whether `p` meets `need`.
+access::Decision allows(Need need, const access::Principal& p);
 
 class WebApp {
  public:
@@ -78,6 +113,9 @@ class WebApp {
  private:
   void dispatch(const Route& route, const http::Request& req, http::Response& res);
   bool same_origin(const http::Request& req) const;
+  // The session a request belongs to: its cookie's, or one started from the
+  // trusted header.
+  std::optional<Session> session_of(const http::Request& req, http::Response& res);
 
   Backend& backend_;
   WebOptions options_;

@@ -42,6 +42,10 @@ class Backend {
   // the new snapshot. Blocking: the web layer calls it on its load thread.
   virtual LoadOutcome load(const std::vector<std::string>& paths, const std::string& user,
                            const std::function<void(const std::string&)>& progress) = 0;
+
+  // The audit trail: append-only (there is no call to change or remove a line).
+  virtual Result<int64_t> audit(const AuditEntry& entry) = 0;
+  virtual Result<std::vector<AuditEntry>> audit_trail(const AuditQuery& query) = 0;
 };
 
 }  // namespace beacon::web

@@ -2,6 +2,9 @@
 #ifndef BEACON_WEB_HANDLERS_H_
 #define BEACON_WEB_HANDLERS_H_
 
+#include <optional>
+
+#include "casefile/timeline.h"
 #include "web/app.h"
 
 namespace beacon::web {
@@ -10,6 +13,19 @@ namespace beacon::web {
 void sign_in_page(Ctx& ctx);
 void sign_in_submit(Ctx& ctx);
 void sign_out(Ctx& ctx);
+// pages/account.cc
+void account_page(Ctx& ctx);
+void account_password(Ctx& ctx);
+// pages/admin_users.cc
+void users_page(Ctx& ctx);
+void user_create(Ctx& ctx);
+void user_page(Ctx& ctx);
+void user_update(Ctx& ctx);
+void user_reset_password(Ctx& ctx);
+// pages/admin_audit.cc
+void audit_page(Ctx& ctx);
+void audit_csv(Ctx& ctx);
+void api_audit(Ctx& ctx);
 // pages/scorecard.cc
 void home(Ctx& ctx);
 void scorecard_page(Ctx& ctx);
@@ -28,6 +44,9 @@ void portrait_png(Ctx& ctx);
 void worklist_page(Ctx& ctx);
 // pages/child.cc
 void child_page(Ctx& ctx);
+// The child the URL names when the user may see them in the period viewed
+// (`as_at` set to its date); otherwise the error is written and nullopt.
+std::optional<ChildSummary> child_in_scope(Ctx& ctx, Date& as_at);
 // pages/data.cc
 void data_page(Ctx& ctx);
 void upload_submit(Ctx& ctx);

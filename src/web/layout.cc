@@ -7,13 +7,18 @@ struct NavItem {
   const char* section;
   const char* label;
   const char* href;
+  access::Decision (*allowed)(const access::Principal&);
 };
 
+// Only what the user's roles open (the server refuses the rest anyway).
 constexpr NavItem kNav[] = {
-    {"scorecard", "Scorecard", "/scorecard"},
-    {"portraits", "Pen portraits", "/portraits"},
-    {"worklists", "Worklists", "/worklists"},
-    {"data", "Data", "/data"},
+    {"scorecard", "Scorecard", "/scorecard", access::can_view_aggregates},
+    {"portraits", "Pen portraits", "/portraits", access::can_view_aggregates},
+    {"worklists", "Worklists", "/worklists", access::can_view_child_level},
+    {"data", "Data", "/data", access::can_load_data},
+    {"users", "Users", "/admin/users", access::can_manage_users},
+    {"audit", "Audit trail", "/admin/audit", access::can_view_audit},
+    {"account", "Your account", "/account", nullptr},
 };
 
 std::string navigation(const PageChrome& c) {
@@ -25,7 +30,9 @@ std::string navigation(const PageChrome& c) {
       "<button type=\"button\" class=\"govuk-service-navigation__toggle govuk-js-service-navigation-toggle\" "
       "aria-controls=\"navigation\" hidden>Menu</button>"
       "<ul class=\"govuk-service-navigation__list\" id=\"navigation\">";
+  access::Principal who = c.session->principal();
   for (const auto& item : kNav) {
+    if (item.allowed && !item.allowed(who).allowed) continue;
     bool active = c.section == item.section;
     h += std::string("<li class=\"govuk-service-navigation__item") +
          (active ? " govuk-service-navigation__item--active" : "") + "\">";

@@ -14,7 +14,7 @@ namespace beacon::web {
 
 struct PageChrome {
   std::string title;    // the page's h1, also the document title's start
-  std::string section;  // scorecard | portraits | worklists | data | (empty)
+  std::string section;  // scorecard | portraits | worklists | data | users | audit | account | (empty)
   const Session* session = nullptr;  // signed in: navigation and sign-out shown
   std::vector<Crumb> breadcrumbs;
   bool has_error = false;  // prefixes the title with "Error: "

@@ -17,7 +17,8 @@ std::string unit_label(const IndicatorEngine& engine, const std::string& unit_id
 }
 
 std::vector<Crumb> unit_crumbs(const IndicatorEngine& engine, const View& view,
-                               const std::string& base_href, const std::string& extra_query) {
+                               const std::string& base_href, const std::string& extra_query,
+                               const std::function<bool(std::string_view)>& in_scope) {
   const auto& org = engine.index().organisation();
   std::vector<std::string> chain;
   std::string team;
@@ -32,7 +33,7 @@ std::vector<Crumb> unit_crumbs(const IndicatorEngine& engine, const View& view,
   std::vector<Crumb> crumbs;
   for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
     bool last = std::next(it) == chain.rend();
-    std::string href = last ? "" : base_href + "?" + view.with_unit(*it).query() + extra_query;
+    std::string href = last || (in_scope && !in_scope(*it)) ? "" : base_href + "?" + view.with_unit(*it).query() + extra_query;
     crumbs.push_back({unit_label(engine, *it), href});
   }
   return crumbs;
@@ -80,14 +81,15 @@ std::string view_picker(const IndicatorEngine& engine, const View& view, const s
   }
   h += "<div class=\"govuk-form-group\"><label class=\"govuk-label\" for=\"picker-unit\">Team, service or locality</label>"
        "<select class=\"govuk-select\" id=\"picker-unit\" name=\"unit\">";
-  add_units(org, org.root_id(), 0, view, h);
+  std::string top = o.top_unit.empty() ? org.root_id() : o.top_unit;
+  if (top == org.root_id() || org.unit(top)) add_units(org, top, 0, view, h);
   if (const Worker* w = org.worker(view.unit))
     h += "<option value=\"" + esc(w->id) + "\" selected>" + esc(w->name) + " (worker)</option>";
   if (o.workers) {
     std::string team = view.unit;
     if (const Worker* w = org.worker(view.unit)) team = w->team_id;
     for (const Worker* w : org.workers_in(team))
-      if (w->id != view.unit)
+      if (w->id != view.unit && (!o.in_scope || o.in_scope(w->id)))
         h += "<option value=\"" + esc(w->id) + "\">" + esc(w->name) + " (worker)</option>";
   }
   h += "</select></div></div>" + o.extra_hidden +

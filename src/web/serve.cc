@@ -33,6 +33,9 @@ Status serve(Backend& backend, const ServeOptions& options, std::ostream& out) {
 
   auto first = ensure_first_administrator(backend.users(), options.web.fast_password_hash);
   if (!first) return first.status();
+  if (*first)
+    (void)backend.audit({0, "", "beacon serve", "user-add", "user " + (*first)->name,
+                         "the first administrator (administrator, performance analyst)", "server"});
 
   WebOptions web = options.web;
   web.assets_dir = find_assets_dir(web.assets_dir);
@@ -53,7 +56,7 @@ Status serve(Backend& backend, const ServeOptions& options, std::ostream& out) {
   std::string host = options.server.host == "0.0.0.0" ? "127.0.0.1" : options.server.host;
   out << "Beacon is serving at http://" << host << ":" << *port << "/\n";
   if (*first)
-    out << "First administrator (shown once, keep it safe):\n  user name: " << (*first)->name
+    out << "First administrator (administrator and performance analyst; shown once, keep it safe):\n  user name: " << (*first)->name
         << "\n  password:  " << (*first)->password << "\n";
   out << "Press Ctrl-C to stop.\n" << std::flush;
 

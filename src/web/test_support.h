@@ -93,8 +93,8 @@ inline CaseHistory sample_history() {
 
 class TestBackend final : public Backend {
  public:
-  TestBackend()
-      : engine_(std::make_shared<IndicatorEngine>(std::make_shared<CaseIndex>(sample_history()))) {}
+  explicit TestBackend(CaseHistory history = sample_history())
+      : engine_(std::make_shared<IndicatorEngine>(std::make_shared<CaseIndex>(std::move(history)))) {}
   std::shared_ptr<const IndicatorEngine> engine() const override { return engine_; }
   UserDirectory& users() override { return users_; }
   Result<std::vector<LoadRecord>> load_history() override {
@@ -131,27 +131,51 @@ class TestBackend final : public Backend {
     o.summary = r.summary;
     return o;
   }
+  Result<int64_t> audit(const AuditEntry& entry) override {
+    std::lock_guard<std::mutex> lock(mutex_);
+    AuditEntry e = entry;
+    e.id = static_cast<int64_t>(audit_.size()) + 1;
+    if (e.at.empty()) e.at = "2025-04-01T09:00:" + std::string(e.id < 10 ? "0" : "") + std::to_string(e.id % 60) + "Z";
+    if (e.user.empty()) e.user = "-";
+    audit_.push_back(e);
+    return e.id;
+  }
+  Result<std::vector<AuditEntry>> audit_trail(const AuditQuery& q) override {
+    std::lock_guard<std::mutex> lock(mutex_);
+    std::vector<AuditEntry> out;
+    for (auto it = audit_.rbegin(); it != audit_.rend() && static_cast<int64_t>(out.size()) < q.limit; ++it)
+      if ((q.user.empty() || it->user == q.user) && (q.action.empty() || it->action == q.action) &&
+          (q.from.empty() || it->at >= q.from) && (q.to.empty() || it->at.substr(0, 10) <= q.to))
+        out.push_back(*it);
+    return out;
+  }
+  // Every audit line, oldest first (tests).
+  std::vector<AuditEntry> audit_lines() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return audit_;
+  }
 
  private:
   std::shared_ptr<const IndicatorEngine> engine_;
   MemoryUserDirectory users_;
   std::mutex mutex_;
   std::vector<LoadRecord> loads_;
+  std::vector<AuditEntry> audit_;
 };
+
+// Adds a user with `roles` and `scope`; the password is TestServer::kPassword.
+inline void add_test_user(UserDirectory& users, const std::string& name, std::vector<access::Role> roles,
+                          const std::string& scope = "");
 
 // A WebApp on a loopback port with one user, "admin", password "correct horse battery".
 class TestServer {
  public:
   static constexpr const char* kPassword = "correct horse battery";
 
-  TestServer() {
-    UserAccount admin;
-    admin.name = "admin";
-    admin.display_name = "Test Administrator";
-    admin.password_hash = hash_password(kPassword, HashCost::kMinimal).value();
-    (void)backend.users().add(admin);
+  explicit TestServer(WebOptions extra = {}, CaseHistory history = sample_history()) : backend(std::move(history)) {
+    add_test_user(backend.users(), "admin", first_administrator_roles());
     uploads_dir = std::filesystem::temp_directory_path() / ("beacon-web-test-" + random_token(6));
-    WebOptions o;
+    WebOptions o = extra;
     o.uploads_dir = uploads_dir.string();
     o.max_upload_bytes = 1 << 20;
     o.secure_cookies = false;
@@ -175,12 +199,12 @@ class TestServer {
   }
 
   http::Client client() { return http::Client("127.0.0.1", port); }
-  // A client signed in as admin.
-  http::Client signed_in() {
+  // A client signed in as `user` (admin: administrator and performance analyst).
+  http::Client signed_in(const std::string& user = "admin") {
     auto c = client();
     auto form = c.get("/sign-in");
     std::string token = between(form.body, "name=\"sign_in_token\" value=\"", "\"");
-    c.post_form("/sign-in", {{"sign_in_token", token}, {"user", "admin"}, {"password", kPassword}, {"next", "/scorecard"}});
+    c.post_form("/sign-in", {{"sign_in_token", token}, {"user", user}, {"password", kPassword}, {"next", "/scorecard"}});
     return c;
   }
   static std::string between(const std::string& s, const std::string& a, const std::string& b) {
@@ -197,6 +221,17 @@ class TestServer {
   std::thread thread;
   int port = 0;
 };
+
+inline void add_test_user(UserDirectory& users, const std::string& name, std::vector<access::Role> roles,
+                          const std::string& scope) {
+  UserAccount u;
+  u.name = name;
+  u.display_name = "Test " + name;
+  u.roles = std::move(roles);
+  u.scope = scope;
+  u.password_hash = hash_password(TestServer::kPassword, HashCost::kMinimal).value();
+  (void)users.add(u);
+}
 
 }  // namespace beacon::web::testing
 

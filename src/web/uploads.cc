@@ -126,6 +126,13 @@ void UploadJobs::run() {
     for (std::string* text : {&outcome.report_text, &outcome.refused})
       for (size_t at = text->find(folder); at != std::string::npos; at = text->find(folder, at))
         text->erase(at, folder.size());
+    AuditEntry done;
+    done.user = user;
+    done.action = outcome.ok ? "load" : "load-refused";
+    done.object = outcome.load_id > 0 ? "load " + std::to_string(outcome.load_id) : "upload " + id;
+    done.detail = outcome.ok ? outcome.summary : outcome.refused;
+    done.client = "upload " + id;
+    (void)backend_.audit(done);
     {
       std::lock_guard<std::mutex> lock(mutex_);
       UploadJob& job = jobs_[id];

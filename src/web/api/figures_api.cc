@@ -6,19 +6,13 @@
 #include "indicators/scorecard.h"
 #include "web/drill_query.h"
 #include "web/handlers.h"
+#include "web/scope.h"
 #include "web/view.h"
 
 namespace beacon::web {
 namespace {
 
-std::optional<View> view_or_fail(Ctx& ctx) {
-  auto view = parse_view(ctx.req, *ctx.engine);
-  if (!view) {
-    ctx.fail(view.status().code() == StatusCode::kNotFound ? 404 : 400, view.status().message());
-    return std::nullopt;
-  }
-  return *view;
-}
+std::optional<View> view_or_fail(Ctx& ctx) { return scoped_view(ctx); }
 
 int series_points(const http::Request& req) {
   try {
@@ -35,6 +29,7 @@ void api_scorecard(Ctx& ctx) {
   if (!view) return;
   bool contract_only = ctx.req.param("scope", "contract") != "all";
   auto figures = build_scorecard(*ctx.engine, view->as_period(), view->unit, series_points(ctx.req), contract_only);
+  for (auto& f : figures) suppress_small_counts(ctx, f);
   ctx.json(kpi_json(view->as_period(), view->unit, figures));
 }
 
@@ -53,6 +48,7 @@ void api_indicator(Ctx& ctx) {
   auto view = view_or_fail(ctx);
   if (!view) return;
   Figure f = ctx.engine->figure(*def, view->as_period(), view->unit, series_points(ctx.req));
+  suppress_small_counts(ctx, f);
   nlohmann::json j = figure_json(f);
   j["unit"] = view->unit;
   j["definition"] = def->definition;
@@ -66,11 +62,13 @@ void api_breakdown(Ctx& ctx) {
   if (!view) return;
   Period period = view->as_period();
   nlohmann::json rows = nlohmann::json::array();
-  for (const auto& r : build_breakdown(*ctx.engine, *def, period, view->unit))
+  for (auto r : build_breakdown(*ctx.engine, *def, period, view->unit)) {
+    suppress_small_counts(ctx, r.total, r.value, r.rag);
     rows.push_back({{"id", r.id}, {"name", r.name}, {"kind", r.kind},
                     {"numerator", json_number(r.total.numerator)},
                     {"denominator", json_number(r.total.denominator)}, {"value", json_optional(r.value)},
                     {"rag", rag_name(r.rag)}, {"has_children", r.has_children}});
+  }
   ctx.json({{"indicator", def->id}, {"unit", view->unit}, {"from", period.from.iso()},
             {"to", period.to.iso()}, {"rows", rows}});
 }
@@ -83,7 +81,11 @@ void api_drill(Ctx& ctx) {
   Period period = view->as_period();
   auto rows = apply_drill_query(ctx.engine->drill(*def, period, view->unit), DrillQuery::from(ctx.req),
                                 ctx.engine->index().organisation());
-  ctx.json(drill_json(*def, period, view->unit, rows));
+  size_t held_back = keep_children_in_scope(rows, child_scope(ctx, *view));
+  ctx.audit_detail = std::string(def->id) + " for " + view->unit + ": " + std::to_string(rows.size()) + " records";
+  nlohmann::json j = drill_json(*def, period, view->unit, rows);
+  j["not_listed"] = held_back;  // counted in the figure, but the child is outside the user's scope
+  ctx.json(j);
 }
 
 }  // namespace beacon::web

@@ -5,6 +5,7 @@
 #include "export/portrait_render.h"
 #include "portraits/pen_portrait.h"
 #include "web/handlers.h"
+#include "web/scope.h"
 #include "web/view.h"
 #include "worklists/worklist.h"
 
@@ -37,39 +38,49 @@ void openapi_document(Ctx& ctx) {
 
 void api_session(Ctx& ctx) {
   const Session& s = *ctx.session;
-  ctx.json({{"user", s.user_name}, {"display_name", s.display_name}, {"role", s.role},
+  nlohmann::json roles = nlohmann::json::array();
+  for (access::Role r : s.roles) roles.push_back(access::role_id(r));
+  ctx.json({{"user", s.user_name}, {"display_name", s.display_name}, {"roles", roles}, {"scope", s.scope},
             {"csrf_token", s.csrf_token}});
 }
 
+// Only the units and workers the user may open.
 void api_units(Ctx& ctx) {
   const auto& org = ctx.engine->index().organisation();
   nlohmann::json units = nlohmann::json::array();
   for (const auto& u : org.units())
-    units.push_back({{"id", u.id}, {"name", u.name}, {"kind", u.kind}, {"parent", u.parent_id}});
+    if (unit_in_scope(ctx, u.id))
+      units.push_back({{"id", u.id}, {"name", u.name}, {"kind", u.kind}, {"parent", u.parent_id}});
   nlohmann::json workers = nlohmann::json::array();
   for (const auto& w : ctx.engine->index().history().workers)
-    workers.push_back({{"id", w.id}, {"name", w.name}, {"team", w.team_id}, {"role", w.role}});
-  ctx.json({{"root", org.root_id()}, {"units", units}, {"workers", workers}});
+    if (unit_in_scope(ctx, w.id))
+      workers.push_back({{"id", w.id}, {"name", w.name}, {"team", w.team_id}, {"role", w.role}});
+  ctx.json({{"root", access::home_unit(ctx.principal(), org)}, {"units", units}, {"workers", workers}});
 }
 
 void api_portrait(Ctx& ctx) {
   auto cohort = parse_cohort(ctx.req.path_param(0));
   if (!cohort) return ctx.fail(404, "There is no cohort called " + ctx.req.path_param(0));
-  auto view = parse_view(ctx.req, *ctx.engine);
-  if (!view) return ctx.fail(view.status().code() == StatusCode::kNotFound ? 404 : 400, view.status().message());
+  auto view = scoped_view(ctx);
+  if (!view) return;
   auto p = build_pen_portrait(*ctx.engine, *cohort, view->to, view->unit);
   if (!p) return ctx.fail(404, p.status().message());
-  ctx.json(portrait_json(*p));
+  suppress_small_counts(ctx, *p);
+  nlohmann::json j = portrait_json(*p);
+  if (access::suppressed(ctx.principal(), static_cast<double>(p->count))) j["count"] = nullptr;
+  ctx.json(j);
 }
 
 void api_worklist(Ctx& ctx) {
-  auto view = parse_view(ctx.req, *ctx.engine);
-  if (!view) return ctx.fail(view.status().code() == StatusCode::kNotFound ? 404 : 400, view.status().message());
+  auto view = scoped_view(ctx);
+  if (!view) return;
   WorklistOptions o;
   o.as_at = view->to;
   o.unit_id = view->unit == ctx.engine->index().organisation().root_id() ? "" : view->unit;
   auto items = build_worklist(*ctx.engine, o);
   if (!items) return ctx.fail(404, items.status().message());
+  keep_children_in_scope(*items, child_scope(ctx, *view));
+  ctx.audit_detail = view->unit + ": " + std::to_string(items->size()) + " items";
   nlohmann::json list = nlohmann::json::array();
   for (const auto& w : *items)
     list.push_back({{"kind", w.kind}, {"title", w.title}, {"child", w.child_id}, {"child_name", w.child_name},
@@ -80,14 +91,9 @@ void api_worklist(Ctx& ctx) {
 }
 
 void api_child(Ctx& ctx) {
-  Date as_at = default_date(*ctx.engine);
-  if (auto to = ctx.req.param("to"); !to.empty()) {
-    auto d = parse_date(to);
-    if (!d) return ctx.fail(400, "Enter the date as YYYY-MM-DD");
-    as_at = *d;
-  }
-  auto s = child_summary(ctx.engine->index(), ctx.req.path_param(0), as_at);
-  if (!s) return ctx.fail(404, s.status().message());
+  Date as_at;
+  auto s = child_in_scope(ctx, as_at);
+  if (!s) return;
   nlohmann::json events = nlohmann::json::array();
   for (const auto& e : s->events)
     events.push_back({{"date", e.date.iso()}, {"end", date_json(e.end)}, {"kind", e.kind}, {"title", e.title},
@@ -121,6 +127,7 @@ void api_load(Ctx& ctx) {
 }
 
 void api_upload(Ctx& ctx) {
+  for (const auto& f : ctx.req.files) ctx.audit_detail += (ctx.audit_detail.empty() ? "" : ", ") + f.filename;
   auto job = ctx.app.uploads().start(ctx.req.files, ctx.session->user_name);
   if (!job) return ctx.fail(400, job.status().message());
   ctx.res.set_header("Location", "/api/uploads/" + *job);

@@ -90,9 +90,40 @@ TEST(FirstAdministratorTest, CreatedOnceWithAGeneratedPassword) {
   ASSERT_TRUE(stored && *stored);
   EXPECT_TRUE(verify_password((*first)->password, (*stored)->password_hash));
   EXPECT_NE((*stored)->password_hash, (*first)->password);
+  EXPECT_EQ((*stored)->roles, first_administrator_roles());
   auto again = ensure_first_administrator(users, true);
   ASSERT_TRUE(again);
   EXPECT_FALSE(*again);
+}
+
+TEST(LockOutTest, FiveFailuresLockForFifteenMinutes) {
+  UserAccount u;
+  int64_t now = 1000;
+  for (int i = 1; i < kLockAfterFailures; ++i) {
+    u = after_failed_sign_in(u, now);
+    EXPECT_FALSE(is_locked(u, now)) << i;
+  }
+  u = after_failed_sign_in(u, now);
+  EXPECT_TRUE(is_locked(u, now));
+  EXPECT_TRUE(is_locked(u, now + kLockSeconds - 1));
+  EXPECT_FALSE(is_locked(u, now + kLockSeconds));
+  // After the lock has run out, counting starts again.
+  u = after_failed_sign_in(u, now + kLockSeconds + 1);
+  EXPECT_EQ(u.failed_sign_ins, 1);
+  EXPECT_FALSE(is_locked(u, now + kLockSeconds + 1));
+}
+
+TEST(SessionTableTest, EndUserEndsEveryOneOfTheirSessions) {
+  SessionTable t;
+  Session a;
+  a.user_id = 7;
+  Session b;
+  b.user_id = 8;
+  std::string a1 = t.start(a), a2 = t.start(a), b1 = t.start(b);
+  t.end_user(7);
+  EXPECT_FALSE(t.find(a1));
+  EXPECT_FALSE(t.find(a2));
+  EXPECT_TRUE(t.find(b1));
 }
 
 TEST(SafeFileNameTest, NoPathsNoHiddenFiles) {

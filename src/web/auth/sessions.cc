@@ -62,6 +62,11 @@ void SessionTable::end(const std::string& token) {
   sessions_.erase(key_of(token));
 }
 
+void SessionTable::end_user(int64_t user_id) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  std::erase_if(sessions_, [&](const auto& kv) { return kv.second.user_id == user_id; });
+}
+
 size_t SessionTable::size() {
   std::lock_guard<std::mutex> lock(mutex_);
   return sessions_.size();

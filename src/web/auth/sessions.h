@@ -13,6 +13,9 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <vector>
+
+#include "access/policy.h"
 
 namespace beacon::web {
 
@@ -20,10 +23,13 @@ struct Session {
   int64_t user_id = 0;
   std::string user_name;
   std::string display_name;
-  std::string role;
+  std::vector<access::Role> roles;
+  std::string scope;
   std::string csrf_token;
   int64_t created = 0;    // seconds (the table's clock)
   int64_t last_seen = 0;
+
+  access::Principal principal() const { return {user_name, roles, scope}; }
 };
 
 struct SessionLimits {
@@ -42,6 +48,8 @@ class SessionTable {
   // The live session for a token (touching its idle timer), or nullopt.
   std::optional<Session> find(const std::string& token);
   void end(const std::string& token);
+  // Ends every session of a user (disabled, roles changed, password reset).
+  void end_user(int64_t user_id);
   size_t size();
 
   // True when `given` equals the session's CSRF token (constant time).

@@ -1,5 +1,7 @@
 #include "web/auth/users.h"
 
+#include <algorithm>
+
 #include "web/auth/password.h"
 
 namespace beacon::web {
@@ -9,6 +11,20 @@ Result<std::optional<UserAccount>> MemoryUserDirectory::find(const std::string& 
   for (const auto& u : users_)
     if (u.name == name) return std::optional<UserAccount>(u);
   return std::optional<UserAccount>();
+}
+
+Result<std::optional<UserAccount>> MemoryUserDirectory::find_id(int64_t id) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  for (const auto& u : users_)
+    if (u.id == id) return std::optional<UserAccount>(u);
+  return std::optional<UserAccount>();
+}
+
+Result<std::vector<UserAccount>> MemoryUserDirectory::list() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  std::vector<UserAccount> out = users_;
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
+  return out;
 }
 
 Result<int64_t> MemoryUserDirectory::count() {
@@ -25,6 +41,31 @@ Result<int64_t> MemoryUserDirectory::add(const UserAccount& user) {
   return users_.back().id;
 }
 
+Status MemoryUserDirectory::update(const UserAccount& user) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  for (auto& u : users_)
+    if (u.id == user.id) {
+      std::string name = u.name;
+      u = user;
+      u.name = name;
+      return Status::ok();
+    }
+  return Status::not_found("there is no user " + std::to_string(user.id));
+}
+
+bool is_locked(const UserAccount& user, int64_t now) { return user.locked_until > now; }
+
+UserAccount after_failed_sign_in(UserAccount user, int64_t now) {
+  if (user.locked_until != 0 && user.locked_until <= now) user.failed_sign_ins = 0;  // a lock served
+  user.failed_sign_ins += 1;
+  user.locked_until = user.failed_sign_ins >= kLockAfterFailures ? now + kLockSeconds : 0;
+  return user;
+}
+
+std::vector<access::Role> first_administrator_roles() {
+  return {access::Role::kPerformanceAnalyst, access::Role::kAdministrator};
+}
+
 Result<std::optional<FirstAdministrator>> ensure_first_administrator(UserDirectory& users,
                                                                      bool fast_hash) {
   auto n = users.count();
@@ -36,7 +77,7 @@ Result<std::optional<FirstAdministrator>> ensure_first_administrator(UserDirecto
   UserAccount account;
   account.name = admin.name;
   account.display_name = "Administrator";
-  account.role = "administrator";
+  account.roles = first_administrator_roles();
   account.password_hash = *hash;
   if (auto id = users.add(account); !id) return id.status();
   return std::optional<FirstAdministrator>(admin);

@@ -1,5 +1,7 @@
-// Who may sign in. The directory is an interface: the service keeps users in
-// the store (a `users` table); tests use the in-memory one.
+// Who may sign in: accounts with their roles and scope (access/policy.h), and
+// the lock-out after repeated failures. The directory is an interface: the
+// service keeps users in the store's `users` table (app/web_backend.cc);
+// tests use the in-memory one.
 #ifndef BEACON_WEB_AUTH_USERS_H_
 #define BEACON_WEB_AUTH_USERS_H_
 
@@ -9,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "access/policy.h"
 #include "core/result.h"
 
 namespace beacon::web {
@@ -17,11 +20,15 @@ struct UserAccount {
   int64_t id = 0;
   std::string name;  // what they sign in with
   std::string display_name;
-  // Until the access-control issue defines roles: "administrator" sees and
-  // does everything.
-  std::string role = "administrator";
+  std::vector<access::Role> roles;
+  std::string scope;          // worker id, or team / service / locality id
   std::string password_hash;  // Argon2id (crypto_pwhash_str)
   bool disabled = false;
+  int64_t failed_sign_ins = 0;  // consecutive
+  int64_t locked_until = 0;     // Unix seconds
+  std::string created_at;
+
+  access::Principal principal() const { return {name, roles, scope}; }
 };
 
 class UserDirectory {
@@ -29,21 +36,42 @@ class UserDirectory {
   virtual ~UserDirectory() = default;
   // Case-sensitive name; nullopt when there is no such user.
   virtual Result<std::optional<UserAccount>> find(const std::string& name) = 0;
+  virtual Result<std::optional<UserAccount>> find_id(int64_t id) = 0;
+  // Every user, by name.
+  virtual Result<std::vector<UserAccount>> list() = 0;
   virtual Result<int64_t> count() = 0;
   // Fails (conflict) when the name is taken. Returns the new id.
   virtual Result<int64_t> add(const UserAccount& user) = 0;
+  // Replaces the account with `user.id` (its name stays).
+  virtual Status update(const UserAccount& user) = 0;
 };
 
 class MemoryUserDirectory final : public UserDirectory {
  public:
   Result<std::optional<UserAccount>> find(const std::string& name) override;
+  Result<std::optional<UserAccount>> find_id(int64_t id) override;
+  Result<std::vector<UserAccount>> list() override;
   Result<int64_t> count() override;
   Result<int64_t> add(const UserAccount& user) override;
+  Status update(const UserAccount& user) override;
 
  private:
   std::mutex mutex_;
   std::vector<UserAccount> users_;
 };
+
+// Lock-out: after kLockAfterFailures consecutive failed sign-ins an account
+// is locked for kLockSeconds (docs/access.md); a success resets the count.
+inline constexpr int kLockAfterFailures = 5;
+inline constexpr int64_t kLockSeconds = 15 * 60;
+
+bool is_locked(const UserAccount& user, int64_t now_seconds);
+// The account after one more failure (locked when it reaches the limit).
+UserAccount after_failed_sign_in(UserAccount user, int64_t now_seconds);
+
+// The roles the first administrator gets: administrator and performance
+// analyst, so the person setting Beacon up can load data and see it.
+std::vector<access::Role> first_administrator_roles();
 
 struct FirstAdministrator {
   std::string name;

@@ -1,19 +1,41 @@
 // A child's summary and timeline: where drill-through and worklist rows lead.
 #include "casefile/timeline.h"
 #include "web/handlers.h"
+#include "web/scope.h"
 #include "web/view.h"
 
 namespace beacon::web {
 
-void child_page(Ctx& ctx) {
-  Date as_at = default_date(*ctx.engine);
-  if (auto to = ctx.req.param("to"); !to.empty()) {
-    auto d = parse_date(to);
-    if (!d) return ctx.fail(400, "Enter the date as YYYY-MM-DD");
-    as_at = *d;
+std::optional<ChildSummary> child_in_scope(Ctx& ctx, Date& as_at) {
+  // The period viewed is the URL's (default: the 12 months to `to`); the
+  // unit does not narrow a child's record.
+  auto view = parse_view(ctx.req, *ctx.engine);
+  if (!view) {
+    ctx.fail(400, view.status().message());
+    return std::nullopt;
   }
-  auto s = child_summary(ctx.engine->index(), ctx.req.path_param(0), as_at);
-  if (!s) return ctx.fail(404, s.status().message());
+  as_at = view->to;
+  const std::string& id = ctx.req.path_param(0);
+  ctx.audit_detail = "child " + id;
+  Period period = view->as_period();
+  if (auto d = access::can_view_child(ctx.principal(), ctx.engine->index(), id, period.from, period.to,
+                                      default_date(*ctx.engine));
+      !d) {
+    ctx.fail(403, d.reason);
+    return std::nullopt;
+  }
+  auto s = child_summary(ctx.engine->index(), id, as_at);
+  if (!s) {
+    ctx.fail(404, s.status().message());
+    return std::nullopt;
+  }
+  return std::move(*s);
+}
+
+void child_page(Ctx& ctx) {
+  Date as_at;
+  auto s = child_in_scope(ctx, as_at);
+  if (!s) return;
   auto row = [](const std::string& key, const std::string& value) {
     return "<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">" + esc(key) +
            "</dt><dd class=\"govuk-summary-list__value\">" + esc(value.empty() ? "Not recorded" : value) + "</dd></div>";

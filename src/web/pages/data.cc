@@ -77,6 +77,7 @@ void data_page(Ctx& ctx) {
 }
 
 void upload_submit(Ctx& ctx) {
+  for (const auto& f : ctx.req.files) ctx.audit_detail += (ctx.audit_detail.empty() ? "" : ", ") + f.filename;
   auto job = ctx.app.uploads().start(ctx.req.files, ctx.session->user_name);
   if (!job) {
     std::string h = error_summary({{job.status().message(), "#files"}}) +

@@ -7,6 +7,7 @@
 #include "web/drill_query.h"
 #include "web/handlers.h"
 #include "web/pickers.h"
+#include "web/scope.h"
 #include "web/svg_chart.h"
 
 namespace beacon::web {
@@ -104,8 +105,9 @@ std::string breakdown_section(Ctx& ctx, const IndicatorDef& def, const View& vie
        "<th scope=\"col\" class=\"govuk-table__header govuk-table__header--numeric\" aria-sort=\"none\">Denominator</th>"
        "<th scope=\"col\" class=\"govuk-table__header govuk-table__header--numeric\" aria-sort=\"none\">Value</th>"
        "<th scope=\"col\" class=\"govuk-table__header\" aria-sort=\"none\">Status</th></tr></thead><tbody class=\"govuk-table__body\">";
-  for (const auto& r : rows) {
-    bool linkable = r.has_children || r.kind == "worker";
+  for (auto& r : rows) {
+    suppress_small_counts(ctx, r.total, r.value, r.rag);
+    bool linkable = (r.has_children || r.kind == "worker") && unit_in_scope(ctx, r.id);
     std::string name = linkable ? "<a class=\"govuk-link\" href=\"/indicators/" + esc(def.id) + "?" +
                                       esc(view.with_unit(r.id).query()) + "#breakdown\">" + esc(r.name) + "</a>"
                                 : esc(r.name);
@@ -136,6 +138,9 @@ std::string drill_section(Ctx& ctx, const IndicatorDef& def, const View& view, c
   DrillQuery q = DrillQuery::from(ctx.req);
   const auto& org = ctx.engine->index().organisation();
   auto rows = apply_drill_query(ctx.engine->drill(def, period, view.unit), q, org);
+  size_t held_back = keep_children_in_scope(rows, child_scope(ctx, view));
+  ctx.audit_action = "view-drill";
+  ctx.audit_detail = std::string(def.id) + " for " + view.unit + ": " + std::to_string(rows.size()) + " records";
   int pages = std::max(1, static_cast<int>((rows.size() + kPageSize - 1) / kPageSize));
   int page = std::min(q.page, pages);
   std::string base = "/indicators/" + std::string(def.id) + "?" + view.query();
@@ -158,6 +163,10 @@ std::string drill_section(Ctx& ctx, const IndicatorDef& def, const View& view, c
   h += "<p class=\"govuk-body\" id=\"drill-count\">" + thousands(static_cast<int64_t>(rows.size())) + " records. "
        "<a class=\"govuk-link\" id=\"drill-csv\" href=\"/indicators/" + esc(def.id) + "/drill.csv?" + dl + "\" download>Download as CSV</a> or "
        "<a class=\"govuk-link\" id=\"drill-xlsx\" href=\"/indicators/" + esc(def.id) + "/drill.xlsx?" + dl + "\" download>as a spreadsheet (XLSX)</a>.</p>";
+  if (held_back > 0)
+    h += "<div class=\"govuk-inset-text\" id=\"drill-not-listed\">" + thousands(static_cast<int64_t>(held_back)) +
+         " more records count in the figure but are not listed: their children were not allocated within your area "
+         "in the period.</div>";
   if (rows.empty()) return h;
   std::vector<std::string> date_labels;
   for (const auto& [label, d] : rows.front().dates) date_labels.push_back(label);
@@ -174,7 +183,7 @@ std::string drill_section(Ctx& ctx, const IndicatorDef& def, const View& view, c
   for (size_t i = first; i < rows.size() && i < first + kPageSize; ++i) {
     const DrillRow& r = rows[i];
     h += "<tr class=\"govuk-table__row\"><th scope=\"row\" class=\"govuk-table__header\"><a class=\"govuk-link\" href=\"/children/" +
-         esc(http::url_encode(r.child_id)) + "?to=" + view.to.iso() + "\">" + esc(r.child_id) + "</a></th>"
+         esc(http::url_encode(r.child_id)) + "?" + esc(view.query()) + "\">" + esc(r.child_id) + "</a></th>"
          "<td class=\"govuk-table__cell\">" + esc(r.record) + "</td><td class=\"govuk-table__cell\">" +
          (r.in_numerator ? "Yes" : "No") + "</td><td class=\"govuk-table__cell\">" + esc(r.reason) + "</td>";
     for (size_t d = 0; d < date_labels.size() && d < 4; ++d)
@@ -193,19 +202,21 @@ std::string drill_section(Ctx& ctx, const IndicatorDef& def, const View& view, c
 void indicator_page(Ctx& ctx) {
   const IndicatorDef* def = indicator_or_fail(ctx);
   if (!def) return;
-  auto view = parse_view(ctx.req, *ctx.engine);
-  if (!view) return ctx.fail(view.status().code() == StatusCode::kNotFound ? 404 : 400, view.status().message());
+  auto view = scoped_view(ctx);
+  if (!view) return;
   Period period = view->as_period();
   Figure f = ctx.engine->figure(*def, period, view->unit, kSeriesPoints);
+  suppress_small_counts(ctx, f);
   std::vector<Crumb> crumbs = {{"Scorecard", "/scorecard?" + view->query()}};
-  for (auto& c : unit_crumbs(*ctx.engine, *view, "/indicators/" + std::string(def->id))) {
+  for (auto& c : unit_crumbs(*ctx.engine, *view, "/indicators/" + std::string(def->id), "",
+                             [&](std::string_view id) { return unit_in_scope(ctx, id); })) {
     if (!c.href.empty()) c.href += "#breakdown";
     crumbs.push_back(c);
   }
   std::string h = "<span class=\"govuk-caption-l\">" + esc(def->id) + " · " + esc(unit_label(*ctx.engine, view->unit)) +
                   "</span><h1 class=\"govuk-heading-l\">" + esc(def->name) + "</h1>";
   h += "<p class=\"govuk-body\">" + esc(f.period.describe()) + ". " + esc(def->definition) + "</p>";
-  h += view_picker(*ctx.engine, *view, "/indicators/" + std::string(def->id));
+  h += view_picker(*ctx.engine, *view, "/indicators/" + std::string(def->id), picker_options(ctx));
   h += "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-one-half\">" + summary_list(f) + "</div>"
        "<div class=\"govuk-grid-column-one-half\"><h2 class=\"govuk-heading-m\">What the figures say</h2>"
        "<p class=\"govuk-body\" id=\"narrative\">" + esc(f.narrative) + "</p>";
@@ -213,7 +224,11 @@ void indicator_page(Ctx& ctx) {
   h += "</div></div>";
   h += series_section(f);
   h += breakdown_section(ctx, *def, *view, period);
-  h += drill_section(ctx, *def, *view, period);
+  if (access::can_view_child_level(ctx.principal()))
+    h += drill_section(ctx, *def, *view, period);
+  else
+    h += "<h2 class=\"govuk-heading-m\" id=\"drill\">The records behind the figure</h2><p class=\"govuk-body\">"
+         "Your role shows figures only, not the children's records behind them.</p>";
   ctx.page({def->name, "scorecard", nullptr, crumbs}, h);
 }
 
@@ -222,11 +237,13 @@ namespace {
 void drill_download(Ctx& ctx, bool xlsx) {
   const IndicatorDef* def = indicator_or_fail(ctx);
   if (!def) return;
-  auto view = parse_view(ctx.req, *ctx.engine);
-  if (!view) return ctx.fail(400, view.status().message());
+  auto view = scoped_view(ctx);
+  if (!view) return;
   Period period = view->as_period();
   auto rows = apply_drill_query(ctx.engine->drill(*def, period, view->unit), DrillQuery::from(ctx.req),
                                 ctx.engine->index().organisation());
+  keep_children_in_scope(rows, child_scope(ctx, *view));
+  ctx.audit_detail = std::string(def->id) + " for " + view->unit + ": " + std::to_string(rows.size()) + " records";
   std::string name = "beacon-" + std::string(def->id) + "-" + view->to.iso();
   if (!xlsx) return ctx.download(drill_csv(*def, rows), "text/csv; charset=utf-8", name + ".csv");
   auto bytes = via_temp_file(".xlsx", [&](const std::string& path) {

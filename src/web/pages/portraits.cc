@@ -3,6 +3,7 @@
 #include "portraits/pen_portrait.h"
 #include "web/handlers.h"
 #include "web/pickers.h"
+#include "web/scope.h"
 
 namespace beacon::web {
 namespace {
@@ -29,22 +30,22 @@ std::optional<Loaded> load_portrait(Ctx& ctx) {
     ctx.fail(404, "There is no cohort called " + ctx.req.path_param(0) + ".");
     return std::nullopt;
   }
-  auto view = parse_view(ctx.req, *ctx.engine);
-  if (!view) {
-    ctx.fail(view.status().code() == StatusCode::kNotFound ? 404 : 400, view.status().message());
-    return std::nullopt;
-  }
+  auto view = scoped_view(ctx);
+  if (!view) return std::nullopt;
   auto p = build_pen_portrait(*ctx.engine, *cohort, view->to, view->unit);
   if (!p) {
     ctx.fail(404, p.status().message());
     return std::nullopt;
   }
+  suppress_small_counts(ctx, *p);
   return Loaded{std::move(*p), *view};
 }
 
 void portrait_file(Ctx& ctx, bool png) {
   auto loaded = load_portrait(ctx);
   if (!loaded) return;
+  if (access::suppressed(ctx.principal(), static_cast<double>(loaded->portrait.count)))
+    return ctx.fail(403, "This cohort has fewer than 5 children, so its portrait is not shown.");
   auto bytes = via_temp_file(png ? ".png" : ".pdf", [&](const std::string& path) {
     return write_portrait_page(path, loaded->portrait, png);
   });
@@ -57,8 +58,8 @@ void portrait_file(Ctx& ctx, bool png) {
 }  // namespace
 
 void portraits_index(Ctx& ctx) {
-  auto view = parse_view(ctx.req, *ctx.engine);
-  if (!view) return ctx.fail(400, view.status().message());
+  auto view = scoped_view(ctx);
+  if (!view) return;
   std::string h = "<h1 class=\"govuk-heading-l\">Pen portraits</h1><p class=\"govuk-body\">Who the children "
                   "are in each cohort on " + view->to.iso() + ": one printable page each.</p><ul class=\"govuk-list\">";
   for (Cohort c : kCohorts)
@@ -75,8 +76,11 @@ void portrait_page(Ctx& ctx) {
   std::string q = esc(view.query());
   std::string h = "<span class=\"govuk-caption-l\">" + esc(p.unit_name.empty() ? unit_label(*ctx.engine, view.unit) : p.unit_name) +
                   " · " + p.at.iso() + "</span><h1 class=\"govuk-heading-l\">" + esc(cohort_title(p.cohort)) + "</h1>";
-  h += "<p class=\"govuk-body-l\" id=\"portrait-count\">" + thousands(p.count) + " children</p>";
-  PickerOptions o;
+  h += "<p class=\"govuk-body-l\" id=\"portrait-count\">" +
+       (access::suppressed(ctx.principal(), static_cast<double>(p.count)) ? std::string("Fewer than 5")
+                                                                          : thousands(p.count)) +
+       " children</p>";
+  PickerOptions o = picker_options(ctx);
   o.period = false;
   h += view_picker(*ctx.engine, view, std::string("/portraits/") + cohort_id(p.cohort), o);
   h += std::string("<ul class=\"govuk-list beacon-downloads\"><li><a class=\"govuk-link\" href=\"/portraits/") + cohort_id(p.cohort) +

@@ -5,6 +5,7 @@
 #include "indicators/scorecard.h"
 #include "web/handlers.h"
 #include "web/pickers.h"
+#include "web/scope.h"
 #include "web/svg_chart.h"
 
 namespace beacon::web {
@@ -70,13 +71,19 @@ std::string figure_table(const std::string& caption, const std::string& id,
 
 }  // namespace
 
-void home(Ctx& ctx) { ctx.res.redirect("/scorecard", 302); }
+// Administrators without a data role land on the users page.
+void home(Ctx& ctx) {
+  access::Principal p = ctx.principal();
+  ctx.res.redirect(access::can_view_aggregates(p) ? "/scorecard" : access::can_manage_users(p) ? "/admin/users" : "/account",
+                   302);
+}
 
 void scorecard_page(Ctx& ctx) {
-  auto view = parse_view(ctx.req, *ctx.engine);
-  if (!view) return ctx.fail(view.status().code() == StatusCode::kNotFound ? 404 : 400, view.status().message());
+  auto view = scoped_view(ctx);
+  if (!view) return;
   Period period = view->as_period();
   auto figures = build_scorecard(*ctx.engine, period, view->unit, kSeriesPoints, false);
+  for (auto& f : figures) suppress_small_counts(ctx, f);
   std::vector<const Figure*> contract, wider;
   for (const auto& f : figures) (f.def->contract ? contract : wider).push_back(&f);
   int green = 0, amber = 0, red = 0;
@@ -91,7 +98,7 @@ void scorecard_page(Ctx& ctx) {
                   "<p class=\"govuk-body-l\">" + esc(period.describe()) + ". Of the " +
                   std::to_string(contract.size()) + " contract indicators, " + std::to_string(green) +
                   " are green, " + std::to_string(amber) + " amber and " + std::to_string(red) + " red.</p>";
-  h += view_picker(*ctx.engine, *view, "/scorecard");
+  h += view_picker(*ctx.engine, *view, "/scorecard", picker_options(ctx));
   h += "<ul class=\"govuk-list beacon-downloads\"><li><a class=\"govuk-link\" href=\"/scorecard.xlsx?" + q +
        "\" download>Download the scorecard as a spreadsheet (XLSX)</a></li><li><a class=\"govuk-link\" href=\"/scorecard.pdf?" +
        q + "\" download>Download the scorecard as a PDF</a></li></ul>";
@@ -103,10 +110,12 @@ void scorecard_page(Ctx& ctx) {
 namespace {
 
 void scorecard_file(Ctx& ctx, bool pdf) {
-  auto view = parse_view(ctx.req, *ctx.engine);
-  if (!view) return ctx.fail(400, view.status().message());
+  auto view = scoped_view(ctx);
+  if (!view) return;
   Period period = view->as_period();
   auto views = scorecard_views(*ctx.engine, period, view->unit, kSeriesPoints, true);
+  for (auto& v : views)
+    for (auto& f : v.figures) suppress_small_counts(ctx, f);
   auto bytes = via_temp_file(pdf ? ".pdf" : ".xlsx", [&](const std::string& path) {
     return pdf ? write_scorecard_pdf(path, *ctx.engine, period, views)
                : write_scorecard_xlsx(path, *ctx.engine, period, views);

@@ -1,6 +1,8 @@
 // Signing in and out. The sign-in form carries a one-off token that must
 // match a cookie set with the form (login CSRF); a successful sign-in
 // starts a fresh session (no fixation) and goes back to where the user was.
+#include <ctime>
+
 #include "web/auth/password.h"
 #include "web/handlers.h"
 
@@ -52,6 +54,8 @@ void sign_in_page(Ctx& ctx) {
   show_form(ctx, "", "");
 }
 
+int64_t now_seconds() { return static_cast<int64_t>(std::time(nullptr)); }
+
 void sign_in_submit(Ctx& ctx) {
   const auto& req = ctx.req;
   std::string expected = req.cookie(WebApp::kSignInCookie);
@@ -61,20 +65,43 @@ void sign_in_submit(Ctx& ctx) {
   std::string password = req.param("password");
   if (name.empty() || password.empty())
     return show_form(ctx, name, "Enter your user name and password");
-  auto user = ctx.app.backend().users().find(name);
+  auto& users = ctx.app.backend().users();
+  auto user = users.find(name);
   if (!user) return ctx.fail(500, "The user list cannot be read: " + user.status().message());
-  // Verify even for an unknown user, so timing does not tell which names exist.
+  // Verify even for an unknown or locked user, so timing does not tell
+  // which names exist.
   static const std::string kDummy =
       hash_password("not a password", HashCost::kMinimal).value();
-  bool ok = *user && !(*user)->disabled && verify_password(password, (*user)->password_hash);
-  if (!*user) (void)verify_password(password, kDummy);
-  if (!ok) return show_form(ctx, name, "The user name or password is not right");
+  int64_t now = now_seconds();
+  bool locked = *user && is_locked(**user, now);
+  bool ok = *user && !(*user)->disabled && !locked && verify_password(password, (*user)->password_hash);
+  if (!*user || locked || (*user)->disabled) (void)verify_password(password, kDummy);
+  if (!ok) {
+    std::string why = !*user ? "unknown user" : (*user)->disabled ? "account disabled" : locked ? "account locked" : "wrong password";
+    if (*user && !locked && !(*user)->disabled) {
+      UserAccount after = after_failed_sign_in(**user, now);
+      (void)users.update(after);
+      if (is_locked(after, now)) why += "; locked for " + std::to_string(kLockSeconds / 60) + " minutes";
+    }
+    (void)ctx.audit("sign-in-failed", "user " + name, why);
+    return show_form(ctx, name,
+                     "The user name or password is not right. After " + std::to_string(kLockAfterFailures) +
+                         " wrong tries an account is locked for " + std::to_string(kLockSeconds / 60) + " minutes");
+  }
+  if ((*user)->failed_sign_ins != 0 || (*user)->locked_until != 0) {
+    UserAccount reset = **user;
+    reset.failed_sign_ins = 0;
+    reset.locked_until = 0;
+    (void)users.update(reset);
+  }
 
   Session s;
   s.user_id = (*user)->id;
   s.user_name = (*user)->name;
   s.display_name = (*user)->display_name;
-  s.role = (*user)->role;
+  s.roles = (*user)->roles;
+  s.scope = (*user)->scope;
+  // A fresh session id at every sign-in: a planted cookie is worth nothing.
   if (auto old = req.cookie(WebApp::kSessionCookie); !old.empty()) ctx.app.sessions().end(old);
   std::string token = ctx.app.sessions().start(s);
   http::CookieOptions o;
@@ -83,10 +110,19 @@ void sign_in_submit(Ctx& ctx) {
   http::CookieOptions gone = o;
   gone.max_age_seconds = 0;
   ctx.res.set_cookie(WebApp::kSignInCookie, "", gone);
-  ctx.res.redirect(safe_next(req.param("next", "/scorecard")));
+  Session signed_in = s;
+  ctx.session = &signed_in;
+  (void)ctx.audit("sign-in", "user " + name, "password");
+  ctx.session = nullptr;
+  // The scorecard is the usual landing page; an administrator without a
+  // figures role lands on the home page, which sends them to the users.
+  std::string next = safe_next(req.param("next", "/scorecard"));
+  if (next == "/scorecard" && !access::can_view_aggregates(s.principal())) next = "/";
+  ctx.res.redirect(next);
 }
 
 void sign_out(Ctx& ctx) {
+  (void)ctx.audit("sign-out", "user " + ctx.session->user_name);
   ctx.app.sessions().end(ctx.req.cookie(WebApp::kSessionCookie));
   http::CookieOptions o;
   o.secure = ctx.app.options().secure_cookies;

@@ -2,6 +2,7 @@
 // children") or a team's, each row linking to the child.
 #include "web/handlers.h"
 #include "web/pickers.h"
+#include "web/scope.h"
 #include "worklists/worklist.h"
 
 namespace beacon::web {
@@ -30,8 +31,8 @@ std::string days_text(const WorkItem& w) {
 }  // namespace
 
 void worklist_page(Ctx& ctx) {
-  auto view = parse_view(ctx.req, *ctx.engine);
-  if (!view) return ctx.fail(view.status().code() == StatusCode::kNotFound ? 404 : 400, view.status().message());
+  auto view = scoped_view(ctx);
+  if (!view) return;
   std::string kind = ctx.req.param("kind");
   std::string status = ctx.req.param("status");
   WorklistOptions o;
@@ -39,6 +40,8 @@ void worklist_page(Ctx& ctx) {
   o.unit_id = view->unit == ctx.engine->index().organisation().root_id() ? "" : view->unit;
   auto items = build_worklist(*ctx.engine, o);
   if (!items) return ctx.fail(404, items.status().message());
+  keep_children_in_scope(*items, child_scope(ctx, *view));
+  ctx.audit_detail = view->unit + ": " + std::to_string(items->size()) + " items";
   std::erase_if(*items, [&](const WorkItem& w) {
     return (!kind.empty() && w.kind != kind) || (!status.empty() && work_status_name(w.status) != status);
   });
@@ -59,7 +62,7 @@ void worklist_page(Ctx& ctx) {
     soon += w.status == WorkStatus::kDueSoon;
   }
   h += "<p class=\"govuk-body-l\">" + thousands(overdue) + " overdue and " + thousands(soon) + " due soon.</p>";
-  PickerOptions po;
+  PickerOptions po = picker_options(ctx);
   po.period = false;
   po.workers = true;
   std::string kinds = "<div class=\"govuk-form-group\"><label class=\"govuk-label\" for=\"worklist-kind\">What</label>"

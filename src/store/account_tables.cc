@@ -1,0 +1,121 @@
+#include "store/account_tables.h"
+
+#include <algorithm>
+
+namespace beacon::store {
+
+Result<std::vector<UserRecord>> read_users(sqlite::Database& db) {
+  auto stmt = db.prepare(
+      "SELECT id, name, display_name, roles, scope, password_hash, disabled, failed_sign_ins, "
+      "locked_until, created_at FROM users ORDER BY name");
+  if (!stmt) return stmt.status();
+  std::vector<UserRecord> out;
+  for (;;) {
+    auto row = stmt->step();
+    if (!row) return row.status();
+    if (!*row) return out;
+    UserRecord u;
+    u.id = stmt->int64(0);
+    u.name = stmt->text(1);
+    u.display_name = stmt->text(2);
+    u.roles = stmt->text(3);
+    u.scope = stmt->text(4);
+    u.password_hash = stmt->text(5);
+    u.disabled = stmt->int64(6) != 0;
+    u.failed_sign_ins = stmt->int64(7);
+    u.locked_until = stmt->int64(8);
+    u.created_at = stmt->text(9);
+    out.push_back(std::move(u));
+  }
+}
+
+Result<int64_t> insert_user(sqlite::Database& db, const UserRecord& u, const std::string& now) {
+  auto taken = db.prepare("SELECT count(*) FROM users WHERE name = ?");
+  if (!taken) return taken.status();
+  taken->bind_text(1, u.name);
+  auto row = taken->step();
+  if (!row) return row.status();
+  if (*row && taken->int64(0) > 0) return Status::conflict("the user name " + u.name + " is taken");
+  auto stmt = db.prepare(
+      "INSERT INTO users (name, display_name, roles, scope, password_hash, disabled, "
+      "failed_sign_ins, "
+      "locked_until, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  if (!stmt) return stmt.status();
+  stmt->bind_text(1, u.name);
+  stmt->bind_text(2, u.display_name);
+  stmt->bind_text(3, u.roles);
+  stmt->bind_text(4, u.scope);
+  stmt->bind_text(5, u.password_hash);
+  stmt->bind(6, u.disabled ? 1 : 0);
+  stmt->bind(7, u.failed_sign_ins);
+  stmt->bind(8, u.locked_until);
+  stmt->bind_text(9, u.created_at.empty() ? now : u.created_at);
+  if (auto s = stmt->run(); !s) return s;
+  return db.last_insert_rowid();
+}
+
+Status update_user(sqlite::Database& db, const UserRecord& u) {
+  auto stmt = db.prepare(
+      "UPDATE users SET display_name = ?, roles = ?, scope = ?, password_hash = ?, disabled = ?, "
+      "failed_sign_ins = ?, locked_until = ? WHERE id = ?");
+  if (!stmt) return stmt.status();
+  stmt->bind_text(1, u.display_name);
+  stmt->bind_text(2, u.roles);
+  stmt->bind_text(3, u.scope);
+  stmt->bind_text(4, u.password_hash);
+  stmt->bind(5, u.disabled ? 1 : 0);
+  stmt->bind(6, u.failed_sign_ins);
+  stmt->bind(7, u.locked_until);
+  stmt->bind(8, u.id);
+  if (auto s = stmt->run(); !s) return s;
+  auto changed = db.query_int("SELECT changes()");
+  if (!changed) return changed.status();
+  if (*changed == 0) return Status::not_found("there is no user " + std::to_string(u.id));
+  return Status::ok();
+}
+
+Result<int64_t> insert_audit(sqlite::Database& db, const AuditEntry& e, const std::string& now) {
+  auto stmt = db.prepare(
+      "INSERT INTO audit_log (at, user, action, object, detail, client) VALUES (?, ?, ?, ?, ?, ?)");
+  if (!stmt) return stmt.status();
+  stmt->bind_text(1, e.at.empty() ? now : e.at);
+  stmt->bind_text(2, e.user.empty() ? "-" : e.user);
+  stmt->bind_text(3, e.action);
+  stmt->bind_text(4, e.object);
+  stmt->bind_text(5, e.detail);
+  stmt->bind_text(6, e.client);
+  if (auto s = stmt->run(); !s) return s;
+  return db.last_insert_rowid();
+}
+
+Result<std::vector<AuditEntry>> read_audit(sqlite::Database& db, const AuditQuery& q) {
+  // Every condition is bound, never spliced into the SQL.
+  auto stmt = db.prepare(
+      "SELECT id, at, user, action, object, detail, client FROM audit_log "
+      "WHERE (?1 = '' OR user = ?1) AND (?2 = '' OR action = ?2) "
+      "AND (?3 = '' OR at >= ?3) AND (?4 = '' OR at < ?4 || 'T99') "
+      "ORDER BY id DESC LIMIT ?5");
+  if (!stmt) return stmt.status();
+  stmt->bind_text(1, q.user);
+  stmt->bind_text(2, q.action);
+  stmt->bind_text(3, q.from);
+  stmt->bind_text(4, q.to);
+  stmt->bind(5, std::max<int64_t>(0, q.limit));
+  std::vector<AuditEntry> out;
+  for (;;) {
+    auto row = stmt->step();
+    if (!row) return row.status();
+    if (!*row) return out;
+    AuditEntry e;
+    e.id = stmt->int64(0);
+    e.at = stmt->text(1);
+    e.user = stmt->text(2);
+    e.action = stmt->text(3);
+    e.object = stmt->text(4);
+    e.detail = stmt->text(5);
+    e.client = stmt->text(6);
+    out.push_back(std::move(e));
+  }
+}
+
+}  // namespace beacon::store

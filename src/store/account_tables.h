@@ -1,0 +1,23 @@
+// The users and audit_log tables (migration 3): plain SQL over one
+// connection. The caller holds the connection's lock. There is deliberately no
+// function that updates or deletes an audit line (triggers refuse it too).
+#ifndef BEACON_STORE_ACCOUNT_TABLES_H_
+#define BEACON_STORE_ACCOUNT_TABLES_H_
+
+#include <vector>
+
+#include "store/sqlite.h"
+#include "store/store.h"
+
+namespace beacon::store {
+
+Result<std::vector<UserRecord>> read_users(sqlite::Database& db);
+Result<int64_t> insert_user(sqlite::Database& db, const UserRecord& user, const std::string& now);
+Status update_user(sqlite::Database& db, const UserRecord& user);
+
+Result<int64_t> insert_audit(sqlite::Database& db, const AuditEntry& entry, const std::string& now);
+Result<std::vector<AuditEntry>> read_audit(sqlite::Database& db, const AuditQuery& query);
+
+}  // namespace beacon::store
+
+#endif  // BEACON_STORE_ACCOUNT_TABLES_H_

@@ -1,0 +1,129 @@
+#include "store/account_tables.h"
+
+#include <gtest/gtest.h>
+
+#include "store/migrations.h"
+#include "store/record_tables.h"
+#include "store/test_support.h"
+
+namespace beacon {
+namespace {
+
+using testing::TempDir;
+
+UserRecord user(std::string name, std::string roles) {
+  UserRecord u;
+  u.name = std::move(name);
+  u.display_name = "Name of " + u.name;
+  u.roles = std::move(roles);
+  u.password_hash = "$argon2id$fake";
+  return u;
+}
+
+TEST(AccountTables, UsersAddFindAndUpdate) {
+  TempDir dir;
+  auto store = open_sqlite_store(dir.file("b.db"));
+  ASSERT_TRUE(store);
+  Store& s = **store;
+  auto id = s.add_user(user("sam", "social-worker"));
+  ASSERT_TRUE(id);
+  EXPECT_EQ(s.add_user(user("sam", "scrutiny")).status().code(), StatusCode::kConflict);
+  // SQL metacharacters are data, never SQL.
+  ASSERT_TRUE(s.add_user(user("o'brien\"; DROP TABLE users; --", "scrutiny")));
+  auto all = s.users();
+  ASSERT_TRUE(all);
+  ASSERT_EQ(all->size(), 2u);
+  EXPECT_EQ((*all)[0].name, "o'brien\"; DROP TABLE users; --");
+  UserRecord sam = (*all)[1];
+  EXPECT_EQ(sam.id, *id);
+  EXPECT_FALSE(sam.created_at.empty());
+  sam.roles = "team-manager";
+  sam.scope = "T1";
+  sam.disabled = true;
+  sam.failed_sign_ins = 3;
+  sam.locked_until = 1234;
+  ASSERT_TRUE(s.update_user(sam));
+  auto again = s.users();
+  EXPECT_EQ((*again)[1].roles, "team-manager");
+  EXPECT_EQ((*again)[1].scope, "T1");
+  EXPECT_TRUE((*again)[1].disabled);
+  EXPECT_EQ((*again)[1].failed_sign_ins, 3);
+  EXPECT_EQ((*again)[1].locked_until, 1234);
+  sam.id = 999;
+  EXPECT_EQ(s.update_user(sam).code(), StatusCode::kNotFound);
+}
+
+TEST(AccountTables, AuditTrailFiltersNewestFirst) {
+  TempDir dir;
+  auto store = open_sqlite_store(dir.file("b.db"));
+  ASSERT_TRUE(store);
+  Store& s = **store;
+  ASSERT_TRUE(s.append_audit(
+      {0, "2025-01-01T10:00:00Z", "sam", "view-child", "child C1", "", "127.0.0.1"}));
+  ASSERT_TRUE(s.append_audit({0, "2025-01-02T10:00:00Z", "kim", "sign-in-failed", "user kim",
+                              "wrong password", "10.0.0.9"}));
+  ASSERT_TRUE(s.append_audit({0, "", "", "load", "load 1", "added 1", "command line"}));
+  auto all = s.audit_entries({});
+  ASSERT_TRUE(all);
+  ASSERT_EQ(all->size(), 3u);
+  EXPECT_EQ((*all)[0].action, "load");
+  EXPECT_EQ((*all)[0].user, "-");
+  EXPECT_FALSE((*all)[0].at.empty());
+  auto sam = s.audit_entries({"sam", "", "", "", 100});
+  ASSERT_EQ(sam->size(), 1u);
+  EXPECT_EQ((*sam)[0].object, "child C1");
+  EXPECT_EQ((*sam)[0].client, "127.0.0.1");
+  EXPECT_EQ(s.audit_entries({"", "sign-in-failed", "", "", 100})->size(), 1u);
+  auto day = s.audit_entries({"", "", "2025-01-02", "2025-01-02", 100});
+  ASSERT_EQ(day->size(), 1u);
+  EXPECT_EQ((*day)[0].user, "kim");
+  EXPECT_EQ(s.audit_entries({"' OR 1=1 --", "", "", "", 100})->size(), 0u);
+  EXPECT_EQ(s.audit_entries({"", "", "", "", 2})->size(), 2u);
+}
+
+TEST(AccountTables, TheAuditTrailCannotBeChangedEvenWithSql) {
+  TempDir dir;
+  const auto path = dir.file("b.db");
+  {
+    auto store = open_sqlite_store(path);
+    ASSERT_TRUE((*store)->append_audit({0, "", "sam", "view-child", "child C1", "", "127.0.0.1"}));
+  }
+  auto db = sqlite::Database::open(path);
+  ASSERT_TRUE(db);
+  Status update = db->exec("UPDATE audit_log SET user = 'someone else'");
+  EXPECT_FALSE(update);
+  EXPECT_NE(update.message().find("append-only"), std::string::npos);
+  EXPECT_FALSE(db->exec("DELETE FROM audit_log"));
+  EXPECT_EQ(*db->query_int("SELECT count(*) FROM audit_log WHERE user = 'sam'"), 1);
+}
+
+TEST(AccountTables, UsersKeptAsASettingMoveToTheTable) {
+  TempDir dir;
+  const auto path = dir.file("old.db");
+  {
+    auto db = sqlite::Database::open(path);
+    ASSERT_TRUE(store::migrate(*db, 2));
+    ASSERT_TRUE(db->exec(
+        "INSERT INTO settings VALUES ('users', "
+        "'[{\"id\":1,\"name\":\"admin\",\"display_name\":\"Administrator\","
+        "\"role\":\"administrator\",\"password_hash\":\"$argon2id$h1\",\"disabled\":false},"
+        "{\"id\":2,\"name\":\"old\",\"display_name\":\"Old\",\"role\":\"administrator\",\"password_"
+        "hash\":\"h2\","
+        "\"disabled\":true}]')"));
+  }
+  auto store = open_sqlite_store(path);
+  ASSERT_TRUE(store) << store.status().message();
+  auto users = (*store)->users();
+  ASSERT_TRUE(users);
+  ASSERT_EQ(users->size(), 2u);
+  EXPECT_EQ((*users)[0].name, "admin");
+  EXPECT_EQ((*users)[0].id, 1);
+  EXPECT_EQ((*users)[0].roles, "performance-analyst,administrator");
+  EXPECT_EQ((*users)[0].password_hash, "$argon2id$h1");
+  EXPECT_FALSE((*users)[0].disabled);
+  EXPECT_TRUE((*users)[1].disabled);
+  EXPECT_FALSE(*(*store)->setting("users"));  // moved, not copied
+}
+
+}  // namespace
+}  // namespace beacon
