@@ -50,12 +50,19 @@ paths=(/scorecard /indicators/KPI3 "/indicators/KPI3?unit=$worker" /portraits/cl
        /api/indicators/KPI3/drill /api/portraits/cla /api/worklists "/api/children/$child" /api/loads)
 report="$work/report.txt"
 : > "$report"
-echo "== 50 connections, ${seconds}s each (p95 from wrk --latency)" | tee -a "$report"
+echo "== 50 connections, ${seconds}s each (p95 from bench/http/p95.lua)" | tee -a "$report"
 for p in "${paths[@]}"; do
-  out=$(wrk -t2 -c50 -d"${seconds}s" --latency -H "Cookie: beacon_session=$session" "$base$p")
-  p95=$(echo "$out" | awk '/ 90%/{p90=$2} / 99%/{p99=$2} END{print "p90 " p90 ", p99 " p99}')
+  out=$(wrk -t2 -c50 -d"${seconds}s" -s bench/http/p95.lua -H "Cookie: beacon_session=$session" "$base$p")
+  p95=$(echo "$out" | grep '^p95')
   rps=$(echo "$out" | awk '/Requests\/sec/{print $2}')
   printf '%-40s %s, %s req/s\n' "$p" "$p95" "$rps" | tee -a "$report"
+done
+echo "== the first request for a date not yet computed (seconds)" | tee -a "$report"
+for p in "/api/scorecard?scope=all&to=2025-03-31" "/api/indicators/KPI3?to=2024-10-31" \
+         "/api/indicators/KPI3/drill?to=2024-10-31" "/api/indicators/KPI4?to=2024-09-30" \
+         "/api/worklists?to=2025-06-30" "/worklists?to=2025-06-30&unit=$worker"; do
+  t=$(curl -s -o /dev/null -w '%{time_total}' -b "beacon_session=$session" "$base$p")
+  printf '%-40s %s\n' "$p" "$t" | tee -a "$report"
 done
 echo "== exports and upload (seconds)" | tee -a "$report"
 for p in /scorecard.xlsx /scorecard.pdf /indicators/KPI3/drill.csv /indicators/KPI3/drill.xlsx /portraits/cla.pdf /portraits/cla.png; do

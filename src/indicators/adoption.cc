@@ -73,6 +73,7 @@ void a1_or_a10(const IndicatorContext& ctx, RowSink& out, Date from, bool a10) {
     Row row;
     row.child_id = p.child_id;
     row.record = "child adopted";
+    row.placed_on = adopted;
     row.date("entered care", p.start()).date("moved in", moved_in).date("adopted", adopted);
     mean_row(row, p.start().days_until(moved_in));
     row.reason = "adopted in the period";
@@ -97,6 +98,7 @@ void adoption_order_to_match(const IndicatorContext& ctx, RowSink& out) {
     Row row;
     row.child_id = p.child_id;
     row.record = "child adopted";
+    row.placed_on = adopted;
     row.date("placement order", order->start).date("matched", matched).date("adopted", adopted);
     mean_row(row, std::max(0, order->start.days_until(*matched)));
     row.reason = *matched < order->start ? "matched before the order: counts 0 days"
@@ -112,11 +114,16 @@ void adoption_a1(const IndicatorContext& ctx, RowSink& out) {
 void adoption_a10(const IndicatorContext& ctx, RowSink& out) {
   a1_or_a10(ctx, out, ctx.period.from, true);
 }
+Period adoption_three_year_window(const Period& p) {
+  return {p.to.add_months(-36).add_days(1), p.to, PeriodKind::kExplicit, 0};
+}
 void adoption_a1_three_year(const IndicatorContext& ctx, RowSink& out) {
-  a1_or_a10(ctx, out, ctx.period.to.add_months(-36).add_days(1), false);
+  a1_or_a10(ctx, out, ctx.every_period ? ctx.period.from : adoption_three_year_window(ctx.period).from,
+            false);
 }
 void adoption_a10_three_year(const IndicatorContext& ctx, RowSink& out) {
-  a1_or_a10(ctx, out, ctx.period.to.add_months(-36).add_days(1), true);
+  a1_or_a10(ctx, out, ctx.every_period ? ctx.period.from : adoption_three_year_window(ctx.period).from,
+            true);
 }
 
 }  // namespace beacon::logic

@@ -13,6 +13,7 @@ void assessments_within_45_working_days(const IndicatorContext& ctx, RowSink& ou
     Row row;
     row.child_id = a.episode.child_id;
     row.record = "assessment";
+    row.placed_on = a.authorised;
     row.date("started", a.start).date("authorised", a.authorised);
     row.measure = wd;
     row.measure_label = "working days";

@@ -47,6 +47,7 @@ void care_leavers(const IndicatorContext& ctx, RowSink& out, int min_age, int ma
     Row row;
     row.child_id = r.child_id;
     row.record = "care leaver";
+    row.placed_on = birthday->date;
     row.date("birthday", birthday->date);
     row.measure = birthday->age;
     row.measure_label = "age at birthday";

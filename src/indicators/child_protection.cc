@@ -36,6 +36,7 @@ void icpc_within_15_working_days(const IndicatorContext& ctx, RowSink& out) {
     Row row;
     row.child_id = s.episode.child_id;
     row.record = "section 47 enquiry";
+    row.placed_on = s.icpc_date;
     row.date("S47 started", s.start).date("ICPC", s.icpc_date);
     row.measure = wd;
     row.measure_label = "working days";
@@ -57,6 +58,7 @@ void repeat_cp_plans_within_2_years(const IndicatorContext& ctx, RowSink& out) {
           *other->end <= p.start)
         previous = other;
     Row row = plan_row(p, "CP plan");
+    row.placed_on = p.start;
     row.date("previous plan ended", previous ? previous->end : std::nullopt);
     finish(row, previous != nullptr, "a previous plan ended within the window before this start",
            "no previous plan ended within the window");
@@ -73,6 +75,7 @@ void repeat_cp_plans_ever(const IndicatorContext& ctx, RowSink& out) {
       if (other->start < p.start) previous = other;
     const bool recorded = p.previous_plans && *p.previous_plans > 0;
     Row row = plan_row(p, "CP plan");
+    row.placed_on = p.start;
     row.date("previous plan started", previous ? OptDate(previous->start) : std::nullopt);
     if (p.previous_plans) {
       row.measure = *p.previous_plans;
@@ -90,6 +93,7 @@ void cp_plans_ending_within_3_months(const IndicatorContext& ctx, RowSink& out) 
   for (const CpPlan& p : ctx.index.history().cp_plans) {
     if (!p.end || !ctx.period.contains(*p.end)) continue;
     Row row = plan_row(p, "CP plan");
+    row.placed_on = p.end;
     row.measure = p.start.days_until(*p.end);
     row.measure_label = "days on plan";
     finish(row, *p.end <= p.start.add_months(3), "lasted 3 months or less", "lasted over 3 months");
@@ -115,6 +119,7 @@ void cp_plans_ending_after_2_years(const IndicatorContext& ctx, RowSink& out) {
   for (const CpPlan& p : ctx.index.history().cp_plans) {
     if (!p.end || !ctx.period.contains(*p.end)) continue;
     Row row = plan_row(p, "CP plan");
+    row.placed_on = p.end;
     row.measure = p.start.days_until(*p.end);
     row.measure_label = "days on plan";
     finish(row, *p.end >= p.start.add_years(2), "lasted 2 years or more", "lasted under 2 years");
@@ -140,6 +145,7 @@ void cp_reviews_on_time(const IndicatorContext& ctx, RowSink& out) {
       const Date previous = i == 0 ? p.start : reviews[i - 1]->date;
       const Date due = i == 0 ? previous.add_months(3) : previous.add_months(6);
       Row row = plan_row(p, i == 0 ? "first CP review" : "CP review");
+      row.placed_on = r.date;
       row.date("previous review or ICPC", previous).date("due by", due).date("held", r.date);
       finish(row, r.date <= due, "held by its due date", "held after its due date");
       attribute_row(ctx.index, row, r.date, p.worker_id, p.team_id, p.end);
@@ -171,6 +177,7 @@ void cp_visits_on_time(const IndicatorContext& ctx, RowSink& out) {
         }
       const int wd = ctx.index.calendar().working_days(previous, v.date.date);
       Row row = plan_row(*plan, "CP visit");
+      row.placed_on = v.date.date;
       row.date("previous visit or plan start", previous).date("visit", v.date.date);
       row.measure = wd;
       row.measure_label = "working days since the last";
@@ -204,6 +211,7 @@ void s47_rate(const IndicatorContext& ctx, RowSink& out) {
     Row row;
     row.child_id = s.episode.child_id;
     row.record = "section 47 enquiry";
+    row.placed_on = s.start;
     row.date("S47 started", s.start);
     row.in_numerator = true;
     row.numerator = 1;

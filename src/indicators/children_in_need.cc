@@ -53,6 +53,7 @@ void cin_plans_started_on_time(const IndicatorContext& ctx, RowSink& out) {
     Row row;
     row.child_id = p.episode.child_id;
     row.record = "CIN plan";
+    row.placed_on = p.start;
     row.date("assessment authorised", assessment->authorised).date("plan started", p.start);
     row.measure = wd;
     row.measure_label = "working days";
@@ -94,6 +95,7 @@ void cin_plan_visits_on_time(const IndicatorContext& ctx, RowSink& out) {
       Row row;
       row.child_id = v.child_id;
       row.record = "CIN plan visit";
+      row.placed_on = v.date.date;
       row.date("previous visit or plan start", previous).date("visit", v.date.date);
       row.measure = wd;
       row.measure_label = "working days since the last";

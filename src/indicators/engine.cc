@@ -6,6 +6,8 @@
 #include <functional>
 #include <tuple>
 
+#include "indicators/flow_rows.h"
+#include "indicators/logic_support.h"
 #include "indicators/narrative.h"
 
 namespace beacon {
@@ -23,19 +25,24 @@ namespace {
 
 class TotalsSink : public RowSink {
  public:
-  TotalsSink(const IndicatorEngine& engine, UnitTotals& totals,
-             const std::function<void(std::string_view, std::string_view,
-                                      std::vector<std::string_view>&)>& units_of)
+  TotalsSink(UnitTotals& totals, const FlowRows::UnitsOf& units_of)
       : totals_(totals), units_of_(units_of) {}
   void add(const Row& row) override {
-    units_.clear();
-    units_of_(row.worker_id, row.team_id, units_);
-    for (std::string_view u : units_) {
-      auto it = totals_.by_unit.find(u);
-      if (it == totals_.by_unit.end()) it = totals_.by_unit.emplace(std::string(u), Aggregate{}).first;
-      it->second.numerator += row.numerator;
-      it->second.denominator += row.denominator;
-      it->second.rows += 1;
+    const auto& targets = attributions_.get(row.worker_id, row.team_id, [&] {
+      std::vector<Aggregate*> out;
+      units_.clear();
+      units_of_(row.worker_id, row.team_id, units_);
+      for (std::string_view u : units_) {
+        auto it = totals_.by_unit.find(u);
+        if (it == totals_.by_unit.end()) it = totals_.by_unit.emplace(std::string(u), Aggregate{}).first;
+        out.push_back(&it->second);  // map nodes stay put
+      }
+      return out;
+    });
+    for (Aggregate* a : targets) {
+      a->numerator += row.numerator;
+      a->denominator += row.denominator;
+      a->rows += 1;
     }
   }
   void note(const char* text) override {
@@ -45,8 +52,8 @@ class TotalsSink : public RowSink {
 
  private:
   UnitTotals& totals_;
-  const std::function<void(std::string_view, std::string_view, std::vector<std::string_view>&)>&
-      units_of_;
+  const FlowRows::UnitsOf& units_of_;
+  ByAttribution<std::vector<Aggregate*>> attributions_;
   std::vector<std::string_view> units_;
 };
 
@@ -99,7 +106,10 @@ std::optional<double> value_of(ValueKind kind, const Aggregate& a) {
 }
 
 IndicatorEngine::IndicatorEngine(std::shared_ptr<const CaseIndex> index, Parameters params)
-    : index_(std::move(index)), params_(std::move(params)) {}
+    : index_(std::move(index)), params_(std::move(params)) {
+  const auto& org = index_->organisation();
+  for (const OrgUnit& u : org.units()) chains_.emplace(u.id, org.chain(u.id));
+}
 
 bool IndicatorEngine::unit_exists(std::string_view unit_id) const {
   const auto& org = index_->organisation();
@@ -117,44 +127,78 @@ Period IndicatorEngine::effective_period(const IndicatorDef& def, const Period& 
 
 void IndicatorEngine::units_of(std::string_view worker_id, std::string_view team_id,
                                std::vector<std::string_view>& out) const {
-  const auto& org = index_->organisation();
-  auto it = chains_.find(team_id);
-  if (it == chains_.end()) {
-    auto chain = team_id.empty() ? std::vector<std::string>{org.root_id()} : org.chain(team_id);
-    it = chains_.emplace(std::string(team_id), std::move(chain)).first;
+  // A team the organisation does not hold (or none) rolls up to the root only.
+  if (auto it = chains_.find(team_id); it != chains_.end()) {
+    for (const auto& u : it->second) out.push_back(u);
+  } else {
+    out.push_back(index_->organisation().root_id());
   }
-  for (const auto& u : it->second) out.push_back(u);
   if (!worker_id.empty()) out.push_back(worker_id);
 }
 
-std::shared_ptr<const UnitTotals> IndicatorEngine::totals(const IndicatorDef& def,
-                                                          const Period& requested) const {
+std::shared_ptr<const FlowRows> IndicatorEngine::flow_rows(const IndicatorDef& def) const {
+  if (def.kind != IndicatorKind::kFlow) return nullptr;
+  return flow_cache_.get(def.id, [&] {
+    return FlowRows::build(
+        def, *index_, params_,
+        [this](std::string_view w, std::string_view t, std::vector<std::string_view>& out) {
+          units_of(w, t, out);
+        },
+        index_->organisation().root_id());
+  });
+}
+
+std::optional<int64_t> IndicatorEngine::population_for(const FlowRows& rows,
+                                                       const Period& period) const {
+  if (!rows.uses_population()) return std::nullopt;
+  return logic::population_near(*index_, period.to);
+}
+
+std::shared_ptr<const UnitTotals> IndicatorEngine::totals_by_running(const IndicatorDef& def,
+                                                                     const Period& requested) const {
   const Period period = effective_period(def, requested);
-  const std::string key = cache_key(def, period);
-  std::lock_guard<std::mutex> lock(cache_mutex_);
-  if (auto it = cache_.find(key); it != cache_.end()) return it->second;
   auto totals = std::make_shared<UnitTotals>();
   totals->by_unit[index_->organisation().root_id()];  // the organisation always has a figure
-  std::function<void(std::string_view, std::string_view, std::vector<std::string_view>&)> units =
-      [this](std::string_view w, std::string_view t, std::vector<std::string_view>& out) {
-        units_of(w, t, out);
-      };
-  TotalsSink sink(*this, *totals, units);
+  const FlowRows::UnitsOf units = [this](std::string_view w, std::string_view t,
+                                        std::vector<std::string_view>& out) { units_of(w, t, out); };
+  TotalsSink sink(*totals, units);
   IndicatorContext ctx{*index_, period, params_};
   def.logic(ctx, sink);
   for (auto& [unit, a] : totals->by_unit) {
     a.numerator = snap_sum(a.numerator);
     a.denominator = snap_sum(a.denominator);
   }
-  if (cache_.size() > 20000) cache_.clear();  // bound memory; entries are cheap to rebuild
-  cache_.emplace(key, totals);
   return totals;
+}
+
+std::shared_ptr<const UnitTotals> IndicatorEngine::totals(const IndicatorDef& def,
+                                                          const Period& requested) const {
+  const Period period = effective_period(def, requested);
+  return totals_cache_.get(cache_key(def, period), [&]() -> std::shared_ptr<const UnitTotals> {
+    auto flow = flow_rows(def);
+    if (!flow) return totals_by_running(def, period);
+    auto totals = std::make_shared<UnitTotals>();
+    flow->totals(def.window ? def.window(period) : period, population_for(*flow, period), *totals);
+    for (auto& [unit, a] : totals->by_unit) {
+      a.numerator = snap_sum(a.numerator);
+      a.denominator = snap_sum(a.denominator);
+    }
+    return totals;
+  });
 }
 
 Aggregate IndicatorEngine::aggregate(const IndicatorDef& def, const Period& period,
                                      std::string_view unit) const {
-  auto t = totals(def, period);
   std::string_view key = unit.empty() ? std::string_view(index_->organisation().root_id()) : unit;
+  // A flow figure for one unit needs no other unit's totals.
+  if (auto flow = flow_rows(def)) {
+    const Period p = effective_period(def, period);
+    Aggregate a = flow->total(key, def.window ? def.window(p) : p, population_for(*flow, p));
+    a.numerator = snap_sum(a.numerator);
+    a.denominator = snap_sum(a.denominator);
+    return a;
+  }
+  auto t = totals(def, period);
   auto it = t->by_unit.find(key);
   return it == t->by_unit.end() ? Aggregate{} : it->second;
 }
@@ -204,7 +248,6 @@ std::vector<DrillRow> IndicatorEngine::drill(const IndicatorDef& def, const Peri
   DrillSink sink(rows, [&](const Row& row) {
     if (unit.empty() || unit == root) return true;
     scratch.clear();
-    std::lock_guard<std::mutex> lock(cache_mutex_);
     units_of(row.worker_id, row.team_id, scratch);
     return std::find(scratch.begin(), scratch.end(), unit) != scratch.end();
   });

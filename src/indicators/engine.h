@@ -1,23 +1,26 @@
 // The indicator engine: figures for any indicator, period and unit, with
 // series, RAG, trend, narrative, breakdown and drill-through.
 //
-// How it gets there (docs/indicators.md "How the engine works"): an
-// indicator's logic lists its rows once for the whole organisation and a
-// period; one pass sums them into every unit the rows belong to (worker,
-// team, service, locality, organisation). Those per-unit totals are cached,
-// so a scorecard for every unit and a 24-month series costs one logic run per
-// (indicator, month).
+// How it gets there (docs/indicators.md "How the engine works"): a flow
+// indicator's logic lists its rows once for the whole organisation and all
+// time, each row carrying the date that places it in a period; any period's
+// figure for any unit is then read from running totals (flow_rows.h). A
+// snapshot indicator's logic runs once per date; one pass sums its rows into
+// every unit they belong to (worker, team, service, locality, organisation).
+// Results are cached per key and computed once, outside any lock, so a
+// request waits only for the figures it needs itself.
 #ifndef BEACON_INDICATORS_ENGINE_H_
 #define BEACON_INDICATORS_ENGINE_H_
 
+#include <functional>
 #include <map>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "indicators/catalogue.h"
+#include "indicators/once_cache.h"
 #include "indicators/targets.h"
 #include "indicators/trend.h"
 
@@ -75,6 +78,8 @@ struct UnitTotals {
   std::vector<std::string> notes;
 };
 
+class FlowRows;
+
 class IndicatorEngine {
  public:
   explicit IndicatorEngine(std::shared_ptr<const CaseIndex> index, Parameters params = {});
@@ -100,16 +105,38 @@ class IndicatorEngine {
   std::vector<DrillRow> drill(const IndicatorDef& def, const Period& period,
                               std::string_view unit) const;
 
+  // The per-period computation the engine used before flow rows: runs the
+  // logic for the period and sums its rows. Kept for snapshots and for flow
+  // logic that cannot place its rows, and to prove the two agree (tests).
+  std::shared_ptr<const UnitTotals> totals_by_running(const IndicatorDef& def,
+                                                      const Period& period) const;
+
+  // Anything else derived from this snapshot (a day's worklist, an index of
+  // visits), computed once per key by the first caller and shared; it lives
+  // as long as the engine, so a load's new snapshot starts afresh.
+  template <class T>
+  std::shared_ptr<const T> memo(const std::string& key,
+                                const std::function<std::shared_ptr<const T>()>& compute) const {
+    return std::static_pointer_cast<const T>(
+        memo_cache_.get(key, [&]() -> std::shared_ptr<const void> { return compute(); }));
+  }
+
  private:
   // Units a row with this attribution belongs to (root, team chain, worker).
   void units_of(std::string_view worker_id, std::string_view team_id,
                 std::vector<std::string_view>& out) const;
+  // The flow indicator's rows for every period, or null (snapshots, and
+  // flow logic that does not place its rows).
+  std::shared_ptr<const FlowRows> flow_rows(const IndicatorDef& def) const;
+  std::optional<int64_t> population_for(const FlowRows& rows, const Period& period) const;
 
   std::shared_ptr<const CaseIndex> index_;
   Parameters params_;
-  mutable std::mutex cache_mutex_;
-  mutable std::map<std::string, std::shared_ptr<const UnitTotals>> cache_;
-  mutable std::map<std::string, std::vector<std::string>, std::less<>> chains_;
+  // Every organisation unit's chain up to the root (built once: read-only).
+  std::map<std::string, std::vector<std::string>, std::less<>> chains_;
+  OnceCache<std::shared_ptr<const UnitTotals>> totals_cache_{20000};
+  OnceCache<std::shared_ptr<const FlowRows>> flow_cache_{1000};
+  OnceCache<std::shared_ptr<const void>> memo_cache_{32};
 };
 
 }  // namespace beacon

@@ -53,8 +53,12 @@ void adoption_a1(const IndicatorContext&, RowSink&);
 void adoption_a10(const IndicatorContext&, RowSink&);
 void adoption_a1_three_year(const IndicatorContext&, RowSink&);
 void adoption_a10_three_year(const IndicatorContext&, RowSink&);
+// The 3-year means' window: the 36 months ending on the period's end.
+Period adoption_three_year_window(const Period&);
 // youth_justice.cc
 void youth_reoffending(const IndicatorContext&, RowSink&);  // KPI11
+// KPI11's cohort window: the period moved back 18 months.
+Period youth_reoffending_window(const Period&);
 // workforce.cc
 void agency_social_workers(const IndicatorContext&, RowSink&);  // KPI12
 void average_caseload(const IndicatorContext&, RowSink&);  // KPI14

@@ -18,6 +18,11 @@ void contacts_decided_in_24_hours(const IndicatorContext& ctx, RowSink& out) {
     Row row;
     row.child_id = c.child_id;
     row.record = "contact";
+    row.placed_on = c.received.date;
+    // A period ending on the day of receipt leaves it out while its 24 hours run.
+    const int64_t end_of_day = int64_t{c.received.date.serial() + 1} * kDay;
+    row.left_out_if_period_ends_that_day =
+        end_of_day - received < kDay && !(c.decided && c.decided->epoch_seconds() <= end_of_day);
     row.date("received", c.received.date).date("decided", c.decided ? OptDate(c.decided->date) : std::nullopt);
     if (c.decided) {
       int64_t taken = c.decided->epoch_seconds() - received;
@@ -46,6 +51,7 @@ void re_referrals_within_12_months(const IndicatorContext& ctx, RowSink& out) {
     Row row;
     row.child_id = r.child_id;
     row.record = "referral";
+    row.placed_on = r.referral_date;
     row.date("referral", r.referral_date);
     row.date("previous referral", previous ? OptDate(previous->referral_date) : std::nullopt);
     row.in_numerator = previous != nullptr;
@@ -63,6 +69,7 @@ void referral_rate(const IndicatorContext& ctx, RowSink& out) {
     Row row;
     row.child_id = r.child_id;
     row.record = "referral";
+    row.placed_on = r.referral_date;
     row.date("referral", r.referral_date);
     row.in_numerator = true;
     row.numerator = 1;

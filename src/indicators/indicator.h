@@ -52,6 +52,17 @@ struct Row {
   std::optional<double> measure;  // e.g. working days taken, days to match
   const char* measure_label = nullptr;
 
+  // Flow rows, so the engine can list them once for every period
+  // (IndicatorContext::every_period): the date that places the row in a
+  // period; it counts toward each period (or window) holding that date.
+  OptDate placed_on;
+  // Left out of a period that ends on placed_on itself (a contact received
+  // that day whose 24 hours had not run out by its end).
+  bool left_out_if_period_ends_that_day = false;
+  // Counts only toward windows starting after this date (a young person's
+  // earlier disposal: the row is the first in windows that leave it out).
+  OptDate only_if_window_starts_after;
+
   Row& date(const char* label, OptDate d) {
     for (auto& item : dates)
       if (!item.label) {
@@ -69,12 +80,19 @@ class RowSink {
   virtual void add(const Row& row) = 0;
   // A caveat the figure must carry (e.g. "established posts not loaded").
   virtual void note(const char* text) {}
+  // Every-period mode: the denominator is the ONS population estimate
+  // nearest each period's end (add_population_row), added by the engine.
+  virtual void population_per_period() {}
 };
 
 struct IndicatorContext {
   const CaseIndex& index;
   Period period;  // for snapshots only `to` matters
   const Parameters& params;
+  // Set by the engine to list a flow indicator's rows once for every period:
+  // `period` then spans all time, a logic with a shifted window (KPI11, the
+  // 3-year adoption means) does not shift it, and every row sets placed_on.
+  bool every_period = false;
 };
 
 using IndicatorLogic = void (*)(const IndicatorContext&, RowSink&);
@@ -90,6 +108,10 @@ struct IndicatorDef {
   const char* definition;  // one or two plain sentences
   IndicatorLogic logic;
   bool contract = false;  // one of the 15 contract KPIs (and KPI6E)
+  // The window of placing dates a reporting period takes, when it is not
+  // the period itself (KPI11: 18 months earlier). The logic uses the same
+  // function, so the two cannot drift apart.
+  Period (*window)(const Period&) = nullptr;
 };
 
 }  // namespace beacon

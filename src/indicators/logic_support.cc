@@ -43,6 +43,10 @@ std::optional<int64_t> population_near(const CaseIndex& index, Date d) {
 }
 
 void add_population_row(const IndicatorContext& ctx, RowSink& out) {
+  if (ctx.every_period) {
+    out.population_per_period();
+    return;
+  }
   auto population = population_near(ctx.index, ctx.period.to);
   if (!population) return;
   Row row;

@@ -84,6 +84,7 @@ void la_reviews_on_time(const IndicatorContext& ctx, RowSink& out) {
         Row row;
         row.child_id = child_id;
         row.record = i == 0 ? "first looked-after review" : "looked-after review";
+        row.placed_on = r.date;
         row.date("period of care started", period->start());
         bool on_time = false;
         if (i == 0) {
@@ -186,6 +187,7 @@ void la_visits_on_time(const IndicatorContext& ctx, RowSink& out) {
       Row row;
       row.child_id = child_id;
       row.record = "looked-after visit";
+      row.placed_on = v.date.date;
       row.date("previous visit or care start", previous).date("due by", due).date("visit", v.date.date);
       finish(row, v.date.date <= due, long_term ? "within 3 months (long-term placement)"
                                                 : "within 6 weeks",
@@ -239,6 +241,7 @@ void missing_episodes_with_return_interview(const IndicatorContext& ctx, RowSink
     Row row;
     row.child_id = m.child_id;
     row.record = m.type == "A" ? "away from placement" : "missing episode";
+    row.placed_on = m.start;
     row.date("started", m.start).date("ended", m.end);
     finish(row, m.rhi_offered && *m.rhi_offered, "return interview offered",
            "no return interview recorded");

@@ -1,13 +1,28 @@
 #include "indicators/scorecard.h"
 
+#include <atomic>
+#include <thread>
+
 namespace beacon {
 
 std::vector<Figure> build_scorecard(const IndicatorEngine& engine, const Period& period,
                                     std::string_view unit, int series_points,
                                     bool contract_only) {
-  std::vector<Figure> out;
+  std::vector<const IndicatorDef*> defs;
   for (const auto& def : indicator_catalogue())
-    if (!contract_only || def.contract) out.push_back(engine.figure(def, period, unit, series_points));
+    if (!contract_only || def.contract) defs.push_back(&def);
+  // The figures are independent and the engine computes each result once
+  // whoever asks, so a second thread shares the work of a cold scorecard
+  // (the figures, and so the output, are the same whichever thread made them).
+  std::vector<Figure> out(defs.size());
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    for (size_t i = next++; i < defs.size(); i = next++)
+      out[i] = engine.figure(*defs[i], period, unit, series_points);
+  };
+  std::thread helper(work);
+  work();
+  helper.join();
   return out;
 }
 

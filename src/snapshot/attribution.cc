@@ -8,9 +8,13 @@
 namespace beacon {
 
 bool is_social_worker_role(std::string_view role) {
-  std::string r;
-  for (char c : role) r.push_back(c == '_' ? ' ' : static_cast<char>(std::tolower(
-                                                        static_cast<unsigned char>(c))));
+  // Called for every allocation of every child a figure counts: normalised
+  // in a buffer on the stack. Every accepted role is shorter than the buffer.
+  char buffer[32];
+  if (role.size() > sizeof buffer) return false;
+  for (size_t i = 0; i < role.size(); ++i)
+    buffer[i] = role[i] == '_' ? ' ' : static_cast<char>(std::tolower(static_cast<unsigned char>(role[i])));
+  const std::string_view r(buffer, role.size());
   return r == "social worker" || r == "allocated social worker" || r == "allocated case worker" ||
          r == "case worker" || r == "allocated worker" || r == "sw" || r == "key worker" ||
          r == "social worker (allocated)";

@@ -7,8 +7,7 @@
 #include <filesystem>
 #include <thread>
 
-#include "indicators/scorecard.h"
-#include "web/view.h"
+#include "web/warm_up.h"
 
 namespace beacon::web {
 
@@ -23,18 +22,6 @@ std::string find_assets_dir(const std::string& given) {
     if (fs::is_directory(candidate)) return candidate.lexically_normal().string();
   return "";
 }
-
-namespace {
-
-// Computes the default scorecard once, so the first visitor does not wait
-// for every indicator's series.
-void warm_up(Backend& backend) {
-  auto engine = backend.engine();
-  Period period = Period::rolling_months(default_date(*engine), 12);
-  (void)build_scorecard(*engine, period, engine->index().organisation().root_id(), 24, false);
-}
-
-}  // namespace
 
 Status serve(Backend& backend, const ServeOptions& options, std::ostream& out) {
   // Signals go to one waiting thread, not to whichever thread is running.

@@ -4,6 +4,7 @@
 #include <fstream>
 
 #include "web/auth/password.h"
+#include "web/warm_up.h"
 
 namespace beacon::web {
 
@@ -117,6 +118,7 @@ void UploadJobs::run() {
       if (p.size() < 1000) p.push_back(line);
     };
     LoadOutcome outcome = backend_.load(paths, user, progress);
+    bool loaded = false;
     // Errors name the saved file; show the name as uploaded.
     std::string folder = (fs::path(dir_) / id).string() + "/";
     for (auto& e : outcome.errors)
@@ -136,8 +138,12 @@ void UploadJobs::run() {
       UploadJob& job = jobs_[id];
       job.state = outcome.ok ? "done" : "failed";
       job.outcome = std::move(outcome);
+      loaded = job.state == "done";
     }
     changed_.notify_all();
+    // The new snapshot starts cold: compute the default figures before the
+    // next visitor asks (the next load waits its turn meanwhile).
+    if (loaded) warm_up(backend_);
   }
 }
 

@@ -1,6 +1,7 @@
 #include "worklists/worklist.h"
 
 #include <algorithm>
+#include <climits>
 #include <map>
 #include <tuple>
 
@@ -10,13 +11,27 @@
 namespace beacon {
 namespace {
 
+// True when the item belongs to the unit: a worker's own, or a team's (or
+// any unit's) through the team it is attributed to.
+bool in_scope(const WorkItem& item, const std::string& unit_id, const OrganisationTree& org) {
+  if (unit_id.empty() || unit_id == org.root_id()) return true;
+  if (org.worker(unit_id)) return item.worker_id == unit_id;
+  return !item.team_id.empty() && org.within(item.team_id, unit_id);
+}
+
+// Upcoming items past the horizon are left out (overdue ones never are).
+bool within_horizon(const WorkItem& item, const WorklistOptions& o) {
+  if (item.status != WorkStatus::kUpcoming) return true;
+  return o.include_upcoming && item.due && o.as_at.days_until(*item.due) <= o.horizon_days;
+}
+
 class Builder {
  public:
   Builder(const CaseIndex& index, const Parameters& params, const WorklistOptions& options)
       : index_(index), params_(params), opt_(options), at_(options.as_at) {
     for (const Visit& v : index.history().visits) {
       if (v.status == "draft") continue;
-      visits_[{v.kind, v.child_id}].push_back(v.date.date);
+      visits_[{v.kind, v.child_id}].push_back(v.date.date);  // views into the snapshot
     }
     for (auto& [key, dates] : visits_) std::sort(dates.begin(), dates.end());
   }
@@ -29,7 +44,9 @@ class Builder {
     pathway_plans();
     plans_not_started();
     draft_visits();
-    std::sort(items_.begin(), items_.end(), [](const WorkItem& a, const WorkItem& b) {
+    // Stable, so ties keep the order found and any unit's list is the same
+    // items in the same order as the whole organisation's list filtered.
+    std::stable_sort(items_.begin(), items_.end(), [](const WorkItem& a, const WorkItem& b) {
       auto rank = [](const WorkItem& i) { return i.status == WorkStatus::kOverdue ? 0 : 1; };
       return std::make_tuple(rank(a), a.due.value_or(Date()), a.child_id, a.kind) <
              std::make_tuple(rank(b), b.due.value_or(Date()), b.child_id, b.kind);
@@ -39,8 +56,8 @@ class Builder {
 
  private:
   // The latest final visit of this kind on or after `from`, else `from`.
-  Date last_visit(const std::string& kind, std::string_view child, Date from) const {
-    auto it = visits_.find({kind, std::string(child)});
+  Date last_visit(std::string_view kind, std::string_view child, Date from) const {
+    auto it = visits_.find({kind, child});
     Date last = from;
     if (it != visits_.end())
       for (Date d : it->second)
@@ -62,9 +79,7 @@ class Builder {
     if (due < at_) item.status = WorkStatus::kOverdue;
     else if (working_days ? item.days_left <= warn : item.days_left <= 7) item.status = WorkStatus::kDueSoon;
     else item.status = WorkStatus::kUpcoming;
-    if (item.status == WorkStatus::kUpcoming &&
-        (!opt_.include_upcoming || at_.days_until(due) > opt_.horizon_days))
-      return;
+    if (!within_horizon(item, opt_)) return;
     finish(item);
   }
 
@@ -72,19 +87,12 @@ class Builder {
     auto a = attribute(index_, item.child_id, at_);
     item.worker_id = a.worker_id;
     item.team_id = a.team_id;
-    if (!in_scope(item)) return;
+    if (!in_scope(item, opt_.unit_id, index_.organisation())) return;
     if (const Child* c = index_.child(item.child_id)) {
       item.child_name = c->forename;
       if (!c->surname.empty()) item.child_name += (item.child_name.empty() ? "" : " ") + c->surname;
     }
     items_.push_back(std::move(item));
-  }
-
-  bool in_scope(const WorkItem& item) const {
-    const auto& org = index_.organisation();
-    if (opt_.unit_id.empty() || opt_.unit_id == org.root_id()) return true;
-    if (org.worker(opt_.unit_id)) return item.worker_id == opt_.unit_id;
-    return !item.team_id.empty() && org.within(item.team_id, opt_.unit_id);
   }
 
   void assessments() {
@@ -219,7 +227,7 @@ class Builder {
   const Parameters& params_;
   const WorklistOptions& opt_;
   const Date at_;
-  std::map<std::pair<std::string, std::string>, std::vector<Date>> visits_;
+  std::map<std::pair<std::string_view, std::string_view>, std::vector<Date>> visits_;
   std::vector<WorkItem> items_;
 };
 
@@ -251,6 +259,26 @@ Result<std::vector<WorkItem>> build_worklist(const CaseIndex& index, const Param
   if (!options.unit_id.empty() && !org.unit(options.unit_id) && !org.worker(options.unit_id))
     return Status::not_found("no organisation unit or worker with id " + options.unit_id);
   return Builder(index, params, options).build();
+}
+
+Result<std::vector<WorkItem>> build_worklist(const IndicatorEngine& engine,
+                                             const WorklistOptions& options) {
+  const auto& org = engine.index().organisation();
+  if (!options.unit_id.empty() && !org.unit(options.unit_id) && !org.worker(options.unit_id))
+    return Status::not_found("no organisation unit or worker with id " + options.unit_id);
+  // The whole organisation's items for the day, every upcoming one kept.
+  auto all = engine.memo<std::vector<WorkItem>>(
+      "worklist|" + options.as_at.iso(), [&]() -> std::shared_ptr<const std::vector<WorkItem>> {
+        WorklistOptions everything;
+        everything.as_at = options.as_at;
+        everything.horizon_days = INT_MAX;
+        return std::make_shared<const std::vector<WorkItem>>(
+            Builder(engine.index(), engine.parameters(), everything).build());
+      });
+  std::vector<WorkItem> out;
+  for (const WorkItem& item : *all)
+    if (within_horizon(item, options) && in_scope(item, options.unit_id, org)) out.push_back(item);
+  return out;
 }
 
 }  // namespace beacon

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/result.h"
+#include "indicators/engine.h"
 #include "indicators/parameters.h"
 #include "snapshot/case_index.h"
 
@@ -43,6 +44,11 @@ struct WorklistOptions {
 
 // Items sorted: overdue first (most overdue first), then by due date, child.
 Result<std::vector<WorkItem>> build_worklist(const CaseIndex& index, const Parameters& params,
+                                             const WorklistOptions& options);
+// The same list from the engine's snapshot: the whole organisation's items
+// for a day are built once and kept with the snapshot, and each request
+// takes its unit's share (pages ask for many units and the same few days).
+Result<std::vector<WorkItem>> build_worklist(const IndicatorEngine& engine,
                                              const WorklistOptions& options);
 
 }  // namespace beacon

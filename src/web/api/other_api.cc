@@ -77,7 +77,7 @@ void api_worklist(Ctx& ctx) {
   WorklistOptions o;
   o.as_at = view->to;
   o.unit_id = view->unit == ctx.engine->index().organisation().root_id() ? "" : view->unit;
-  auto items = build_worklist(ctx.engine->index(), ctx.engine->parameters(), o);
+  auto items = build_worklist(*ctx.engine, o);
   if (!items) return ctx.fail(404, items.status().message());
   keep_children_in_scope(*items, child_scope(ctx, *view));
   ctx.audit_detail = view->unit + ": " + std::to_string(items->size()) + " items";
