@@ -12,32 +12,17 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "cli/run_beacon.h"
 #include "store/test_support.h"
 
 namespace beacon {
 namespace {
 
 namespace fs = std::filesystem;
+using testing::Run;
 
-struct Run {
-  int exit_code = -1;
-  std::string out;  // stdout only
-};
-
-// Arguments are test-made paths and words: no shell quoting needed. Standard
-// error is dropped so that stdout holds only what the command writes.
-Run beacon(const std::string& args) {
-  Run run;
-  std::string command = std::string(BEACON_BINARY) + " " + args + " 2>/dev/null";
-  FILE* pipe = ::popen(command.c_str(), "r");
-  if (!pipe) return run;
-  std::array<char, 4096> buf;
-  size_t n;
-  while ((n = std::fread(buf.data(), 1, buf.size(), pipe)) > 0) run.out.append(buf.data(), n);
-  int status = ::pclose(pipe);
-  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return run;
-}
+// Standard output only, so that it holds just what the command writes.
+Run beacon(const std::string& args) { return testing::run_beacon(args, testing::Stderr::kDropped); }
 
 const std::string kGolden = std::string(BEACON_SOURCE_DIR) + "/src/indicators/golden/";
 
@@ -91,7 +76,7 @@ int CliFigures::load_exit_ = -1;
 TEST_F(CliFigures, KpiJsonHasExactlyTheContractShape) {
   auto run = beacon("kpi --db " + db_ + " --to 2025-03-31 --series 3");
   ASSERT_EQ(run.exit_code, 0);
-  auto j = nlohmann::json::parse(run.out);
+  auto j = nlohmann::json::parse(run.output);
   EXPECT_EQ(keys(j), (std::vector<std::string>{"from", "indicators", "to", "unit"}));
   EXPECT_EQ(j["from"], "2024-04-01");
   EXPECT_EQ(j["to"], "2025-03-31");
@@ -116,7 +101,7 @@ TEST_F(CliFigures, KpiJsonHasExactlyTheContractShape) {
 TEST_F(CliFigures, KpiFiguresMatchTheHandWorkedOnes) {
   auto run = beacon("kpi --db " + db_ + " --to 2025-03-31");
   ASSERT_EQ(run.exit_code, 0);
-  auto j = nlohmann::json::parse(run.out);
+  auto j = nlohmann::json::parse(run.output);
   const auto* kpi3 = find_indicator(j, "KPI3");
   ASSERT_NE(kpi3, nullptr);
   EXPECT_EQ((*kpi3)["numerator"], 3);
@@ -144,7 +129,7 @@ TEST_F(CliFigures, KpiFiguresMatchTheHandWorkedOnes) {
 // Series point k = the same kind of period ending on the k-th month end back
 // from the last month end on or before --to (snapshots: at that month end).
 TEST_F(CliFigures, SeriesTrendAndRagFollowTheDefinitions) {
-  auto j = nlohmann::json::parse(beacon("kpi --db " + db_ + " --to 2025-03-31 --series 4").out);
+  auto j = nlohmann::json::parse(beacon("kpi --db " + db_ + " --to 2025-03-31 --series 4").output);
   const auto* kpi3 = find_indicator(j, "KPI3");
   ASSERT_NE(kpi3, nullptr);
   const auto& s3 = (*kpi3)["series"];
@@ -169,7 +154,7 @@ TEST_F(CliFigures, SeriesTrendAndRagFollowTheDefinitions) {
   EXPECT_EQ((*kpi12)["trend"], "declining");
 
   // Mid-month --to: the series ends at the month end before it.
-  auto mid = nlohmann::json::parse(beacon("kpi --db " + db_ + " --to 2025-03-15 --series 2").out);
+  auto mid = nlohmann::json::parse(beacon("kpi --db " + db_ + " --to 2025-03-15 --series 2").output);
   const auto* m3 = find_indicator(mid, "KPI3");
   ASSERT_NE(m3, nullptr);
   EXPECT_EQ(mid["from"], "2024-03-16");
@@ -180,15 +165,15 @@ TEST_F(CliFigures, SeriesTrendAndRagFollowTheDefinitions) {
 // Same store, same request: byte-identical output.
 TEST_F(CliFigures, OutputIsDeterministic) {
   const std::string kpi = "kpi --db " + db_ + " --to 2025-03-31 --series 2";
-  EXPECT_EQ(beacon(kpi).out, beacon(kpi).out);
+  EXPECT_EQ(beacon(kpi).output, beacon(kpi).output);
   const std::string drill = "drill --db " + db_ + " --indicator KPI15 --to 2025-03-31";
-  EXPECT_EQ(beacon(drill).out, beacon(drill).out);
+  EXPECT_EQ(beacon(drill).output, beacon(drill).output);
 }
 
 TEST_F(CliFigures, KpiForAUnitAndAPeriod) {
   auto run = beacon("kpi --db " + db_ + " --to 2025-03-31 --from 2025-03-01 --unit TB --series 0");
   ASSERT_EQ(run.exit_code, 0);
-  auto j = nlohmann::json::parse(run.out);
+  auto j = nlohmann::json::parse(run.output);
   EXPECT_EQ(j["from"], "2025-03-01");
   EXPECT_EQ(j["unit"], "TB");
   const auto* kpi15 = find_indicator(j, "KPI15");
@@ -225,7 +210,7 @@ TEST_F(CliFigures, NoStoreIsAnErrorAndIsNotCreated) {
 TEST_F(CliFigures, KpiCsvHasOneRowPerIndicator) {
   auto run = beacon("kpi --db " + db_ + " --to 2025-03-31 --format csv");
   ASSERT_EQ(run.exit_code, 0);
-  std::istringstream lines(run.out);
+  std::istringstream lines(run.output);
   std::string line;
   int n = 0;
   std::getline(lines, line);
@@ -237,7 +222,7 @@ TEST_F(CliFigures, KpiCsvHasOneRowPerIndicator) {
 TEST_F(CliFigures, DrillListsTheDenominatorsRecords) {
   auto json = beacon("drill --db " + db_ + " --indicator KPI3 --to 2025-03-31 --format json");
   ASSERT_EQ(json.exit_code, 0);
-  auto j = nlohmann::json::parse(json.out);
+  auto j = nlohmann::json::parse(json.output);
   EXPECT_EQ(j["indicator"], "KPI3");
   ASSERT_EQ(j["rows"].size(), 4u);  // G1, G2, G4, G5
   int in = 0;
@@ -246,8 +231,8 @@ TEST_F(CliFigures, DrillListsTheDenominatorsRecords) {
 
   auto csv = beacon("drill --db " + db_ + " --indicator KPI3 --to 2025-03-31");
   ASSERT_EQ(csv.exit_code, 0);
-  EXPECT_EQ(csv.out.rfind("child_id,record,in_numerator,numerator,denominator", 0), 0u);
-  EXPECT_EQ(std::count(csv.out.begin(), csv.out.end(), '\n'), 5);  // header + 4 records
+  EXPECT_EQ(csv.output.rfind("child_id,record,in_numerator,numerator,denominator", 0), 0u);
+  EXPECT_EQ(std::count(csv.output.begin(), csv.output.end(), '\n'), 5);  // header + 4 records
 
   const auto xlsx = dir_->file("drill.xlsx");
   EXPECT_EQ(
@@ -262,12 +247,12 @@ TEST_F(CliFigures, PortraitForEveryCohortAndFormat) {
   for (const char* cohort : {"cin", "cin-plan", "cp", "cla", "care-leavers"}) {
     auto run = beacon("portrait --db " + db_ + " --cohort " + cohort + " --at 2025-03-31");
     ASSERT_EQ(run.exit_code, 0) << cohort;
-    auto j = nlohmann::json::parse(run.out);
+    auto j = nlohmann::json::parse(run.output);
     EXPECT_EQ(j["cohort"], cohort);
     EXPECT_EQ(j["at"], "2025-03-31");
   }
   auto cla =
-      nlohmann::json::parse(beacon("portrait --db " + db_ + " --cohort cla --at 2025-03-31").out);
+      nlohmann::json::parse(beacon("portrait --db " + db_ + " --cohort cla --at 2025-03-31").output);
   EXPECT_EQ(cla["count"], 5);  // S1, S2, S3, S4, S7 (S5's short breaks are not care)
   const auto pdf = dir_->file("cla.pdf");
   const auto png = dir_->file("cla.png");

@@ -9,29 +9,14 @@
 #include <nlohmann/json.hpp>
 
 #include "store/store.h"
+#include "cli/run_beacon.h"
 #include "store/test_support.h"
 
 namespace beacon {
 namespace {
 
-struct Run {
-  int exit_code = -1;
-  std::string output;  // stdout and stderr together
-};
-
-// Arguments are test-made paths and words: no shell quoting needed.
-Run beacon(const std::string& args) {
-  Run run;
-  std::string command = std::string(BEACON_BINARY) + " " + args + " 2>&1";
-  FILE* pipe = ::popen(command.c_str(), "r");
-  if (!pipe) return run;
-  std::array<char, 4096> buf;
-  size_t n;
-  while ((n = std::fread(buf.data(), 1, buf.size(), pipe)) > 0) run.output.append(buf.data(), n);
-  int status = ::pclose(pipe);
-  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return run;
-}
+using testing::Run;
+Run beacon(const std::string& args) { return testing::run_beacon(args); }
 
 TEST(CliStatus, MissingStoreIsAnErrorAndIsNotCreated) {
   testing::TempDir dir;

@@ -10,27 +10,14 @@
 #include <sstream>
 
 #include "store/qa_sqlite.h"
+#include "cli/run_beacon.h"
 #include "store/test_support.h"
 
 namespace beacon {
 namespace {
 
-struct Run {
-  int exit_code = -1;
-  std::string output;
-};
-
-Run run_beacon(const std::string& args) {
-  Run run;
-  FILE* pipe = ::popen((std::string(BEACON_BINARY) + " " + args + " 2>&1").c_str(), "r");
-  if (!pipe) return run;
-  std::array<char, 4096> buf;
-  size_t n;
-  while ((n = std::fread(buf.data(), 1, buf.size(), pipe)) > 0) run.output.append(buf.data(), n);
-  int status = ::pclose(pipe);
-  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return run;
-}
+using testing::Run;
+using testing::run_beacon;
 
 std::string read(const std::string& path) {
   std::ifstream in(path, std::ios::binary);

@@ -6,28 +6,14 @@
 #include <cstdio>
 
 #include "store/store.h"
+#include "cli/run_beacon.h"
 #include "store/test_support.h"
 
 namespace beacon {
 namespace {
 
-struct Run {
-  int exit_code = -1;
-  std::string output;
-};
-
-Run run_beacon(const std::string& args) {
-  Run run;
-  std::string command = std::string(BEACON_BINARY) + " " + args + " 2>&1";
-  FILE* pipe = ::popen(command.c_str(), "r");
-  if (!pipe) return run;
-  std::array<char, 4096> buf;
-  size_t n;
-  while ((n = std::fread(buf.data(), 1, buf.size(), pipe)) > 0) run.output.append(buf.data(), n);
-  int status = ::pclose(pipe);
-  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return run;
-}
+using testing::Run;
+using testing::run_beacon;
 
 TEST(CliUser, AddListAndDisable) {
   testing::TempDir dir;
