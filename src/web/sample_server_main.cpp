@@ -1,6 +1,6 @@
 // The browser tests' server: the web application over the small hand-made
 // organisation of web/test_support.h, with the administrator "admin" /
-// "correct horse battery" (administrator and performance analyst). Usage: web_sample_server PORT_FILE [ASSETS_DIR]
+// "correct horse battery" (administrator, performance analyst and practice hub). Usage: web_sample_server PORT_FILE [ASSETS_DIR]
 // — listens on a free loopback port and writes it to PORT_FILE.
 // (A .cpp file, so beacon_module() does not build it into the library.)
 #include <fstream>
@@ -16,7 +16,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   web::testing::TestBackend backend;
-  // The first administrator's roles: administrator and performance analyst.
+  // The first administrator's roles: administrator, performance analyst and practice hub.
   web::testing::add_test_user(backend.users(), "admin", web::first_administrator_roles());
   web::ServeOptions o;
   o.server.port = 0;

@@ -56,7 +56,7 @@ Status serve(Backend& backend, const ServeOptions& options, std::ostream& out) {
   std::string host = options.server.host == "0.0.0.0" ? "127.0.0.1" : options.server.host;
   out << "Beacon is serving at http://" << host << ":" << *port << "/\n";
   if (*first)
-    out << "First administrator (administrator and performance analyst; shown once, keep it safe):\n  user name: " << (*first)->name
+    out << "First administrator (administrator, performance analyst and practice hub; shown once, keep it safe):\n  user name: " << (*first)->name
         << "\n  password:  " << (*first)->password << "\n";
   out << "Press Ctrl-C to stop.\n" << std::flush;
 

@@ -214,7 +214,7 @@ class TestServer {
   }
 
   http::Client client() { return http::Client("127.0.0.1", port); }
-  // A client signed in as `user` (admin: administrator and performance analyst).
+  // A client signed in as `user` (admin: administrator, performance analyst and practice hub).
   http::Client signed_in(const std::string& user = "admin") {
     auto c = client();
     auto form = c.get("/sign-in");
