@@ -3,33 +3,13 @@
 #include <charconv>
 
 #include "core/code_lists.h"
+#include "ingest/problem_text.h"
 
 namespace beacon {
 
 namespace {
 
-// Long values are cut in messages so a report stays readable.
-std::string quoted(std::string_view text) {
-  constexpr size_t kShown = 40;
-  std::string out = "'";
-  out += text.size() > kShown ? std::string(text.substr(0, kShown)) + "…" : std::string(text);
-  out += "'";
-  return out;
-}
-
-const char* date_code(DateError e) {
-  switch (e) {
-    case DateError::kEmpty:
-      return "date.empty";
-    case DateError::kFormat:
-      return "date.format";
-    case DateError::kTwoDigitYear:
-      return "date.two-digit-year";
-    case DateError::kImpossible:
-      return "date.impossible";
-  }
-  return "date.format";
-}
+std::string quoted(std::string_view text) { return quoted_value(text, 40); }
 
 // xs:date allows a time zone ("2024-05-01Z", "2024-05-01+01:00"); the day is
 // what counts.
@@ -101,7 +81,7 @@ bool LeafReader::date(const Leaf& leaf, OptDate& out) {
   DateError why = DateError::kFormat;
   auto d = parse_date(without_time_zone(leaf.text), &why);
   if (!d) {
-    error(leaf, quoted(leaf.text) + " is not a date: " + describe(why), date_code(why));
+    error(leaf, quoted(leaf.text) + " is not a date: " + describe(why), problem_code(why));
     return false;
   }
   out = *d;

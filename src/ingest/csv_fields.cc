@@ -5,32 +5,12 @@
 #include <cstdio>
 
 #include "core/code_lists.h"
+#include "ingest/problem_text.h"
 
 namespace beacon {
 namespace {
 
-// A cell quoted in a message, shortened so a huge cell cannot flood the report.
-std::string quoted(std::string_view text) {
-  constexpr size_t kMax = 60;
-  if (text.size() <= kMax) return "'" + std::string(text) + "'";
-  size_t cut = kMax;
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-  return "'" + std::string(text.substr(0, cut)) + "…'";
-}
-
-const char* date_code(DateError e) {
-  switch (e) {
-    case DateError::kEmpty:
-      return "date.empty";
-    case DateError::kFormat:
-      return "date.format";
-    case DateError::kTwoDigitYear:
-      return "date.two-digit-year";
-    case DateError::kImpossible:
-      return "date.impossible";
-  }
-  return "date.format";
-}
+std::string quoted(std::string_view text) { return quoted_value(text, 60); }
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
@@ -156,7 +136,7 @@ OptDate RowFields::date(std::string_view column, DateUse use) {
   if (value.empty()) return std::nullopt;
   auto parsed = parse_date_time(value);
   if (!parsed.value) {
-    error(column, quoted(value) + ": " + describe(parsed.error), date_code(parsed.error));
+    error(column, quoted(value) + ": " + describe(parsed.error), problem_code(parsed.error));
     return std::nullopt;
   }
   saw(parsed.value->date, use);
@@ -177,7 +157,7 @@ OptDateTime RowFields::date_time(std::string_view column) {
   if (value.empty()) return std::nullopt;
   auto parsed = parse_date_time(value);
   if (!parsed.value) {
-    error(column, quoted(value) + ": " + describe(parsed.error), date_code(parsed.error));
+    error(column, quoted(value) + ": " + describe(parsed.error), problem_code(parsed.error));
     return std::nullopt;
   }
   saw(parsed.value->date, DateUse::kEvent);

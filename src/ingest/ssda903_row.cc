@@ -1,6 +1,7 @@
 #include "ingest/ssda903_row.h"
 
 #include "core/code_lists.h"
+#include "ingest/problem_text.h"
 #include "ingest/cin_census_values.h"
 #include "ingest/csv_reader.h"
 #include "ingest/ssda903_year.h"
@@ -16,13 +17,7 @@ std::string upper(std::string_view s) {
 }
 
 // The value in quotes for a message, shortened when long.
-std::string quoted(std::string_view s) {
-  constexpr size_t kShown = 40;
-  if (s.size() <= kShown) return "'" + std::string(s) + "'";
-  size_t cut = kShown;
-  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;  // whole characters
-  return "'" + std::string(s.substr(0, cut)) + "…'";
-}
+std::string quoted(std::string_view s) { return quoted_value(s, 40); }
 
 const char* date_error_code(DateError e) {
   switch (e) {
