@@ -87,7 +87,32 @@ void BM_ScorecardCold(benchmark::State& state) {
   }
   counters(state, n);
 }
-BENCHMARK(BM_ScorecardCold)->Arg(0)->Arg(1)->MeasureProcessCPUTime()->Unit(benchmark::kMillisecond)->Iterations(3);
+BENCHMARK(BM_ScorecardCold)
+    ->Arg(0)
+    ->Arg(1)
+    ->MeasureProcessCPUTime()
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(3);
+
+// The measure: every indicator for the organisation, each locality
+// and each team (every unit of the structure), with a 24-month series, on a
+// fresh engine. Snapshot totals come for all units at once, so the units
+// after the organisation cost little.
+void BM_FullScorecardEveryUnitCold(benchmark::State& state) {
+  const Period period = Period::rolling_months(latest_month_end(), 12);
+  int64_t figures = 0;
+  for (auto _ : state) {
+    IndicatorEngine engine(organisation());
+    figures = 0;
+    for (const OrgUnit& u : engine.index().organisation().units())
+      figures += static_cast<int64_t>(build_scorecard(engine, period, u.id, 24, false).size());
+  }
+  counters(state, figures);
+}
+BENCHMARK(BM_FullScorecardEveryUnitCold)
+    ->MeasureProcessCPUTime()
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(3);
 
 // A scorecard for a date a year back, on an engine that has answered today's.
 void BM_ScorecardNewDate(benchmark::State& state) {
@@ -101,7 +126,10 @@ void BM_ScorecardNewDate(benchmark::State& state) {
     benchmark::DoNotOptimize(figures.data());
   }
 }
-BENCHMARK(BM_ScorecardNewDate)->MeasureProcessCPUTime()->Unit(benchmark::kMillisecond)->Iterations(3);
+BENCHMARK(BM_ScorecardNewDate)
+    ->MeasureProcessCPUTime()
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(3);
 
 // Every team's scorecard after the organisation's (the breakdown pages).
 void BM_ScorecardEveryTeam(benchmark::State& state) {
@@ -119,7 +147,10 @@ void BM_ScorecardEveryTeam(benchmark::State& state) {
   }
   state.counters["units"] = static_cast<double>(units);
 }
-BENCHMARK(BM_ScorecardEveryTeam)->MeasureProcessCPUTime()->Unit(benchmark::kMillisecond)->Iterations(1);
+BENCHMARK(BM_ScorecardEveryTeam)
+    ->MeasureProcessCPUTime()
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(1);
 
 // One indicator page: the figure with 24 points, its breakdown and its
 // drill-through, on a fresh engine (KPI3: flow; KPI4: snapshot).
@@ -137,7 +168,12 @@ void BM_IndicatorWithDrillCold(benchmark::State& state) {
   }
   state.counters["drill_rows"] = static_cast<double>(rows);
 }
-BENCHMARK(BM_IndicatorWithDrillCold)->Arg(3)->Arg(4)->MeasureProcessCPUTime()->Unit(benchmark::kMillisecond)->Iterations(3);
+BENCHMARK(BM_IndicatorWithDrillCold)
+    ->Arg(3)
+    ->Arg(4)
+    ->MeasureProcessCPUTime()
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(3);
 
 // The same page for a date not yet asked for, on an engine that has listed
 // the indicator's rows once (every later flow date costs this).
@@ -155,7 +191,12 @@ void BM_IndicatorNewDate(benchmark::State& state) {
     benchmark::DoNotOptimize(f.value);
   }
 }
-BENCHMARK(BM_IndicatorNewDate)->Arg(3)->Arg(4)->MeasureProcessCPUTime()->Unit(benchmark::kMillisecond)->Iterations(5);
+BENCHMARK(BM_IndicatorNewDate)
+    ->Arg(3)
+    ->Arg(4)
+    ->MeasureProcessCPUTime()
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(5);
 
 // Worklists. Arg 0: the organisation's list, 1: a busy worker's.
 // Cold: a fresh engine, so the day's list is built first.
@@ -171,7 +212,12 @@ void BM_WorklistCold(benchmark::State& state) {
   }
   state.counters["items"] = static_cast<double>(items);
 }
-BENCHMARK(BM_WorklistCold)->Arg(0)->Arg(1)->MeasureProcessCPUTime()->Unit(benchmark::kMillisecond)->Iterations(3);
+BENCHMARK(BM_WorklistCold)
+    ->Arg(0)
+    ->Arg(1)
+    ->MeasureProcessCPUTime()
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(3);
 
 // Warm: the day's list is kept with the snapshot; each request filters it.
 void BM_WorklistWarm(benchmark::State& state) {

@@ -5,35 +5,49 @@
 # signs in, then runs wrk with 50 connections against every page and API
 # call (p95 from wrk's latency distribution), times exports and an upload,
 # and checks that 200 idle keep-alive connections do not stall others.
-# Usage: bench/http/run.sh [--scale 1.0] [--seconds 15]
+# Usage: bench/http/run.sh [--scale 1.0] [--seconds 15] [--bin PATH] [--db PATH]
+#   --bin: an already built beacon (e.g. build/ci/beacon) instead of building
+#          the release preset; --db: an already loaded store.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 scale=1.0
 seconds=15
+bin=""
+db=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --scale) scale="$2"; shift 2 ;;
     --seconds) seconds="$2"; shift 2 ;;
+    --bin) bin="$2"; shift 2 ;;
+    --db) db="$2"; shift 2 ;;
     *) echo "bench: unknown option $1" >&2; exit 2 ;;
   esac
 done
 command -v wrk >/dev/null || { SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO=sudo; $SUDO apt-get install -y -qq wrk; }
-cmake --preset release >/dev/null && cmake --build --preset release -j2 >/dev/null
-bin=build/release/beacon
+if [ -z "$bin" ]; then
+  cmake --preset release >/dev/null && cmake --build --preset release -j2 >/dev/null
+  bin=build/release/beacon
+fi
 work=bench/http/work
 mkdir -p "$work"
-if [ ! -f "$work/beacon.db" ]; then
-  "$bin" generate --out "$work/files" --scale "$scale"
-  "$bin" load --db "$work/beacon.db" "$work/files"
+if [ -z "$db" ]; then
+  db="$work/beacon.db"
+  if [ ! -f "$db" ]; then
+    "$bin" generate --out "$work/files" --scale "$scale"
+    "$bin" load --db "$db" "$work/files"
+  fi
 fi
 port=18080
-"$bin" serve --db "$work/beacon.db" --port "$port" > "$work/serve.log" 2>&1 &
+"$bin" serve --db "$db" --port "$port" > "$work/serve.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
 for _ in $(seq 1 600); do grep -q "serving at" "$work/serve.log" && break; sleep 0.5; done
 base="http://127.0.0.1:$port"
 password=$(sed -n 's/^  password:  //p' "$work/serve.log")
-if [ -z "$password" ]; then password=$(cat "$work/admin-password" 2>/dev/null || true); else echo "$password" > "$work/admin-password"; fi
+# A store whose first administrator was made earlier: BEACON_BENCH_PASSWORD.
+if [ -n "${BEACON_BENCH_PASSWORD:-}" ]; then password="$BEACON_BENCH_PASSWORD"
+elif [ -z "$password" ]; then password=$(cat "$work/admin-password" 2>/dev/null || true)
+else echo "$password" > "$work/admin-password"; fi
 jar="$work/cookies.txt"
 rm -f "$jar"
 token=$(curl -s -c "$jar" "$base/sign-in" | sed -n 's/.*name="sign_in_token" value="\([^"]*\)".*/\1/p')

@@ -60,7 +60,8 @@ std::shared_ptr<const CaseIndex> generated_index() {
     auto store = std::move(open_sqlite_store(":memory:")).value();
     LoadOptions options;
     options.today = o.as_at;
-    if (!load_files(*store, {dir.file("org")}, options).ok) return std::shared_ptr<const CaseIndex>();
+    if (!load_files(*store, {dir.file("org")}, options).ok)
+      return std::shared_ptr<const CaseIndex>();
     auto snapshot = read_snapshot(*store);
     return snapshot ? *snapshot : std::shared_ptr<const CaseIndex>();
   }();
@@ -81,10 +82,10 @@ std::vector<Period> periods_to_compare() {
     for (int months : {1, 3, 6, 12, 24, 36, 60}) out.push_back(Period::rolling_months(to, months));
     out.push_back(Period::month_of(to));
     out.push_back(Period::financial_year_to_date(to));
-    out.push_back(Period::from_range(to, to));                  // one day
-    out.push_back(Period::from_range(to.add_days(-16), to));    // 17 days
-    out.push_back(Period::from_range(to.add_days(-399), to));   // 400 days
-    out.push_back(Period::from_range(D(2020, 2, 29), to));      // from a leap day, years long
+    out.push_back(Period::from_range(to, to));                 // one day
+    out.push_back(Period::from_range(to.add_days(-16), to));   // 17 days
+    out.push_back(Period::from_range(to.add_days(-399), to));  // 400 days
+    out.push_back(Period::from_range(D(2020, 2, 29), to));     // from a leap day, years long
   }
   return out;
 }
@@ -163,6 +164,33 @@ TEST(EngineEquivalence, EveryFigureEqualsTheLogicRunForItsPeriod) {
   EXPECT_GT(rows_seen, 100000);
 }
 
+// The drill-through is listed once per (indicator, period) for the whole
+// organisation and each unit's rows chosen from it: every unit's (and
+// worker's) rows add up to exactly its figure, and repeating a request
+// gives the same rows.
+TEST(EngineEquivalence, EveryUnitsDrillThroughAddsUpToItsFigure) {
+  auto index = generated_index();
+  ASSERT_TRUE(index);
+  IndicatorEngine engine(index);
+  const Period p = Period::rolling_months(D(2025, 3, 31), 12);
+  int64_t rows_seen = 0;
+  for (const auto& def : indicator_catalogue()) {
+    auto totals = engine.totals_by_running(def, p);
+    for (const auto& [unit, e] : totals->by_unit) {
+      DrillList list = engine.drill_list(def, p, unit);
+      double numerator = 0, denominator = 0;
+      for (const DrillRow* r : list.rows) numerator += r->numerator, denominator += r->denominator;
+      const std::string what = describe(def, p) + " unit " + unit;
+      ASSERT_EQ(static_cast<int64_t>(list.rows.size()), e.rows) << what;
+      EXPECT_NEAR(numerator, e.numerator, 1e-6) << what;
+      EXPECT_NEAR(denominator, e.denominator, 1e-6) << what;
+      EXPECT_EQ(engine.drill_list(def, p, unit).rows, list.rows) << what;
+      rows_seen += e.rows;
+    }
+  }
+  EXPECT_GT(rows_seen, 10000);
+}
+
 TEST(EngineEquivalence, Kpi11PerPeriodLogicMatchesTheReference) {
   auto index = generated_index();
   ASSERT_TRUE(index);
@@ -193,7 +221,8 @@ TEST(WorklistFromTheSnapshot, EveryUnitsListIsTheOneBuiltForIt) {
   size_t items_seen = 0;
   for (Date as_at : {D(2026, 3, 31), D(2024, 2, 29)}) {
     for (const auto& unit : units) {
-      for (auto [horizon, upcoming] : {std::pair{14, true}, std::pair{60, true}, std::pair{0, false}}) {
+      for (auto [horizon, upcoming] :
+           {std::pair{14, true}, std::pair{60, true}, std::pair{0, false}}) {
         WorklistOptions o;
         o.as_at = as_at;
         o.unit_id = unit;
@@ -202,15 +231,16 @@ TEST(WorklistFromTheSnapshot, EveryUnitsListIsTheOneBuiltForIt) {
         auto expected = build_worklist(*index, engine.parameters(), o);
         auto actual = build_worklist(engine, o);
         ASSERT_TRUE(expected.is_ok() && actual.is_ok()) << unit;
-        const std::string what = as_at.iso() + " unit " + unit + " horizon " + std::to_string(horizon);
+        const std::string what =
+            as_at.iso() + " unit " + unit + " horizon " + std::to_string(horizon);
         ASSERT_EQ(expected->size(), actual->size()) << what;
         for (size_t k = 0; k < expected->size(); ++k) {
           const WorkItem& e = (*expected)[k];
           const WorkItem& a = (*actual)[k];
-          EXPECT_EQ(std::tie(e.kind, e.child_id, e.child_name, e.worker_id, e.team_id, e.since, e.due,
-                             e.days_left, e.status),
-                    std::tie(a.kind, a.child_id, a.child_name, a.worker_id, a.team_id, a.since, a.due,
-                             a.days_left, a.status))
+          EXPECT_EQ(std::tie(e.kind, e.child_id, e.child_name, e.worker_id, e.team_id, e.since,
+                             e.due, e.days_left, e.status),
+                    std::tie(a.kind, a.child_id, a.child_name, a.worker_id, a.team_id, a.since,
+                             a.due, a.days_left, a.status))
               << what << " item " << k;
         }
         items_seen += expected->size();

@@ -1,8 +1,7 @@
 #include "indicators/engine.h"
 
-#include <cmath>
-
 #include <algorithm>
+#include <cmath>
 #include <functional>
 #include <tuple>
 
@@ -34,7 +33,8 @@ class TotalsSink : public RowSink {
       units_of_(row.worker_id, row.team_id, units_);
       for (std::string_view u : units_) {
         auto it = totals_.by_unit.find(u);
-        if (it == totals_.by_unit.end()) it = totals_.by_unit.emplace(std::string(u), Aggregate{}).first;
+        if (it == totals_.by_unit.end())
+          it = totals_.by_unit.emplace(std::string(u), Aggregate{}).first;
         out.push_back(&it->second);  // map nodes stay put
       }
       return out;
@@ -96,11 +96,15 @@ std::optional<double> value_of(ValueKind kind, const Aggregate& a) {
   switch (kind) {
     // Scale first, then divide once: 57 of 100 is exactly 57 (not 56.99999999999999),
     // so a figure on a target or band edge meets it.
-    case ValueKind::kPercent: return a.numerator * 100.0 / a.denominator;
-    case ValueKind::kRatePer10k: return a.numerator * 10000.0 / a.denominator;
+    case ValueKind::kPercent:
+      return a.numerator * 100.0 / a.denominator;
+    case ValueKind::kRatePer10k:
+      return a.numerator * 10000.0 / a.denominator;
     case ValueKind::kMean:
-    case ValueKind::kRatio: return a.numerator / a.denominator;
-    case ValueKind::kCount: break;
+    case ValueKind::kRatio:
+      return a.numerator / a.denominator;
+    case ValueKind::kCount:
+      break;
   }
   return a.numerator;
 }
@@ -118,9 +122,12 @@ bool IndicatorEngine::unit_exists(std::string_view unit_id) const {
 
 Period IndicatorEngine::effective_period(const IndicatorDef& def, const Period& requested) const {
   switch (def.kind) {
-    case IndicatorKind::kSnapshot: return {requested.to, requested.to, requested.kind, requested.months};
-    case IndicatorKind::kFlowMonth: return Period::month_of(requested.to);
-    case IndicatorKind::kFlow: return requested;
+    case IndicatorKind::kSnapshot:
+      return {requested.to, requested.to, requested.kind, requested.months};
+    case IndicatorKind::kFlowMonth:
+      return Period::month_of(requested.to);
+    case IndicatorKind::kFlow:
+      return requested;
   }
   return requested;
 }
@@ -154,13 +161,15 @@ std::optional<int64_t> IndicatorEngine::population_for(const FlowRows& rows,
   return logic::population_near(*index_, period.to);
 }
 
-std::shared_ptr<const UnitTotals> IndicatorEngine::totals_by_running(const IndicatorDef& def,
-                                                                     const Period& requested) const {
+std::shared_ptr<const UnitTotals> IndicatorEngine::totals_by_running(
+    const IndicatorDef& def, const Period& requested) const {
   const Period period = effective_period(def, requested);
   auto totals = std::make_shared<UnitTotals>();
   totals->by_unit[index_->organisation().root_id()];  // the organisation always has a figure
   const FlowRows::UnitsOf units = [this](std::string_view w, std::string_view t,
-                                        std::vector<std::string_view>& out) { units_of(w, t, out); };
+                                         std::vector<std::string_view>& out) {
+    units_of(w, t, out);
+  };
   TotalsSink sink(*totals, units);
   IndicatorContext ctx{*index_, period, params_};
   def.logic(ctx, sink);
@@ -225,8 +234,8 @@ Figure IndicatorEngine::figure(const IndicatorDef& def, const Period& requested,
     point.to = end;
     point.total = aggregate(def, p, f.unit_id);
     point.value = value_of(def.value_kind, point.total);
-    point.rag = rag_for(point.value, targets_for(def, end.financial_year(),
-                                                 index_->history().indicator_targets));
+    point.rag = rag_for(
+        point.value, targets_for(def, end.financial_year(), index_->history().indicator_targets));
     values.push_back(point.value);
     series.push_back(point);
   }
@@ -238,24 +247,56 @@ Figure IndicatorEngine::figure(const IndicatorDef& def, const Period& requested,
   return f;
 }
 
-std::vector<DrillRow> IndicatorEngine::drill(const IndicatorDef& def, const Period& requested,
-                                             std::string_view unit) const {
-  const Period period = effective_period(def, requested);
-  const auto& org = index_->organisation();
-  const std::string root = org.root_id();
+// The organisation's drill rows for one (indicator, period), and each
+// unit's selection of them, made on first request.
+struct DrillTable {
   std::vector<DrillRow> rows;
-  std::vector<std::string_view> scratch;
-  DrillSink sink(rows, [&](const Row& row) {
-    if (unit.empty() || unit == root) return true;
-    scratch.clear();
-    units_of(row.worker_id, row.team_id, scratch);
-    return std::find(scratch.begin(), scratch.end(), unit) != scratch.end();
+  OnceCache<std::shared_ptr<const std::vector<const DrillRow*>>> by_unit{256};
+};
+
+std::shared_ptr<const DrillTable> IndicatorEngine::drill_table(const IndicatorDef& def,
+                                                               const Period& requested) const {
+  const Period period = effective_period(def, requested);
+  return drill_cache_.get(cache_key(def, period), [&] {
+    auto table = std::make_shared<DrillTable>();
+    DrillSink sink(table->rows, [](const Row&) { return true; });
+    IndicatorContext ctx{*index_, period, params_};
+    def.logic(ctx, sink);
+    std::stable_sort(table->rows.begin(), table->rows.end(),
+                     [](const DrillRow& a, const DrillRow& b) {
+                       return std::tie(a.child_id, a.record) < std::tie(b.child_id, b.record);
+                     });
+    return std::shared_ptr<const DrillTable>(std::move(table));
   });
-  IndicatorContext ctx{*index_, period, params_};
-  def.logic(ctx, sink);
-  std::stable_sort(rows.begin(), rows.end(), [](const DrillRow& a, const DrillRow& b) {
-    return std::tie(a.child_id, a.record) < std::tie(b.child_id, b.record);
+}
+
+DrillList IndicatorEngine::drill_list(const IndicatorDef& def, const Period& period,
+                                      std::string_view unit) const {
+  auto table = drill_table(def, period);
+  const std::string root = index_->organisation().root_id();
+  const std::string key = unit.empty() ? root : std::string(unit);
+  auto chosen = table->by_unit.get(key, [&] {
+    auto rows = std::make_shared<std::vector<const DrillRow*>>();
+    std::vector<std::string_view> scratch;
+    for (const DrillRow& row : table->rows) {
+      if (key != root) {
+        scratch.clear();
+        units_of(row.worker_id, row.team_id, scratch);
+        if (std::find(scratch.begin(), scratch.end(), key) == scratch.end()) continue;
+      }
+      rows->push_back(&row);
+    }
+    return std::shared_ptr<const std::vector<const DrillRow*>>(std::move(rows));
   });
+  return {table, *chosen};
+}
+
+std::vector<DrillRow> IndicatorEngine::drill(const IndicatorDef& def, const Period& period,
+                                             std::string_view unit) const {
+  DrillList list = drill_list(def, period, unit);
+  std::vector<DrillRow> rows;
+  rows.reserve(list.rows.size());
+  for (const DrillRow* r : list.rows) rows.push_back(*r);
   return rows;
 }
 

@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "core/string_map.h"
 #include "indicators/catalogue.h"
 #include "indicators/once_cache.h"
 #include "indicators/targets.h"
@@ -72,6 +73,13 @@ struct DrillRow {
   std::string measure_label;
 };
 
+// The rows behind a figure for one unit, shared between callers: `rows`
+// point into storage that `owner` keeps alive, in (child, record) order.
+struct DrillList {
+  std::shared_ptr<const void> owner;
+  std::vector<const DrillRow*> rows;
+};
+
 // Per-unit totals of one indicator for one period.
 struct UnitTotals {
   std::map<std::string, Aggregate, std::less<>> by_unit;  // unit or worker id → totals
@@ -79,6 +87,7 @@ struct UnitTotals {
 };
 
 class FlowRows;
+struct DrillTable;
 
 class IndicatorEngine {
  public:
@@ -101,7 +110,11 @@ class IndicatorEngine {
                 int series_points) const;
 
   // The rows in the figure's denominator (and numerator-only rows), for the
-  // unit, in a stable order.
+  // unit, in (child, record) order. The organisation's rows for an
+  // (indicator, period) are listed once and each unit's chosen once from
+  // them, so a page showing them again costs no logic run.
+  DrillList drill_list(const IndicatorDef& def, const Period& period, std::string_view unit) const;
+  // The same rows, copied (for exports and the command line).
   std::vector<DrillRow> drill(const IndicatorDef& def, const Period& period,
                               std::string_view unit) const;
 
@@ -129,14 +142,18 @@ class IndicatorEngine {
   // flow logic that does not place its rows).
   std::shared_ptr<const FlowRows> flow_rows(const IndicatorDef& def) const;
   std::optional<int64_t> population_for(const FlowRows& rows, const Period& period) const;
+  std::shared_ptr<const DrillTable> drill_table(const IndicatorDef& def,
+                                                const Period& period) const;
 
   std::shared_ptr<const CaseIndex> index_;
   Parameters params_;
   // Every organisation unit's chain up to the root (built once: read-only).
-  std::map<std::string, std::vector<std::string>, std::less<>> chains_;
+  StringMap<std::vector<std::string>> chains_;
   OnceCache<std::shared_ptr<const UnitTotals>> totals_cache_{20000};
   OnceCache<std::shared_ptr<const FlowRows>> flow_cache_{1000};
   OnceCache<std::shared_ptr<const void>> memo_cache_{32};
+  // A few megabytes each at the reference scale: few are kept.
+  OnceCache<std::shared_ptr<const DrillTable>> drill_cache_{16};
 };
 
 }  // namespace beacon

@@ -13,7 +13,8 @@ bool is_social_worker_role(std::string_view role) {
   char buffer[32];
   if (role.size() > sizeof buffer) return false;
   for (size_t i = 0; i < role.size(); ++i)
-    buffer[i] = role[i] == '_' ? ' ' : static_cast<char>(std::tolower(static_cast<unsigned char>(role[i])));
+    buffer[i] =
+        role[i] == '_' ? ' ' : static_cast<char>(std::tolower(static_cast<unsigned char>(role[i])));
   const std::string_view r(buffer, role.size());
   return r == "social worker" || r == "allocated social worker" || r == "allocated case worker" ||
          r == "case worker" || r == "allocated worker" || r == "sw" || r == "key worker" ||
@@ -27,32 +28,32 @@ std::string_view team_of_worker(const CaseIndex& index, std::string_view worker_
 }
 
 Attribution attribute(const CaseIndex& index, std::string_view child_id, Date reference_date,
-                      std::string_view own_worker, std::string_view own_team,
-                      OptDate episode_end) {
+                      std::string_view own_worker, std::string_view own_team, OptDate episode_end) {
   if (!own_worker.empty()) return {own_worker, team_of_worker(index, own_worker, own_team)};
 
-  const Allocation* best = nullptr;
-  auto better_in_force = [](const Allocation* a, const Allocation* b) {
-    bool sa = is_social_worker_role(a->role), sb = is_social_worker_role(b->role);
-    if (sa != sb) return sa;
-    if (a->start != b->start) return a->start > b->start;
-    return a->worker_id < b->worker_id;
+  const AllocationView* best = nullptr;
+  auto better_in_force = [](const AllocationView* a, const AllocationView* b) {
+    if (a->social_worker != b->social_worker) return a->social_worker;
+    if (a->allocation->start != b->allocation->start)
+      return a->allocation->start > b->allocation->start;
+    return a->allocation->worker_id < b->allocation->worker_id;
   };
-  const Allocation* first_after = nullptr;
-  for (const Allocation* a : index.allocations(child_id)) {
+  const AllocationView* first_after = nullptr;
+  for (const AllocationView& view : index.allocation_views(child_id)) {
+    const Allocation* a = view.allocation;
     bool in_force = a->start <= reference_date && (!a->end || *a->end > reference_date);
     if (in_force) {
-      if (!best || better_in_force(a, best)) best = a;
+      if (!best || better_in_force(&view, best)) best = &view;
     } else if (a->start > reference_date && (!episode_end || a->start <= *episode_end)) {
       // Allocations are sorted by start: the first one after the date wins,
       // the social worker role breaking ties on the same day.
-      if (!first_after || (a->start == first_after->start && is_social_worker_role(a->role) &&
-                           !is_social_worker_role(first_after->role)))
-        first_after = a;
+      if (!first_after || (a->start == first_after->allocation->start && view.social_worker &&
+                           !first_after->social_worker))
+        first_after = &view;
     }
   }
-  const Allocation* chosen = best ? best : first_after;
-  if (chosen) return {chosen->worker_id, team_of_worker(index, chosen->worker_id, chosen->team_id)};
+  const AllocationView* chosen = best ? best : first_after;
+  if (chosen) return {chosen->allocation->worker_id, chosen->team};
   return {{}, own_team};
 }
 

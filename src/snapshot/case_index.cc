@@ -1,6 +1,9 @@
 #include "snapshot/case_index.h"
 
 #include <algorithm>
+#include <map>
+
+#include "snapshot/attribution.h"
 
 namespace beacon {
 namespace {
@@ -13,13 +16,12 @@ std::vector<Date> holiday_dates(const CaseHistory& h) {
 }
 
 template <class R, class Key>
-void index_by_child(const std::vector<R>& records, Key key,
-                    std::map<std::string, std::vector<const R*>, std::less<>>& out) {
+void index_by_child(const std::vector<R>& records, Key key, StringMap<std::vector<const R*>>& out) {
   for (const auto& r : records) out[key(r)].push_back(&r);
 }
 
 template <class R, class DateOf>
-void sort_lists(std::map<std::string, std::vector<const R*>, std::less<>>& lists, DateOf date_of) {
+void sort_lists(StringMap<std::vector<const R*>>& lists, DateOf date_of) {
   for (auto& [id, list] : lists)
     std::stable_sort(list.begin(), list.end(), [&](const R* a, const R* b) {
       return std::make_pair(date_of(*a), a->ordinal) < std::make_pair(date_of(*b), b->ordinal);
@@ -48,26 +50,39 @@ CaseIndex::CaseIndex(CaseHistory history)
       organisation_(history_.org_units, history_.workers, history_.allocations) {
   for (const auto& c : history_.children) children_.emplace(c.id, &c);
 
-  index_by_child(history_.cin_episodes, [](const CinEpisode& r) { return r.child_id; }, referrals_);
+  index_by_child(
+      history_.cin_episodes, [](const CinEpisode& r) { return r.child_id; }, referrals_);
   sort_lists(referrals_, [](const CinEpisode& r) { return r.referral_date; });
-  index_by_child(history_.cp_plans, [](const CpPlan& r) { return r.child_id; }, cp_plans_);
+  index_by_child(
+      history_.cp_plans, [](const CpPlan& r) { return r.child_id; }, cp_plans_);
   sort_lists(cp_plans_, [](const CpPlan& r) { return r.start; });
-  index_by_child(history_.allocations, [](const Allocation& r) { return r.child_id; },
-                 allocations_);
+  index_by_child(
+      history_.allocations, [](const Allocation& r) { return r.child_id; }, allocations_);
   sort_lists(allocations_, [](const Allocation& r) { return r.start; });
-  index_by_child(history_.adoptions, [](const Adoption& r) { return r.child_id; }, adoptions_);
+  for (const auto& [child_id, list] : allocations_) {
+    auto& views = allocation_views_[child_id];
+    for (const Allocation* a : list) {
+      std::string_view team = organisation_.team_of(a->worker_id);
+      views.push_back(
+          {a, is_social_worker_role(a->role), team.empty() ? std::string_view(a->team_id) : team});
+    }
+  }
+  index_by_child(
+      history_.adoptions, [](const Adoption& r) { return r.child_id; }, adoptions_);
   sort_lists(adoptions_, [](const Adoption& r) { return r.decision_date.value_or(Date()); });
-  index_by_child(history_.assessments, [](const Assessment& r) { return r.episode.child_id; },
-                 assessments_);
+  index_by_child(
+      history_.assessments, [](const Assessment& r) { return r.episode.child_id; }, assessments_);
   sort_lists(assessments_, [](const Assessment& r) { return r.start; });
-  index_by_child(history_.la_reviews, [](const LaReview& r) { return r.child_id; }, la_reviews_);
+  index_by_child(
+      history_.la_reviews, [](const LaReview& r) { return r.child_id; }, la_reviews_);
   sort_lists(la_reviews_, [](const LaReview& r) { return r.date; });
 
   std::map<std::string, std::vector<const LaEpisode*>, std::less<>> episodes;
   for (const auto& e : history_.la_episodes) episodes[e.child_id].push_back(&e);
   for (auto& [child_id, list] : episodes) periods_[child_id] = build_periods_of_care(list);
-  for (const auto& [child_id, list] : periods_)
-    for (const auto& p : list) all_periods_.push_back(&p);
+  // In child id order (the ordered map's), whatever the hash map's order.
+  for (const auto& [child_id, list] : episodes)
+    for (const auto& p : periods_.at(child_id)) all_periods_.push_back(&p);
 
   for (const auto& s : history_.supervisions) supervisions_[s.worker_id].push_back(s.date);
   for (auto& [id, dates] : supervisions_) std::sort(dates.begin(), dates.end());
@@ -101,6 +116,9 @@ std::span<const PeriodOfCare> CaseIndex::periods_of_care(std::string_view id) co
 }
 std::span<const Allocation* const> CaseIndex::allocations(std::string_view id) const {
   return lookup(allocations_, id);
+}
+std::span<const AllocationView> CaseIndex::allocation_views(std::string_view id) const {
+  return lookup(allocation_views_, id);
 }
 std::span<const Adoption* const> CaseIndex::adoptions(std::string_view id) const {
   return lookup(adoptions_, id);

@@ -4,18 +4,26 @@
 #ifndef BEACON_SNAPSHOT_CASE_INDEX_H_
 #define BEACON_SNAPSHOT_CASE_INDEX_H_
 
-#include <map>
 #include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "core/string_map.h"
 #include "core/working_days.h"
 #include "model/case_history.h"
 #include "snapshot/organisation_tree.h"
 #include "snapshot/periods_of_care.h"
 
 namespace beacon {
+
+// An allocation with what attribution asks of it for every record of every
+// figure, worked out once when the index is built.
+struct AllocationView {
+  const Allocation* allocation;
+  bool social_worker;     // the allocated social worker's role
+  std::string_view team;  // the worker's team, else the allocation's own
+};
 
 class CaseIndex {
  public:
@@ -34,6 +42,8 @@ class CaseIndex {
   std::span<const CpPlan* const> cp_plans(std::string_view child_id) const;
   std::span<const PeriodOfCare> periods_of_care(std::string_view child_id) const;
   std::span<const Allocation* const> allocations(std::string_view child_id) const;
+  // The same allocations, in the same order, as attribution reads them.
+  std::span<const AllocationView> allocation_views(std::string_view child_id) const;
   std::span<const Adoption* const> adoptions(std::string_view child_id) const;
   std::span<const Assessment* const> assessments(std::string_view child_id) const;
   std::span<const LaReview* const> la_reviews(std::string_view child_id) const;
@@ -48,21 +58,22 @@ class CaseIndex {
 
  private:
   template <class R>
-  using ByChild = std::map<std::string, std::vector<const R*>, std::less<>>;
+  using ByChild = StringMap<std::vector<const R*>>;
 
   CaseHistory history_;
   WorkingDayCalendar calendar_;
   OrganisationTree organisation_;
-  std::map<std::string, const Child*, std::less<>> children_;
+  StringMap<const Child*> children_;
   ByChild<CinEpisode> referrals_;
   ByChild<CpPlan> cp_plans_;
   ByChild<Allocation> allocations_;
+  StringMap<std::vector<AllocationView>> allocation_views_;
   ByChild<Adoption> adoptions_;
   ByChild<Assessment> assessments_;
   ByChild<LaReview> la_reviews_;
-  std::map<std::string, std::vector<PeriodOfCare>, std::less<>> periods_;
+  StringMap<std::vector<PeriodOfCare>> periods_;
   std::vector<const PeriodOfCare*> all_periods_;
-  std::map<std::string, std::vector<Date>, std::less<>> supervisions_;
+  StringMap<std::vector<Date>> supervisions_;
   OptDate latest_date_;
 };
 

@@ -1,8 +1,9 @@
 #include "snapshot/organisation_tree.h"
 
 #include <algorithm>
-#include <utility>
+#include <map>
 #include <tuple>
+#include <utility>
 
 namespace beacon {
 

@@ -3,11 +3,11 @@
 #ifndef BEACON_SNAPSHOT_ORGANISATION_TREE_H_
 #define BEACON_SNAPSHOT_ORGANISATION_TREE_H_
 
-#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "core/string_map.h"
 #include "model/organisation.h"
 
 namespace beacon {
@@ -44,11 +44,11 @@ class OrganisationTree {
 
  private:
   std::vector<OrgUnit> units_;
-  std::map<std::string, size_t, std::less<>> unit_index_;
-  std::map<std::string, const Worker*, std::less<>> workers_;
-  std::map<std::string, std::string, std::less<>> worker_teams_;
-  std::map<std::string, std::vector<const OrgUnit*>, std::less<>> children_;
-  std::map<std::string, std::vector<const Worker*>, std::less<>> team_workers_;
+  StringMap<size_t> unit_index_;
+  StringMap<const Worker*> workers_;
+  StringMap<std::string> worker_teams_;
+  StringMap<std::vector<const OrgUnit*>> children_;
+  StringMap<std::vector<const Worker*>> team_workers_;
   std::string root_id_;
 };
 

@@ -14,15 +14,19 @@ using testing::TestServer;
 
 int count(const std::string& haystack, const std::string& needle) {
   int n = 0;
-  for (size_t i = haystack.find(needle); i != std::string::npos; i = haystack.find(needle, i + 1)) ++n;
+  for (size_t i = haystack.find(needle); i != std::string::npos; i = haystack.find(needle, i + 1))
+    ++n;
   return n;
 }
 
 // A concrete path for a route template.
 std::string example_path(std::string t) {
-  for (auto [from, to] : {std::pair<std::string, std::string>{"/indicators/{id}", "/indicators/KPI3"},
-                          {"/portraits/{cohort}", "/portraits/cin"}, {"/children/{id}", "/children/C1"},
-                          {"/loads/{id}", "/loads/1"}, {"/uploads/{job}", "/uploads/x"}}) {
+  for (auto [from, to] :
+       {std::pair<std::string, std::string>{"/indicators/{id}", "/indicators/KPI3"},
+        {"/portraits/{cohort}", "/portraits/cin"},
+        {"/children/{id}", "/children/C1"},
+        {"/loads/{id}", "/loads/1"},
+        {"/uploads/{job}", "/uploads/x"}}) {
     size_t at = t.find(from);
     if (at != std::string::npos) t.replace(at, from.size(), to);
   }
@@ -51,14 +55,17 @@ TEST(WebAppTest, SignInSetsAStrictHttpOnlyCookieAndSignOutEndsTheSession) {
   auto c = s.client();
   auto form = c.get("/sign-in");
   std::string token = TestServer::between(form.body, "name=\"sign_in_token\" value=\"", "\"");
-  auto wrong = c.post_form("/sign-in", {{"sign_in_token", token}, {"user", "admin"}, {"password", "nope"}});
+  auto wrong =
+      c.post_form("/sign-in", {{"sign_in_token", token}, {"user", "admin"}, {"password", "nope"}});
   EXPECT_EQ(wrong.status, 401);
   EXPECT_NE(wrong.body.find("The user name or password is not right"), std::string::npos);
   EXPECT_EQ(c.cookies().count(WebApp::kSessionCookie), 0u);
 
   token = TestServer::between(wrong.body, "name=\"sign_in_token\" value=\"", "\"");
-  auto ok = c.post_form("/sign-in", {{"sign_in_token", token}, {"user", "admin"},
-                                     {"password", TestServer::kPassword}, {"next", "/worklists"}});
+  auto ok = c.post_form("/sign-in", {{"sign_in_token", token},
+                                     {"user", "admin"},
+                                     {"password", TestServer::kPassword},
+                                     {"next", "/worklists"}});
   EXPECT_EQ(ok.status, 303);
   EXPECT_EQ(ok.header("location"), "/worklists");
   std::string cookie;
@@ -87,8 +94,10 @@ TEST(WebAppTest, OnlyLocalRedirectsAfterSignIn) {
   auto c = s.client();
   auto form = c.get("/sign-in");
   std::string token = TestServer::between(form.body, "name=\"sign_in_token\" value=\"", "\"");
-  auto r = c.post_form("/sign-in", {{"sign_in_token", token}, {"user", "admin"},
-                                    {"password", TestServer::kPassword}, {"next", "//evil.example/"}});
+  auto r = c.post_form("/sign-in", {{"sign_in_token", token},
+                                    {"user", "admin"},
+                                    {"password", TestServer::kPassword},
+                                    {"next", "//evil.example/"}});
   EXPECT_EQ(r.header("location"), "/scorecard");
 }
 
@@ -100,7 +109,8 @@ TEST(WebAppTest, ScorecardShowsEveryContractKpi) {
   std::string contract = TestServer::between(page.body, "id=\"contract-kpis\"", "</table>");
   EXPECT_EQ(count(contract, "data-indicator="), 16);
   for (int i = 1; i <= 15; ++i)
-    EXPECT_NE(contract.find("data-indicator=\"KPI" + std::to_string(i) + "\""), std::string::npos) << i;
+    EXPECT_NE(contract.find("data-indicator=\"KPI" + std::to_string(i) + "\""), std::string::npos)
+        << i;
   EXPECT_NE(contract.find("data-indicator=\"KPI6E\""), std::string::npos);
   EXPECT_NE(contract.find("<svg class=\"beacon-sparkline\""), std::string::npos);
   EXPECT_NE(page.header("content-security-policy").find("default-src 'self'"), std::string::npos);
@@ -152,7 +162,8 @@ TEST(WebAppTest, DrillDownloadHoldsTheRowsOnThePage) {
   EXPECT_NE(table.find(">C2</a>"), std::string::npos);
   std::string href = TestServer::between(page.body, "id=\"drill-csv\" href=\"", "\"");
   std::string amp = "&amp;";
-  for (size_t i = href.find(amp); i != std::string::npos; i = href.find(amp)) href.replace(i, amp.size(), "&");
+  for (size_t i = href.find(amp); i != std::string::npos; i = href.find(amp))
+    href.replace(i, amp.size(), "&");
   auto csv = c.get(href);
   EXPECT_EQ(csv.status, 200);
   EXPECT_NE(csv.header("content-disposition").find("attachment"), std::string::npos);
@@ -161,6 +172,35 @@ TEST(WebAppTest, DrillDownloadHoldsTheRowsOnThePage) {
   auto xlsx = c.get("/indicators/KPI3/drill.xlsx?to=2025-03-31");
   EXPECT_EQ(xlsx.status, 200);
   EXPECT_EQ(xlsx.body.substr(0, 2), "PK");
+}
+
+TEST(WebAppTest, DrillApiGivesTheListAPageAtATime) {
+  TestServer s;
+  auto c = s.signed_in();
+  auto all = nlohmann::json::parse(c.get("/api/indicators/KPI3/drill?to=2025-03-31").body);
+  const size_t total = all["total"];
+  ASSERT_GE(total, 2u);
+  EXPECT_EQ(all["rows"].size(), total);  // one page of 100 holds them all
+  EXPECT_EQ(all["pages"], 1);
+  auto second = nlohmann::json::parse(
+      c.get("/api/indicators/KPI3/drill?to=2025-03-31&per_page=1&page=2").body);
+  EXPECT_EQ(second["total"], total);
+  EXPECT_EQ(second["pages"], total);
+  EXPECT_EQ(second["page"], 2);
+  ASSERT_EQ(second["rows"].size(), 1u);
+  EXPECT_EQ(second["rows"][0], all["rows"][1]);
+  // Past the last page: the last page.
+  auto past = nlohmann::json::parse(
+      c.get("/api/indicators/KPI3/drill?to=2025-03-31&per_page=1&page=999").body);
+  EXPECT_EQ(past["page"], total);
+  EXPECT_EQ(past["rows"][0], all["rows"][total - 1]);
+  for (const char* bad : {"per_page=0", "per_page=1001", "page=x", "per_page=5%20"}) {
+    auto r = c.get(std::string("/api/indicators/KPI3/drill?to=2025-03-31&") + bad);
+    EXPECT_EQ(r.status, 400) << bad;
+    EXPECT_NE(r.body.find(std::string(bad).substr(0, std::string(bad).find('='))),
+              std::string::npos)
+        << bad;
+  }
 }
 
 TEST(WebAppTest, WorklistFlagsAnAssessmentDueWithinFiveWorkingDays) {
@@ -208,7 +248,8 @@ TEST(WebAppTest, PortraitsAndScorecardDownloads) {
 TEST(WebAppTest, UploadsNeedTheCsrfTokenAndReportErrorsWithTheirLine) {
   TestServer s;
   auto c = s.signed_in();
-  http::UploadedFile bad{"files", "../../etc/referrals.csv", "text/csv", "id,referral_date\nC1,2024-01-01\nC2,bad\n"};
+  http::UploadedFile bad{"files", "../../etc/referrals.csv", "text/csv",
+                         "id,referral_date\nC1,2024-01-01\nC2,bad\n"};
   EXPECT_EQ(c.post_multipart("/data/uploads", {}, {bad}).status, 403);
   std::string csrf = nlohmann::json::parse(c.get("/api/session").body)["csrf_token"];
   auto r = c.post_multipart("/data/uploads", {{"csrf", csrf}}, {bad});
@@ -280,7 +321,8 @@ TEST(WebAppTest, UnknownPagesGetAFriendlyPage) {
 
 TEST(RoutePatternTest, TemplatesBecomeAnchoredPatterns) {
   EXPECT_EQ(route_pattern("/indicators/{id}/drill.csv"), "/indicators/([^/]+)/drill\\.csv");
-  EXPECT_TRUE(std::regex_match("/portraits/cin.pdf", std::regex(route_pattern("/portraits/{cohort}.pdf"))));
+  EXPECT_TRUE(
+      std::regex_match("/portraits/cin.pdf", std::regex(route_pattern("/portraits/{cohort}.pdf"))));
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 #include "web/drill_query.h"
 
 #include <algorithm>
+#include <charconv>
 
 namespace beacon::web {
 
@@ -9,7 +10,8 @@ DrillQuery DrillQuery::from(const http::Request& req) {
   std::string in = req.param("in", "all");
   q.in = in == "yes" || in == "no" ? in : "all";
   q.child = req.param("child").substr(0, 64);
-  static const char* kSorts[] = {"child", "record", "in", "date0", "date1", "date2", "date3", "measure", "worker"};
+  static const char* kSorts[] = {"child", "record", "in",      "date0", "date1",
+                                 "date2", "date3",  "measure", "worker"};
   std::string sort = req.param("sort", "child");
   for (const char* s : kSorts)
     if (sort == s) q.sort = sort;
@@ -27,33 +29,67 @@ std::string DrillQuery::query() const {
          "&dir=" + (descending ? "desc" : "asc");
 }
 
-std::vector<DrillRow> apply_drill_query(std::vector<DrillRow> rows, const DrillQuery& q,
-                                        const OrganisationTree& org) {
-  std::erase_if(rows, [&](const DrillRow& r) {
-    if (q.in == "yes" && !r.in_numerator) return true;
-    if (q.in == "no" && r.in_numerator) return true;
-    return !q.child.empty() && r.child_id.find(q.child) == std::string::npos;
+namespace {
+
+// A whole number in [1, max] from the query, or the default when absent.
+Result<size_t> count_param(const http::Request& req, const char* name, size_t fallback,
+                           size_t max) {
+  const std::string text = req.param(name);
+  if (text.empty()) return fallback;
+  size_t n = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
+  if (ec != std::errc() || end != text.data() + text.size() || n < 1 || n > max)
+    return Status::invalid_input(std::string(name) + " must be a whole number from 1 to " +
+                                 std::to_string(max) + ", not \"" + text.substr(0, 32) + "\"");
+  return n;
+}
+
+}  // namespace
+
+Result<DrillPaging> drill_paging(const http::Request& req) {
+  auto page = count_param(req, "page", 1, 1000000);
+  if (!page) return page.status();
+  auto per_page = count_param(req, "per_page", 100, 1000);
+  if (!per_page) return per_page.status();
+  return DrillPaging{*page, *per_page};
+}
+
+std::vector<const DrillRow*> apply_drill_query(std::vector<const DrillRow*> rows,
+                                               const DrillQuery& q, const OrganisationTree& org) {
+  std::erase_if(rows, [&](const DrillRow* r) {
+    if (q.in == "yes" && !r->in_numerator) return true;
+    if (q.in == "no" && r->in_numerator) return true;
+    return !q.child.empty() && r->child_id.find(q.child) == std::string::npos;
   });
+  if (q.sort == "child" && !q.descending) return rows;  // the engine's order already
   auto date_at = [](const DrillRow& r, size_t i) -> OptDate {
     return i < r.dates.size() ? r.dates[i].second : std::nullopt;
   };
-  auto less = [&](const DrillRow& a, const DrillRow& b) {
+  auto less = [&](const DrillRow* a, const DrillRow* b) {
     const std::string& s = q.sort;
-    if (s == "record") return a.record < b.record;
-    if (s == "in") return a.in_numerator < b.in_numerator;
-    if (s == "measure") return a.measure < b.measure;
-    if (s == "worker") return org.name_of(a.worker_id) < org.name_of(b.worker_id);
+    if (s == "record") return a->record < b->record;
+    if (s == "in") return a->in_numerator < b->in_numerator;
+    if (s == "measure") return a->measure < b->measure;
+    if (s == "worker") return org.name_of(a->worker_id) < org.name_of(b->worker_id);
     if (s.rfind("date", 0) == 0) {
       size_t i = static_cast<size_t>(s[4] - '0');
-      return date_at(a, i) < date_at(b, i);
+      return date_at(*a, i) < date_at(*b, i);
     }
-    return a.child_id < b.child_id;
+    return a->child_id < b->child_id;
   };
   if (q.descending)
-    std::stable_sort(rows.begin(), rows.end(), [&](const DrillRow& a, const DrillRow& b) { return less(b, a); });
+    std::stable_sort(rows.begin(), rows.end(),
+                     [&](const DrillRow* a, const DrillRow* b) { return less(b, a); });
   else
     std::stable_sort(rows.begin(), rows.end(), less);
   return rows;
+}
+
+std::vector<DrillRow> copy_drill_rows(const std::vector<const DrillRow*>& rows, size_t first,
+                                      size_t count) {
+  std::vector<DrillRow> out;
+  for (size_t i = first; i < rows.size() && i - first < count; ++i) out.push_back(*rows[i]);
+  return out;
 }
 
 }  // namespace beacon::web

@@ -3,17 +3,19 @@
 #ifndef BEACON_WEB_DRILL_QUERY_H_
 #define BEACON_WEB_DRILL_QUERY_H_
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
+#include "core/result.h"
 #include "http/message.h"
 #include "indicators/engine.h"
 
 namespace beacon::web {
 
 struct DrillQuery {
-  std::string in = "all";  // all | yes (in the numerator) | no
-  std::string child;       // child identifier contains this
+  std::string in = "all";      // all | yes (in the numerator) | no
+  std::string child;           // child identifier contains this
   std::string sort = "child";  // child | record | in | date0…date3 | measure | worker
   bool descending = false;
   int page = 1;
@@ -23,9 +25,22 @@ struct DrillQuery {
   std::string query() const;
 };
 
-// Filters and sorts `rows` (stable: ties keep the engine's order).
-std::vector<DrillRow> apply_drill_query(std::vector<DrillRow> rows, const DrillQuery& q,
-                                        const OrganisationTree& org);
+// The API's page of the drill-through list: `page` from 1, `per_page` rows
+// (default 100, at most 1,000); anything else is a clear error.
+struct DrillPaging {
+  size_t page = 1;
+  size_t per_page = 100;
+};
+Result<DrillPaging> drill_paging(const http::Request& req);
+
+// Filters and sorts `rows` (stable: ties keep the engine's order). Works on
+// pointers into the engine's shared list: a page costs no copy of the rows.
+std::vector<const DrillRow*> apply_drill_query(std::vector<const DrillRow*> rows,
+                                               const DrillQuery& q, const OrganisationTree& org);
+
+// The rows [first, first + count) copied out, for the exports and the API.
+std::vector<DrillRow> copy_drill_rows(const std::vector<const DrillRow*>& rows, size_t first = 0,
+                                      size_t count = SIZE_MAX);
 
 }  // namespace beacon::web
 

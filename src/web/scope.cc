@@ -13,7 +13,8 @@ std::optional<View> scoped_view(Ctx& ctx) {
     ctx.fail(view.status().code() == StatusCode::kNotFound ? 404 : 400, view.status().message());
     return std::nullopt;
   }
-  if (!ctx.req.has_param("unit") || ctx.req.param("unit").empty()) view->unit = access::home_unit(p, org);
+  if (!ctx.req.has_param("unit") || ctx.req.param("unit").empty())
+    view->unit = access::home_unit(p, org);
   if (auto d = access::can_view_unit(p, org, view->unit); !d) {
     ctx.fail(403, d.reason);
     return std::nullopt;
@@ -27,8 +28,8 @@ access::ChildScope child_scope(const Ctx& ctx, const View& view) {
                                   default_date(*ctx.engine));
 }
 
-size_t keep_children_in_scope(std::vector<DrillRow>& rows, const access::ChildScope& scope) {
-  return std::erase_if(rows, [&](const DrillRow& r) { return !scope.contains(r.child_id); });
+size_t keep_children_in_scope(std::vector<const DrillRow*>& rows, const access::ChildScope& scope) {
+  return std::erase_if(rows, [&](const DrillRow* r) { return !scope.contains(r->child_id); });
 }
 
 size_t keep_children_in_scope(std::vector<WorkItem>& items, const access::ChildScope& scope) {
@@ -36,7 +37,8 @@ size_t keep_children_in_scope(std::vector<WorkItem>& items, const access::ChildS
 }
 
 bool unit_in_scope(const Ctx& ctx, std::string_view unit_id) {
-  return access::can_view_unit(ctx.principal(), ctx.engine->index().organisation(), unit_id).allowed;
+  return access::can_view_unit(ctx.principal(), ctx.engine->index().organisation(), unit_id)
+      .allowed;
 }
 
 PickerOptions picker_options(const Ctx& ctx, PickerOptions base) {
@@ -46,7 +48,8 @@ PickerOptions picker_options(const Ctx& ctx, PickerOptions base) {
   return base;
 }
 
-void suppress_small_counts(const Ctx& ctx, Aggregate& total, std::optional<double>& value, Rag& rag) {
+void suppress_small_counts(const Ctx& ctx, Aggregate& total, std::optional<double>& value,
+                           Rag& rag) {
   access::Principal p = ctx.principal();
   if (!access::suppressed(p, total.numerator) && !access::suppressed(p, total.denominator)) return;
   total.numerator = std::numeric_limits<double>::quiet_NaN();

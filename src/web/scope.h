@@ -27,7 +27,7 @@ std::optional<View> scoped_view(Ctx& ctx);
 access::ChildScope child_scope(const Ctx& ctx, const View& view);
 
 // Only the rows about children in scope; returns how many were held back.
-size_t keep_children_in_scope(std::vector<DrillRow>& rows, const access::ChildScope& scope);
+size_t keep_children_in_scope(std::vector<const DrillRow*>& rows, const access::ChildScope& scope);
 size_t keep_children_in_scope(std::vector<WorkItem>& items, const access::ChildScope& scope);
 
 // Picker options limited to the user's area (unit list from their home unit).
@@ -40,7 +40,8 @@ bool unit_in_scope(const Ctx& ctx, std::string_view unit_id);
 // by "not shown" (NaN, printed as "–" and null in JSON) together with the
 // value and RAG they would give away. No-ops for other users.
 void suppress_small_counts(const Ctx& ctx, Figure& figure);
-void suppress_small_counts(const Ctx& ctx, Aggregate& total, std::optional<double>& value, Rag& rag);
+void suppress_small_counts(const Ctx& ctx, Aggregate& total, std::optional<double>& value,
+                           Rag& rag);
 void suppress_small_counts(const Ctx& ctx, PenPortrait& portrait);
 
 }  // namespace beacon::web

@@ -28,7 +28,8 @@ void api_scorecard(Ctx& ctx) {
   auto view = view_or_fail(ctx);
   if (!view) return;
   bool contract_only = ctx.req.param("scope", "contract") != "all";
-  auto figures = build_scorecard(*ctx.engine, view->as_period(), view->unit, series_points(ctx.req), contract_only);
+  auto figures = build_scorecard(*ctx.engine, view->as_period(), view->unit, series_points(ctx.req),
+                                 contract_only);
   for (auto& f : figures) suppress_small_counts(ctx, f);
   ctx.json(kpi_json(view->as_period(), view->unit, figures));
 }
@@ -36,9 +37,14 @@ void api_scorecard(Ctx& ctx) {
 void api_indicators(Ctx& ctx) {
   nlohmann::json list = nlohmann::json::array();
   for (const auto& d : indicator_catalogue())
-    list.push_back({{"id", d.id}, {"name", d.name}, {"kind", kind_name(d.kind)}, {"measure", d.measure},
-                    {"polarity", polarity_name(d.polarity)}, {"family", d.family},
-                    {"definition", d.definition}, {"contract", d.contract}});
+    list.push_back({{"id", d.id},
+                    {"name", d.name},
+                    {"kind", kind_name(d.kind)},
+                    {"measure", d.measure},
+                    {"polarity", polarity_name(d.polarity)},
+                    {"family", d.family},
+                    {"definition", d.definition},
+                    {"contract", d.contract}});
   ctx.json({{"indicators", list}});
 }
 
@@ -64,13 +70,20 @@ void api_breakdown(Ctx& ctx) {
   nlohmann::json rows = nlohmann::json::array();
   for (auto r : build_breakdown(*ctx.engine, *def, period, view->unit)) {
     suppress_small_counts(ctx, r.total, r.value, r.rag);
-    rows.push_back({{"id", r.id}, {"name", r.name}, {"kind", r.kind},
+    rows.push_back({{"id", r.id},
+                    {"name", r.name},
+                    {"kind", r.kind},
                     {"numerator", json_number(r.total.numerator)},
-                    {"denominator", json_number(r.total.denominator)}, {"value", json_optional(r.value)},
-                    {"rag", rag_name(r.rag)}, {"has_children", r.has_children}});
+                    {"denominator", json_number(r.total.denominator)},
+                    {"value", json_optional(r.value)},
+                    {"rag", rag_name(r.rag)},
+                    {"has_children", r.has_children}});
   }
-  ctx.json({{"indicator", def->id}, {"unit", view->unit}, {"from", period.from.iso()},
-            {"to", period.to.iso()}, {"rows", rows}});
+  ctx.json({{"indicator", def->id},
+            {"unit", view->unit},
+            {"from", period.from.iso()},
+            {"to", period.to.iso()},
+            {"rows", rows}});
 }
 
 void api_drill(Ctx& ctx) {
@@ -78,12 +91,26 @@ void api_drill(Ctx& ctx) {
   if (!def) return ctx.fail(404, "There is no indicator called " + ctx.req.path_param(0));
   auto view = view_or_fail(ctx);
   if (!view) return;
+  auto paging = drill_paging(ctx.req);
+  if (!paging) return ctx.fail(400, paging.status().message());
   Period period = view->as_period();
-  auto rows = apply_drill_query(ctx.engine->drill(*def, period, view->unit), DrillQuery::from(ctx.req),
-                                ctx.engine->index().organisation());
+  const DrillList list = ctx.engine->drill_list(*def, period, view->unit);  // keeps the rows alive
+  auto rows =
+      apply_drill_query(list.rows, DrillQuery::from(ctx.req), ctx.engine->index().organisation());
   size_t held_back = keep_children_in_scope(rows, child_scope(ctx, *view));
-  ctx.audit_detail = std::string(def->id) + " for " + view->unit + ": " + std::to_string(rows.size()) + " records";
-  nlohmann::json j = drill_json(*def, period, view->unit, rows);
+  ctx.audit_detail =
+      std::string(def->id) + " for " + view->unit + ": " + std::to_string(rows.size()) + " records";
+  // A page at a time: the whole list of a large figure is tens of thousands
+  // of rows (the CSV and XLSX downloads give it in one piece).
+  const size_t pages = std::max<size_t>(1, (rows.size() + paging->per_page - 1) / paging->per_page);
+  const size_t page = std::min(paging->page, pages);
+  nlohmann::json j =
+      drill_json(*def, period, view->unit,
+                 copy_drill_rows(rows, (page - 1) * paging->per_page, paging->per_page));
+  j["total"] = rows.size();
+  j["page"] = page;
+  j["per_page"] = paging->per_page;
+  j["pages"] = pages;
   j["not_listed"] = held_back;  // counted in the figure, but the child is outside the user's scope
   ctx.json(j);
 }
