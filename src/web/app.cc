@@ -7,6 +7,7 @@
 
 #include "web/auth/password.h"
 #include "web/auth/sessions.h"
+#include "web/view.h"
 
 namespace beacon::web {
 
@@ -98,12 +99,14 @@ void Ctx::page(const PageChrome& chrome, const std::string& main_html, int statu
   res.status = status;
   res.content_type = "text/html; charset=utf-8";
   res.body = render_page(c, main_html);
+  if (capture) answer = CachedAnswer{true, chrome, main_html, res.content_type, "", "", ""};
 }
 
 void Ctx::json(const nlohmann::json& body, int status) {
   res.status = status;
   res.content_type = "application/json";
   res.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  if (capture) answer = CachedAnswer{false, {}, "", res.content_type, res.body, "", ""};
 }
 
 void Ctx::fail(int status, const std::string& message) {
@@ -198,6 +201,8 @@ void WebApp::dispatch(const Route& route, const http::Request& req, http::Respon
   ctx.audit_object = req.path + (req.query.empty() ? "" : "?" + req.query);
   if (auto allowed = allows(route.need, ctx.principal()); route.access == Access::kSignedIn && !allowed)
     ctx.fail(403, allowed.reason);
+  else if (route.cached)
+    answer_from_cache(route, ctx);
   else
     route.handler(ctx);
   if (ctx.audit_action.empty()) return;
@@ -211,6 +216,29 @@ void WebApp::dispatch(const Route& route, const http::Request& req, http::Respon
     ctx.audit_action.clear();
     ctx.fail(500, "The audit trail cannot be written, so nothing is shown: " + st.message());
   }
+}
+
+void WebApp::answer_from_cache(const Route& route, Ctx& ctx) {
+  // The default date is the snapshot's latest, or today for an empty store.
+  const std::string key = ResponseCache::key(ctx.req.path, ctx.req.query, ctx.principal()) +
+                          '\x1f' + default_date(*ctx.engine).iso();
+  if (auto kept = answers_.find(ctx.engine, key)) {
+    ctx.audit_action = kept->audit_action;
+    ctx.audit_detail = kept->audit_detail;
+    if (kept->is_page) return ctx.page(kept->chrome, kept->main_html);
+    ctx.res.status = 200;
+    ctx.res.content_type = kept->content_type;
+    ctx.res.body = std::move(kept->body);
+    return;
+  }
+  ctx.capture = true;
+  route.handler(ctx);
+  ctx.capture = false;
+  // Only successful answers are kept.
+  if (!ctx.answer || ctx.res.status != 200) return;
+  ctx.answer->audit_action = ctx.audit_action;
+  ctx.answer->audit_detail = ctx.audit_detail;
+  answers_.keep(ctx.engine, key, std::move(*ctx.answer));
 }
 
 Status WebApp::install(http::Server& server) {

@@ -7,6 +7,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,7 @@
 #include "web/auth/sessions.h"
 #include "web/backend.h"
 #include "web/layout.h"
+#include "web/response_cache.h"
 #include "web/uploads.h"
 
 namespace beacon::web {
@@ -51,6 +53,10 @@ struct Ctx {
   std::string audit_action;
   std::string audit_object;
   std::string audit_detail;
+  // On a route marked `cached`: page() and json() keep what they drew here,
+  // so the dispatcher can keep it for the next asker.
+  bool capture = false;
+  std::optional<CachedAnswer> answer;
 
   // Who is asking (an empty principal on public routes).
   access::Principal principal() const;
@@ -91,6 +97,9 @@ struct Route {
   std::function<void(Ctx&)> handler;
   Need need = Need::kSignedIn;
   std::string audit;  // the audit action recorded for every call; empty: none
+  // The answer depends only on the snapshot, the URL and the user's roles
+  // and scope: kept and served again (response_cache.h).
+  bool cached = false;
 };
 
 // Whether `p` meets `need`.
@@ -114,6 +123,8 @@ class WebApp {
 
  private:
   void dispatch(const Route& route, const http::Request& req, http::Response& res);
+  // Serves a `cached` route's kept answer, or runs its handler and keeps it.
+  void answer_from_cache(const Route& route, Ctx& ctx);
   bool same_origin(const http::Request& req) const;
   // The session a request belongs to: its cookie's, or one started from the
   // trusted header.
@@ -124,6 +135,7 @@ class WebApp {
   SessionTable sessions_;
   std::unique_ptr<UploadJobs> uploads_;
   std::vector<Route> routes_;
+  ResponseCache answers_{size_t{256} << 20};
 };
 
 // Exports write files: this runs `write` on a private temporary path and

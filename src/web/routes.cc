@@ -1,7 +1,8 @@
 // The route table: one line per page or API call, with what the signed-in
 // user's roles must allow (Need) and the audit action recorded for every
-// call. The OpenAPI document (openapi.json) describes every /api route here;
-// a test keeps them equal, and another walks every route as every role.
+// call, and whether its answer is kept for the next asker. The OpenAPI
+// document (openapi.json) describes every /api route here; a test keeps them
+// equal, and another walks every route as every role.
 #include "web/handlers.h"
 
 namespace beacon::web {
@@ -11,6 +12,10 @@ std::vector<Route> all_routes() {
   const Need any = Need::kSignedIn, figures = Need::kAggregates, children = Need::kChildLevel,
              load = Need::kLoadData, users = Need::kManageUsers, audit = Need::kAudit,
              read_qa = Need::kReadQa, record_qa = Need::kRecordQa;
+  // Figures of the snapshot alone: kept and served again until the next load
+  // (response_cache.h). Not worklists (they show QA recommendations, which
+  // change between loads) nor anything the QA or admin pages write.
+  const bool kCached = true;
   return {
       // Pages.
       {"GET", "/", S, "Home", home, any, ""},
@@ -21,16 +26,16 @@ std::vector<Route> all_routes() {
       {"POST", "/account/password", S, "Change your password", account_password, any, ""},
       {"GET", "/scorecard.xlsx", S, "Scorecard workbook", scorecard_xlsx, figures, "export-scorecard"},
       {"GET", "/scorecard.pdf", S, "Scorecard PDF", scorecard_pdf, figures, "export-scorecard"},
-      {"GET", "/scorecard", S, "Scorecard", scorecard_page, figures, ""},
+      {"GET", "/scorecard", S, "Scorecard", scorecard_page, figures, "", kCached},
       {"GET", "/indicators/{id}/drill.csv", S, "Drill-through list as CSV", drill_csv_download, children, "export-drill"},
       {"GET", "/indicators/{id}/drill.xlsx", S, "Drill-through list as a workbook", drill_xlsx_download, children, "export-drill"},
-      {"GET", "/indicators/{id}", S, "Indicator page", indicator_page, figures, ""},
-      {"GET", "/portraits", S, "Pen portraits", portraits_index, figures, ""},
+      {"GET", "/indicators/{id}", S, "Indicator page", indicator_page, figures, "", kCached},
+      {"GET", "/portraits", S, "Pen portraits", portraits_index, figures, "", kCached},
       {"GET", "/portraits/{cohort}.pdf", S, "Pen portrait as PDF", portrait_pdf, figures, "export-portrait"},
       {"GET", "/portraits/{cohort}.png", S, "Pen portrait as an image", portrait_png, figures, "export-portrait"},
-      {"GET", "/portraits/{cohort}", S, "Pen portrait", portrait_page, figures, ""},
+      {"GET", "/portraits/{cohort}", S, "Pen portrait", portrait_page, figures, "", kCached},
       {"GET", "/worklists", S, "Worklist", worklist_page, children, "view-worklist"},
-      {"GET", "/children/{id}", S, "Child summary", child_page, children, "view-child"},
+      {"GET", "/children/{id}", S, "Child summary", child_page, children, "view-child", kCached},
       {"GET", "/data", S, "Data: upload and load history", data_page, load, ""},
       {"POST", "/data/uploads", S, "Upload files to load", upload_submit, load, "upload"},
       {"GET", "/data/uploads/{job}", S, "An upload's progress and report", upload_page, load, ""},
@@ -67,15 +72,15 @@ std::vector<Route> all_routes() {
       {"GET", "/openapi.json", P, "This API's description", openapi_document, any, ""},
       {"GET", "/healthz", P, "Liveness", health, any, ""},
       {"GET", "/api/session", S, "The signed-in user and CSRF token", api_session, any, ""},
-      {"GET", "/api/units", S, "The organisation's units and workers", api_units, figures, ""},
-      {"GET", "/api/scorecard", S, "Scorecard figures", api_scorecard, figures, ""},
-      {"GET", "/api/indicators", S, "The indicator catalogue", api_indicators, figures, ""},
-      {"GET", "/api/indicators/{id}", S, "One indicator's figure and series", api_indicator, figures, ""},
-      {"GET", "/api/indicators/{id}/breakdown", S, "A figure by the units below", api_breakdown, figures, ""},
-      {"GET", "/api/indicators/{id}/drill", S, "The records behind a figure", api_drill, children, "view-drill"},
-      {"GET", "/api/portraits/{cohort}", S, "A cohort's pen portrait", api_portrait, figures, ""},
+      {"GET", "/api/units", S, "The organisation's units and workers", api_units, figures, "", kCached},
+      {"GET", "/api/scorecard", S, "Scorecard figures", api_scorecard, figures, "", kCached},
+      {"GET", "/api/indicators", S, "The indicator catalogue", api_indicators, figures, "", kCached},
+      {"GET", "/api/indicators/{id}", S, "One indicator's figure and series", api_indicator, figures, "", kCached},
+      {"GET", "/api/indicators/{id}/breakdown", S, "A figure by the units below", api_breakdown, figures, "", kCached},
+      {"GET", "/api/indicators/{id}/drill", S, "The records behind a figure", api_drill, children, "view-drill", kCached},
+      {"GET", "/api/portraits/{cohort}", S, "A cohort's pen portrait", api_portrait, figures, "", kCached},
       {"GET", "/api/worklists", S, "What is due and overdue", api_worklist, children, "view-worklist"},
-      {"GET", "/api/children/{id}", S, "A child's summary and timeline", api_child, children, "view-child"},
+      {"GET", "/api/children/{id}", S, "A child's summary and timeline", api_child, children, "view-child", kCached},
       {"GET", "/api/loads", S, "The load history", api_loads, load, ""},
       {"GET", "/api/loads/{id}", S, "One load's report", api_load, load, ""},
       {"POST", "/api/uploads", S, "Upload files to load", api_upload, load, "upload"},

@@ -108,7 +108,16 @@ class TestBackend final : public Backend {
  public:
   explicit TestBackend(CaseHistory history = sample_history())
       : engine_(std::make_shared<IndicatorEngine>(std::make_shared<CaseIndex>(std::move(history)))) {}
-  std::shared_ptr<const IndicatorEngine> engine() const override { return engine_; }
+  std::shared_ptr<const IndicatorEngine> engine() const override {
+    std::lock_guard<std::mutex> lock(engine_mutex_);
+    return engine_;
+  }
+  // A new snapshot, as a load swaps one in (tests of what a load changes).
+  void replace_history(CaseHistory history) {
+    auto fresh = std::make_shared<IndicatorEngine>(std::make_shared<CaseIndex>(std::move(history)));
+    std::lock_guard<std::mutex> lock(engine_mutex_);
+    engine_ = std::move(fresh);
+  }
   UserDirectory& users() override { return users_; }
   qa::QaStore* qa_store() override { return qa_.get(); }
   Result<std::vector<LoadRecord>> load_history() override {
@@ -170,6 +179,7 @@ class TestBackend final : public Backend {
   }
 
  private:
+  mutable std::mutex engine_mutex_;
   std::shared_ptr<const IndicatorEngine> engine_;
   std::unique_ptr<qa::QaStore> qa_ = std::move(open_sqlite_qa_store(":memory:").value());
   MemoryUserDirectory users_;
