@@ -168,11 +168,14 @@ Result<FeedbackView> feedback_view(QaRequest& q, const http::Request& req) {
     if (c.received >= f.from && c.received <= f.to) f.complaints.push_back(std::move(c));
   for (auto& c : *compliments)
     if (c.received >= f.from && c.received <= f.to) f.compliments.push_back(std::move(c));
+  for (auto& r : *surveys)
+    if (r.received >= f.from && r.received <= f.to) f.survey_returns.push_back(std::move(r));
   auto newest_first = [](const auto& a, const auto& b) {
     return a.received != b.received ? a.received > b.received : a.id > b.id;
   };
   std::sort(f.complaints.begin(), f.complaints.end(), newest_first);
   std::sort(f.compliments.begin(), f.compliments.end(), newest_first);
+  std::sort(f.survey_returns.begin(), f.survey_returns.end(), newest_first);
   return f;
 }
 

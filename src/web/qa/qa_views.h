@@ -34,6 +34,7 @@ struct FeedbackView {
   std::vector<qa::FeedbackMonth> months;
   std::vector<qa::Complaint> complaints;  // in the period, newest first
   std::vector<qa::Compliment> compliments;
+  std::vector<qa::SurveyReturn> survey_returns;  // in the period, newest first
 };
 // `from`/`to` (default: the 12 months to the latest date in the data) and `unit`.
 Result<FeedbackView> feedback_view(QaRequest& q, const http::Request& req);
