@@ -354,5 +354,55 @@ TEST(QaPagesTest, TheEvaluationFormRefusesAnIncompleteSubmissionListingWhatIsMis
   EXPECT_EQ(pdf.body, api.c.get(cycle_path + "/briefing.pdf").body);  // same briefing, same bytes
 }
 
+TEST(QaPagesTest, TheSampleFormDrawsFromTheTeamsAndCohortsTicked) {
+  TestServer s;
+  QaApi api(s);
+  auto form = api.c.get("/qa");
+  EXPECT_NE(form.body.find("name=\"teams\" type=\"checkbox\" value=\"T2\""), std::string::npos);
+  EXPECT_NE(form.body.find("name=\"cohorts\" type=\"checkbox\" value=\"cp\""), std::string::npos);
+  std::vector<std::pair<std::string, std::string>> fields = {
+      {"csrf", api.csrf},    {"name", "South only"},    {"start", "2024-12-01"},
+      {"end", "2024-12-31"}, {"mode", "random"},        {"size", "10"},
+      {"seed", "3"},         {"previous_cycle_id", "0"}};
+  // An unknown team is refused, keeping the boxes ticked.
+  auto bad = fields;
+  bad.push_back({"teams", "T1"});
+  bad.push_back({"teams", "NOPE"});
+  auto refused = api.c.post_form("/qa/cycles", bad);
+  EXPECT_EQ(refused.status, 400);
+  EXPECT_NE(refused.body.find("teams: there is no team NOPE"), std::string::npos);
+  EXPECT_NE(refused.body.find("value=\"T1\" checked"), std::string::npos);
+
+  // Children open on 2024-12-01: C1, C2 in T1 and C4 in T2, all children in need.
+  auto south = fields;
+  south.push_back({"teams", "T2"});
+  auto made = api.c.post_form("/qa/cycles", south);
+  ASSERT_EQ(made.status, 303) << made.body;
+  std::string id = made.header("location").substr(std::string("/qa/cycles/").size());
+  json cycle = api.get("/api/qa/cycles/" + id);
+  ASSERT_EQ(cycle["evaluations"].size(), 1u);
+  EXPECT_EQ(cycle["evaluations"][0]["child_id"], "C4");
+  EXPECT_EQ(cycle["cycle"]["rules"]["teams"], json::array({"T2"}));
+  EXPECT_NE(api.c.get("/qa/cycles/" + id).body.find("from Assessment team 2"), std::string::npos);
+
+  auto east_cin = fields;
+  east_cin[1].second = "East, children in need";
+  east_cin.push_back({"teams", "T1"});
+  east_cin.push_back({"cohorts", "cin"});
+  made = api.c.post_form("/qa/cycles", east_cin);
+  ASSERT_EQ(made.status, 303) << made.body;
+  cycle = api.get(made.header("location").replace(0, 0, "/api"));
+  std::set<std::string> children;
+  for (const auto& e : cycle["evaluations"]) children.insert(e["child_id"]);
+  EXPECT_EQ(children, (std::set<std::string>{"C1", "C2"}));
+
+  auto protection = fields;
+  protection[1].second = "On a plan";
+  protection.push_back({"cohorts", "cp"});
+  made = api.c.post_form("/qa/cycles", protection);
+  ASSERT_EQ(made.status, 303) << made.body;
+  EXPECT_TRUE(api.get(made.header("location").replace(0, 0, "/api"))["evaluations"].empty());
+}
+
 }  // namespace
 }  // namespace beacon::web

@@ -137,6 +137,10 @@ Result<CycleCreated> create_cycle(QaRequest& q, qa::Cycle cycle) {
   if (!qa::find_question_set(cycle.question_set_id))
     return Status::invalid_input("question set: there is no question set called " +
                                  cycle.question_set_id);
+  for (const std::string& team : cycle.rules.teams) {
+    const OrgUnit* u = q.engine.index().organisation().unit(team);
+    if (!u || u->kind != "team") return Status::invalid_input("teams: there is no team " + team);
+  }
   std::vector<std::string> previous;
   if (cycle.previous_cycle_id) {
     auto prev = q.store.evaluations({cycle.previous_cycle_id, "", ""}, qa::UnitScope::all());
