@@ -404,5 +404,57 @@ TEST(QaPagesTest, TheSampleFormDrawsFromTheTeamsAndCohortsTicked) {
   EXPECT_TRUE(api.get(made.header("location").replace(0, 0, "/api"))["evaluations"].empty());
 }
 
+TEST(QaApiTest, TheWorklistJsonListsTheOpenRecommendationsThePageShows) {
+  TestServer s;
+  QaApi api(s);
+  auto made = api.post("/api/qa/cycles", {{"name", "Dec"},
+                                          {"start", "2024-12-01"},
+                                          {"end", "2024-12-31"},
+                                          {"rules", {{"mode", "random"}, {"size", 10}}}});
+  ASSERT_EQ(made.status, 201) << made.body;
+  json cycle =
+      api.get("/api/qa/cycles/" + std::to_string(json::parse(made.body)["id"].get<int64_t>()));
+  std::string due = today().add_days(10).iso();
+  std::map<std::string, int64_t> rec;
+  for (const char* child : {"C1", "C2", "C4"}) {
+    auto r = api.post(
+        "/api/qa/evaluations/" + std::to_string(evaluation_of(cycle, child)) + "/recommendations",
+        {{"text", std::string("Chronology for ") + child}, {"due", due}});
+    ASSERT_EQ(r.status, 201) << r.body;
+    rec[child] = json::parse(r.body)["id"];
+  }
+  ASSERT_EQ(api.post("/api/qa/recommendations/" + std::to_string(rec["C2"]) + "/close",
+                     {{"evidence", "Chronology written"}})
+                .status,
+            200);
+  auto children_of = [](const json& worklist) {
+    std::set<std::string> out;
+    for (const auto& r : worklist["recommendations"]) out.insert(r["child_id"]);
+    return out;
+  };
+  // A worker's: those they own; a unit's: those held in it; closed ones are done with.
+  json w1 = api.get("/api/worklists?to=2025-03-31&unit=W1");
+  EXPECT_EQ(children_of(w1), std::set<std::string>{"C1"});
+  EXPECT_EQ(w1["recommendations"][0]["due"], due);
+  EXPECT_EQ(w1["recommendations"][0]["owner_id"], "W1");
+  EXPECT_EQ(w1["recommendations"][0]["overdue"], false);
+  EXPECT_EQ(w1["recommendations"][0]["escalation"], 0);
+  EXPECT_EQ(children_of(api.get("/api/worklists?to=2025-03-31&unit=T1")),
+            std::set<std::string>{"C1"});
+  EXPECT_EQ(children_of(api.get("/api/worklists?to=2025-03-31")),
+            (std::set<std::string>{"C1", "C4"}));
+  auto page = api.c.get("/worklists?to=2025-03-31&unit=W1");
+  EXPECT_NE(page.body.find("Chronology for C1"), std::string::npos);
+  EXPECT_EQ(page.body.find("Chronology for C4"), std::string::npos);
+
+  // The same scope rules as the page: a team manager of T2 sees T2's only.
+  testing::add_test_user(s.backend.users(), "tm2", {access::Role::kTeamManager}, "T2");
+  auto tm = s.signed_in("tm2");
+  json t2 = json::parse(tm.get("/api/worklists?to=2025-03-31").body);
+  EXPECT_EQ(t2["unit"], "T2");
+  EXPECT_EQ(children_of(t2), std::set<std::string>{"C4"});
+  EXPECT_EQ(tm.get("/api/worklists?to=2025-03-31&unit=T1").status, 403);
+}
+
 }  // namespace
 }  // namespace beacon::web

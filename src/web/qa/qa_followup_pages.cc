@@ -569,22 +569,11 @@ void qa_briefing_xlsx(Ctx& ctx) { briefing_download(ctx, false); }
 namespace beacon::web {
 
 std::string qa_recommendations_due(Ctx& ctx, const std::string& unit, Date as_at) {
-  qa::QaStore* store = ctx.app.backend().qa_store();
-  if (!store) return "";
-  auto recs = store->recommendations(qa_scope(*ctx.session, ctx.engine->index().organisation()));
-  if (!recs) return "";
+  auto mine = open_recommendations_for(ctx, unit);
+  if (!mine || mine->empty()) return "";
   const auto& org = ctx.engine->index().organisation();
-  bool worker = org.worker(unit) != nullptr;
-  std::vector<qa::Recommendation> mine;
-  for (const auto& r : *recs) {
-    if (r.status != qa::RecommendationStatus::kOpen) continue;
-    if (worker ? r.owner_id == unit : within_unit(*ctx.engine, r.team_id, unit)) mine.push_back(r);
-  }
-  if (mine.empty()) return "";
-  std::stable_sort(mine.begin(), mine.end(),
-                   [](const auto& a, const auto& b) { return a.due < b.due; });
   std::vector<std::vector<std::string>> rows;
-  for (const auto& r : mine)
+  for (const auto& r : *mine)
     rows.push_back(
         {"<a class=\"govuk-link\" href=\"/qa/evaluations/" + std::to_string(r.evaluation_id) +
              "\">" + esc(r.child_id) + "</a>",
@@ -592,7 +581,7 @@ std::string qa_recommendations_due(Ctx& ctx, const std::string& unit, Date as_at
          qa::is_overdue(r, as_at) ? escalation_text(qa::escalation_level(r, as_at)) : "Open"});
   return table("worklist-recommendations",
                "Practice evaluation recommendations to discuss in supervision (" +
-                   std::to_string(mine.size()) + ")",
+                   std::to_string(mine->size()) + ")",
                {"Child", "Recommendation", "Owner", "Due", "Status"}, rows);
 }
 

@@ -354,4 +354,23 @@ json triangulation_json(const TriangulationView& t) {
           {"feedback", figures_json(t.feedback)}};
 }
 
+Result<std::vector<qa::Recommendation>> open_recommendations_for(Ctx& ctx,
+                                                                 const std::string& unit) {
+  std::vector<qa::Recommendation> mine;
+  qa::QaStore* store = ctx.app.backend().qa_store();
+  if (!store) return mine;
+  const auto& org = ctx.engine->index().organisation();
+  auto recs = store->recommendations(qa_scope(*ctx.session, org));
+  if (!recs) return recs.status();
+  bool worker = org.worker(unit) != nullptr;
+  for (auto& r : *recs) {
+    if (r.status != qa::RecommendationStatus::kOpen) continue;
+    if (worker ? r.owner_id == unit : within_unit(*ctx.engine, r.team_id, unit))
+      mine.push_back(std::move(r));
+  }
+  std::stable_sort(mine.begin(), mine.end(),
+                   [](const auto& a, const auto& b) { return a.due < b.due; });
+  return mine;
+}
+
 }  // namespace beacon::web
