@@ -87,9 +87,9 @@ void add_load_command(CLI::App& app, int& exit_code) {
       exit_code = 1;
       return;
     }
-    // QA tables (qa_*.csv) go to the QA store after the case records load;
-    // the rest loads as before. QA tables are checked first, so bad QA input
-    // refuses the whole call before anything is written.
+    // QA tables (qa_*.csv) are read and checked first, so bad QA input
+    // refuses the whole call before anything is written; with case records
+    // they are then committed in the records' transaction (all or nothing).
     const std::vector<std::string> qa_tables = find_qa_tables(options->inputs);
     std::vector<std::string> inputs;
     for (const auto& i : options->inputs) {
@@ -100,27 +100,31 @@ void add_load_command(CLI::App& app, int& exit_code) {
       inputs.push_back(i);
     }
     bool ok = true;
-    if (!qa_tables.empty() && !options->dry_run) {
-      QaLoadReport check = load_qa_tables(qa_tables, existed ? options->db : ":memory:", true);
-      if (!check.ok) {
-        std::cout << check.to_text();
-        ok = false;
-      }
+    QaLoadReport qa_report;
+    std::optional<qa::QaHistory> qa_history;
+    if (!qa_tables.empty()) {
+      qa_history = read_qa_history(qa_tables, options->dry_run, qa_report);
+      ok = qa_history.has_value();
+      if (!ok) std::cout << qa_report.to_text();
     }
     if (ok && !inputs.empty()) {
+      o.qa_history = qa_history ? &*qa_history : nullptr;
       LoadReport report = load_files(**store, inputs, o);
       if (report.ok && report.load_id > 0)
         (void)(*store)->append_audit({0, "", o.user, "load", "load " + std::to_string(report.load_id),
                                       report.summary(), "command line"});
       std::cout << report.to_text();
       ok = report.ok;
+      qa_report.ok = ok;
+      if (ok && qa_history) std::cout << qa_report.to_text();
     }
     store->reset();
-    if (ok && !qa_tables.empty()) {
-      QaLoadReport qa = load_qa_tables(qa_tables, options->dry_run && !existed ? ":memory:" : options->db,
-                                       options->dry_run);
-      std::cout << qa.to_text();
-      ok = qa.ok;
+    if (ok && qa_history && inputs.empty()) {
+      // QA tables alone: replace_all is one transaction of its own.
+      qa_report = load_qa_tables(qa_tables, options->dry_run && !existed ? ":memory:" : options->db,
+                                 options->dry_run);
+      std::cout << qa_report.to_text();
+      ok = qa_report.ok;
     }
     if (!ok && !existed && !options->dry_run) remove_store_files(options->db);
     exit_code = ok ? 0 : 1;

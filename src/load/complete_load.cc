@@ -121,7 +121,7 @@ LoadReport complete_load(Store& store, const Batch& batch, LoadReport report,
 
   start = std::chrono::steady_clock::now();
   LoadRecord record{0, "", options.user, joined(report.files), report.summary(), report.to_json()};
-  auto id = store.commit_load(batch, record);
+  auto id = store.commit_load(batch, record, options.qa_history);
   if (!id) return refuse(std::move(report), "the store was not changed: " + id.status().message());
   report.load_id = *id;
   if (options.progress)

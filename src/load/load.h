@@ -29,6 +29,10 @@ struct LoadOptions {
   Date today;        // the load date: the as-of date of local tables
   // Called with one line per file or step of a long load; null for quiet.
   std::function<void(const std::string&)> progress;
+  // The QA tables given with the files (already read and checked): they
+  // replace the QA records in the same transaction as the case records, so
+  // a failure in either leaves the store as it was.
+  const qa::QaHistory* qa_history = nullptr;
 };
 
 // Loads files and folders (expanded recursively) into `store`.

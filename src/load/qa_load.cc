@@ -17,9 +17,8 @@ std::string QaLoadReport::to_text() const {
   return out;
 }
 
-QaLoadReport load_qa_tables(const std::vector<std::string>& files, const std::string& db,
-                            bool dry_run) {
-  QaLoadReport r;
+std::optional<qa::QaHistory> read_qa_history(const std::vector<std::string>& files, bool dry_run,
+                                             QaLoadReport& r) {
   std::map<std::string, std::string> texts;
   for (const auto& path : files) {
     std::string name = std::filesystem::path(path).filename().string();
@@ -53,7 +52,7 @@ QaLoadReport load_qa_tables(const std::vector<std::string>& files, const std::st
     for (const auto& path : files)
       if (std::filesystem::path(path).filename() == p.file) p.file = path;
   r.problems.insert(r.problems.end(), found.begin(), found.end());
-  if (has_errors(r.problems)) return r;
+  if (has_errors(r.problems)) return std::nullopt;
   r.summary = std::to_string(h.cycles.size()) + " cycles, " + std::to_string(h.evaluations.size()) +
               " evaluations, " + std::to_string(h.moderations.size()) + " moderations, " +
               std::to_string(h.recommendations.size()) + " recommendations, " +
@@ -62,6 +61,15 @@ QaLoadReport load_qa_tables(const std::vector<std::string>& files, const std::st
               std::to_string(h.survey_returns.size()) + " survey returns, " +
               std::to_string(h.plans.size()) + " plans with " + std::to_string(h.actions.size()) +
               " actions" + (dry_run ? " (dry run: nothing written)" : "");
+  return h;
+}
+
+QaLoadReport load_qa_tables(const std::vector<std::string>& files, const std::string& db,
+                            bool dry_run) {
+  QaLoadReport r;
+  auto read = read_qa_history(files, dry_run, r);
+  if (!read) return r;
+  const qa::QaHistory& h = *read;
   if (!dry_run) {
     auto store = open_sqlite_qa_store(db);
     if (!store) {

@@ -44,6 +44,34 @@ const std::vector<std::string>& complaint_outcomes() {
   return v;
 }
 
+const std::vector<std::string>& compliment_sources() {
+  static const std::vector<std::string> v = {"child", "parent", "carer", "partner", "other"};
+  return v;
+}
+
+Status check_compliment(const Compliment& c) {
+  if (!listed(compliment_sources(), c.from))
+    return Status::invalid_input("from: must be child, parent, carer, partner or other");
+  if (c.summary.find_first_not_of(" \t\r\n") == std::string::npos)
+    return Status::invalid_input("summary: say what the compliment was");
+  return Status::ok();
+}
+
+const std::vector<std::string>& survey_respondents() {
+  static const std::vector<std::string> v = {"child", "parent", "carer", "other"};
+  return v;
+}
+
+Status check_survey_return(const SurveyReturn& s) {
+  if (s.survey.find_first_not_of(" \t") == std::string::npos)
+    return Status::invalid_input("survey: name the survey this return answers");
+  if (!listed(survey_respondents(), s.respondent))
+    return Status::invalid_input("respondent: must be child, parent, carer or other");
+  if (s.rating < 0 || s.rating > 5)
+    return Status::invalid_input("rating: must be 1 (poor) to 5 (very good), or not given");
+  return Status::ok();
+}
+
 int response_working_days(int stage) { return stage == 1 ? 10 : stage == 2 ? 25 : 20; }
 
 Date complaint_due(Date received, int stage) {

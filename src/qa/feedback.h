@@ -52,6 +52,9 @@ Date complaint_due(Date received, int stage);
 // from their lists, responded not before received. The message names the field.
 Status check_complaint(const Complaint& c);
 
+// Who a compliment came from: child | parent | carer | partner | other.
+const std::vector<std::string>& compliment_sources();
+
 struct Compliment {
   int64_t id = 0;
   Date received;
@@ -60,6 +63,12 @@ struct Compliment {
   std::string from = "parent";  // child | parent | carer | partner | other
   std::string summary;
 };
+
+// Checks a compliment as recorded: who it came from, and what was said.
+Status check_compliment(const Compliment& c);
+
+// Who answered a survey: child | parent | carer | other.
+const std::vector<std::string>& survey_respondents();
 
 struct SurveyReturn {
   int64_t id = 0;
@@ -70,6 +79,10 @@ struct SurveyReturn {
   int rating = 0;  // 1 (poor) … 5 (very good); 0 not given
   std::string comment;
 };
+
+// Checks a survey return as recorded: the survey named, the respondent from
+// the list, a rating of 1–5 (0: not given).
+Status check_survey_return(const SurveyReturn& s);
 
 struct FeedbackFigures {
   int complaints = 0;

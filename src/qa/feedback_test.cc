@@ -64,5 +64,30 @@ TEST(FeedbackTest, TimelinessThemesAndShareFromChildren) {
   EXPECT_EQ(trend[2].figures.complaints, 0);
 }
 
+TEST(FeedbackTest, ComplimentsAndSurveyReturnsAreCheckedFieldByField) {
+  Compliment c;
+  c.from = "carer";
+  c.summary = "Thank you for listening";
+  EXPECT_TRUE(check_compliment(c).is_ok());
+  c.summary = "  ";
+  EXPECT_EQ(check_compliment(c).message().substr(0, 8), "summary:");
+  c.summary = "x";
+  c.from = "stranger";
+  EXPECT_EQ(check_compliment(c).message().substr(0, 5), "from:");
+  SurveyReturn s;
+  s.survey = "Children and families survey";
+  s.rating = 4;
+  EXPECT_TRUE(check_survey_return(s).is_ok());
+  s.rating = 6;
+  EXPECT_EQ(check_survey_return(s).message().substr(0, 7), "rating:");
+  s.rating = 0;  // not given
+  EXPECT_TRUE(check_survey_return(s).is_ok());
+  s.respondent = "robot";
+  EXPECT_EQ(check_survey_return(s).message().substr(0, 11), "respondent:");
+  s.respondent = "parent";
+  s.survey = "";
+  EXPECT_EQ(check_survey_return(s).message().substr(0, 7), "survey:");
+}
+
 }  // namespace
 }  // namespace beacon::qa

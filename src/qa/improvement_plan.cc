@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <set>
 
 namespace beacon::qa {
 
@@ -28,6 +29,64 @@ Status check_action(const PlanAction& a) {
     return Status::invalid_input("title: blank");
   if (a.due < a.start) return Status::invalid_input("due: before the action starts");
   return Status::ok();
+}
+
+const std::vector<std::string>& plan_kinds() {
+  static const std::vector<std::string> v = {"development", "ofsted"};
+  return v;
+}
+
+Status check_plan(const ImprovementPlan& p) {
+  if (p.name.find_first_not_of(" \t") == std::string::npos)
+    return Status::invalid_input("name: give the plan a name");
+  const auto& kinds = plan_kinds();
+  if (std::find(kinds.begin(), kinds.end(), p.kind) == kinds.end())
+    return Status::invalid_input("kind: must be development or ofsted");
+  if (p.priorities.empty())
+    return Status::invalid_input("priorities: give at least one priority and its sponsor");
+  std::set<std::string> numbers;
+  for (const Priority& pr : p.priorities) {
+    std::string which = "priority " + pr.number;
+    if (pr.number.empty() || !numbers.insert(pr.number).second)
+      return Status::invalid_input("priorities: each priority needs a number of its own");
+    if (pr.title.find_first_not_of(" \t") == std::string::npos)
+      return Status::invalid_input("priorities: " + which + " has no title");
+    if (pr.sponsor.find_first_not_of(" \t") == std::string::npos)
+      return Status::invalid_input("priorities: " + which + " has no sponsor");
+  }
+  return Status::ok();
+}
+
+Status check_new_action(const ImprovementPlan& plan, const std::vector<PlanAction>& existing,
+                        const PlanAction& a,
+                        const std::function<bool(const std::string&)>& known_indicator) {
+  if (auto st = check_action(a); !st) return st;
+  std::string priority = priority_of(a.number);
+  if (std::none_of(plan.priorities.begin(), plan.priorities.end(),
+                   [&](const Priority& p) { return p.number == priority; }))
+    return Status::invalid_input("number: the plan has no priority " + priority);
+  if (std::any_of(existing.begin(), existing.end(), [&](const PlanAction& x) {
+        return x.plan_id == plan.id && x.number == a.number;
+      }))
+    return Status::invalid_input("number: the plan already has an action " + a.number);
+  if (a.leads.find_first_not_of(" \t,") == std::string::npos)
+    return Status::invalid_input("leads: name who leads the action");
+  for (const std::string& id : a.indicator_ids)
+    if (!known_indicator(id))
+      return Status::invalid_input("indicators: there is no indicator " + id);
+  return Status::ok();
+}
+
+std::string next_action_number(const std::vector<PlanAction>& existing,
+                               const std::string& priority) {
+  int last = 0;
+  for (const PlanAction& a : existing) {
+    if (priority_of(a.number) != priority) continue;
+    std::string n = a.number.substr(a.number.find('.') + 1);
+    if (!n.empty() && n.size() < 6 && n.find_first_not_of("0123456789") == std::string::npos)
+      last = std::max(last, std::stoi(n));
+  }
+  return priority + "." + std::to_string(last + 1);
 }
 
 Result<PlanAction> add_progress(const PlanAction& a, const ProgressUpdate& u) {

@@ -7,6 +7,7 @@
 #define BEACON_QA_IMPROVEMENT_PLAN_H_
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -29,6 +30,12 @@ struct ImprovementPlan {
   Date start;
   std::vector<Priority> priorities;
 };
+
+// development | ofsted
+const std::vector<std::string>& plan_kinds();
+// Checks a plan as started: a name, a known kind, and at least one priority,
+// each with a number of its own, a title and a sponsor.
+Status check_plan(const ImprovementPlan& p);
 
 // green | amber | red | complete
 const std::vector<std::string>& rag_values();
@@ -59,6 +66,15 @@ struct PlanAction {
 std::string priority_of(const std::string& action_number);
 // Checks an action as recorded: "P.N" number, title, due not before start.
 Status check_action(const PlanAction& a);
+// Checks an action being added to `plan` beside its `existing` actions: as
+// check_action, and its priority is one of the plan's, its number is free,
+// someone leads it and every linked indicator is `known`.
+Status check_new_action(const ImprovementPlan& plan, const std::vector<PlanAction>& existing,
+                        const PlanAction& a,
+                        const std::function<bool(const std::string&)>& known_indicator);
+// The next free action number in a priority: "1.4" after 1.1 to 1.3.
+std::string next_action_number(const std::vector<PlanAction>& existing,
+                               const std::string& priority);
 // Adds (or replaces) the month's update; refuses an unknown RAG or a blank update.
 Result<PlanAction> add_progress(const PlanAction& a, const ProgressUpdate& u);
 

@@ -59,5 +59,55 @@ TEST(ImprovementPlanTest, MissedMonthlyReview) {
   EXPECT_TRUE(update_missing(a, D(2025, 3, 20)));
 }
 
+TEST(ImprovementPlanTest, APlanNeedsANameAKindAndPrioritiesWithSponsors) {
+  ImprovementPlan p;
+  p.name = "Development plan 2025-26";
+  p.priorities = {{"1", "Children's voices heard", "Director of children's services"}};
+  EXPECT_TRUE(check_plan(p).is_ok());
+  auto broken = p;
+  broken.name = " ";
+  EXPECT_EQ(check_plan(broken).message().substr(0, 5), "name:");
+  broken = p;
+  broken.kind = "wish-list";
+  EXPECT_EQ(check_plan(broken).message().substr(0, 5), "kind:");
+  broken = p;
+  broken.priorities[0].sponsor = "";
+  EXPECT_EQ(check_plan(broken).message(), "priorities: priority 1 has no sponsor");
+  broken.priorities.clear();
+  EXPECT_FALSE(check_plan(broken).is_ok());
+}
+
+TEST(ImprovementPlanTest, ANewActionSitsInAPriorityWithAFreeNumberALeadAndKnownIndicators) {
+  ImprovementPlan plan;
+  plan.id = 7;
+  plan.priorities = {{"1", "Voice", "DCS"}, {"2", "Visits", "AD"}};
+  PlanAction existing = action();
+  existing.plan_id = 7;
+  auto known = [](const std::string& id) { return id == "KPI3"; };
+  PlanAction a = action();
+  a.plan_id = 7;
+  a.number = "2.5";
+  a.leads = "Head of service, East";
+  a.indicator_ids = {"KPI3"};
+  EXPECT_TRUE(check_new_action(plan, {existing}, a, known).is_ok());
+  EXPECT_EQ(next_action_number({existing}, "2"), "2.5");
+  EXPECT_EQ(next_action_number({existing}, "1"), "1.1");
+  auto taken = a;
+  taken.number = "2.4";
+  EXPECT_EQ(check_new_action(plan, {existing}, taken, known).message(),
+            "number: the plan already has an action 2.4");
+  auto nowhere = a;
+  nowhere.number = "3.1";
+  EXPECT_EQ(check_new_action(plan, {existing}, nowhere, known).message(),
+            "number: the plan has no priority 3");
+  auto unled = a;
+  unled.leads = " ";
+  EXPECT_EQ(check_new_action(plan, {existing}, unled, known).message().substr(0, 6), "leads:");
+  auto unknown = a;
+  unknown.indicator_ids = {"KPI99"};
+  EXPECT_EQ(check_new_action(plan, {existing}, unknown, known).message(),
+            "indicators: there is no indicator KPI99");
+}
+
 }  // namespace
 }  // namespace beacon::qa

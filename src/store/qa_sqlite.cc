@@ -10,6 +10,7 @@
 
 #include "qa/qa_json.h"
 #include "store/migrations.h"
+#include "store/qa_replace.h"
 #include "store/sqlite.h"
 #include "store/store.h"
 
@@ -19,13 +20,74 @@ namespace {
 using nlohmann::json;
 using Value = std::variant<int64_t, std::string>;
 
+using Columns = std::vector<std::pair<std::string, Value>>;
+
+void bind(sqlite::Statement& s, int i, const Value& v) {
+  if (const auto* n = std::get_if<int64_t>(&v))
+    s.bind(i, *n);
+  else
+    s.bind_text(i, std::get<std::string>(v));
+}
+
+// Inserts a row; `id` 0 lets SQLite choose. The body is stored with its id.
+Result<int64_t> insert(sqlite::Database& db, const std::string& table, const Columns& columns,
+                       json body, int64_t id) {
+  std::string names = "id, body", marks = "?1, ?2";
+  for (size_t i = 0; i < columns.size(); ++i) {
+    names += ", " + columns[i].first;
+    marks += ", ?" + std::to_string(i + 3);
+  }
+  auto stmt = db.prepare("INSERT INTO " + table + " (" + names + ") VALUES (" + marks + ")");
+  if (!stmt) return stmt.status();
+  if (id > 0)
+    stmt->bind(1, id);
+  else
+    stmt->bind_null(1);
+  stmt->bind_text(2, body.dump());
+  for (size_t i = 0; i < columns.size(); ++i)
+    bind(*stmt, static_cast<int>(i + 3), columns[i].second);
+  if (auto st = stmt->run(); !st) return st;
+  int64_t new_id = db.last_insert_rowid();
+  if (id <= 0) {
+    // Keep the id inside the body too, so a record read back is whole.
+    body["id"] = new_id;
+    auto fix = db.prepare("UPDATE " + table + " SET body = ?2 WHERE id = ?1");
+    if (!fix) return fix.status();
+    fix->bind(1, new_id);
+    fix->bind_text(2, body.dump());
+    if (auto st = fix->run(); !st) return st;
+  }
+  return new_id;
+}
+
+Result<int64_t> insert_evaluation(sqlite::Database& db, const qa::Evaluation& e) {
+  return insert(db, "qa_evaluations",
+                {{"cycle_id", e.cycle_id},
+                 {"team_id", e.team_id},
+                 {"child_id", e.child_id},
+                 {"evaluator_id", e.evaluator_id},
+                 {"status", std::string(qa::evaluation_status_name(e.status))},
+                 {"version", int64_t{e.version}}},
+                qa::to_json(e), e.id);
+}
+
+Status add_version(sqlite::Database& db, int64_t evaluation_id, const qa::EvaluationVersion& v) {
+  auto stmt = db.prepare(
+      "INSERT INTO qa_evaluation_versions (evaluation_id, version, body) VALUES (?1, ?2, ?3)");
+  if (!stmt) return stmt.status();
+  stmt->bind(1, evaluation_id);
+  stmt->bind(2, v.version);
+  stmt->bind_text(3, qa::to_json(v).dump());
+  return stmt->run();
+}
+
 class SqliteQaStore final : public qa::QaStore {
  public:
   explicit SqliteQaStore(sqlite::Database db) : db_(std::move(db)) {}
 
   Result<int64_t> add_cycle(const qa::Cycle& c) override {
     std::lock_guard lock(mutex_);
-    return insert("qa_cycles", {{"start", c.start.iso()}}, qa::to_json(c), c.id);
+    return insert(db_, "qa_cycles", {{"start", c.start.iso()}}, qa::to_json(c), c.id);
   }
   Status update_cycle(const qa::Cycle& c) override {
     std::lock_guard lock(mutex_);
@@ -46,7 +108,7 @@ class SqliteQaStore final : public qa::QaStore {
     if (!tx) return tx.status();
     std::vector<int64_t> ids;
     for (const auto& e : es) {
-      auto id = insert_evaluation(e);
+      auto id = insert_evaluation(db_, e);
       if (!id) return id.status();
       ids.push_back(*id);
     }
@@ -88,7 +150,7 @@ class SqliteQaStore final : public qa::QaStore {
     if (sqlite3_changes(db_.handle()) == 0)
       return Status::conflict("the evaluation changed since it was opened (or is gone); reload it");
     if (version)
-      if (auto st = add_version(e.id, *version); !st) return st;
+      if (auto st = add_version(db_, e.id, *version); !st) return st;
     return tx->commit();
   }
   Result<std::vector<qa::EvaluationVersion>> versions(int64_t evaluation_id) override {
@@ -115,8 +177,9 @@ class SqliteQaStore final : public qa::QaStore {
         count("SELECT count(*) FROM qa_moderations WHERE evaluation_id = ?1", m.evaluation_id);
     if (!done) return done.status();
     if (*done > 0) return Status::conflict("this evaluation has already been moderated");
-    return insert("qa_moderations", {{"evaluation_id", m.evaluation_id}, {"cycle_id", m.cycle_id}},
-                  qa::to_json(m), m.id);
+    return insert(db_, "qa_moderations",
+                  {{"evaluation_id", m.evaluation_id}, {"cycle_id", m.cycle_id}}, qa::to_json(m),
+                  m.id);
   }
   Result<std::vector<qa::Moderation>> moderations(int64_t cycle_id) override {
     std::lock_guard lock(mutex_);
@@ -127,7 +190,7 @@ class SqliteQaStore final : public qa::QaStore {
 
   Result<int64_t> add_recommendation(const qa::Recommendation& r) override {
     std::lock_guard lock(mutex_);
-    return insert("qa_recommendations", {{"cycle_id", r.cycle_id}, {"team_id", r.team_id}},
+    return insert(db_, "qa_recommendations", {{"cycle_id", r.cycle_id}, {"team_id", r.team_id}},
                   qa::to_json(r), r.id);
   }
   Status update_recommendation(const qa::Recommendation& r) override {
@@ -147,7 +210,7 @@ class SqliteQaStore final : public qa::QaStore {
 
   Result<int64_t> add_complaint(const qa::Complaint& c) override {
     std::lock_guard lock(mutex_);
-    return insert("qa_complaints", {{"team_id", c.team_id}}, qa::to_json(c), c.id);
+    return insert(db_, "qa_complaints", {{"team_id", c.team_id}}, qa::to_json(c), c.id);
   }
   Status update_complaint(const qa::Complaint& c) override {
     std::lock_guard lock(mutex_);
@@ -160,7 +223,7 @@ class SqliteQaStore final : public qa::QaStore {
   }
   Result<int64_t> add_compliment(const qa::Compliment& c) override {
     std::lock_guard lock(mutex_);
-    return insert("qa_compliments", {{"team_id", c.team_id}}, qa::to_json(c), c.id);
+    return insert(db_, "qa_compliments", {{"team_id", c.team_id}}, qa::to_json(c), c.id);
   }
   Result<std::vector<qa::Compliment>> compliments(const qa::UnitScope& scope) override {
     std::lock_guard lock(mutex_);
@@ -169,7 +232,7 @@ class SqliteQaStore final : public qa::QaStore {
   }
   Result<int64_t> add_survey_return(const qa::SurveyReturn& s) override {
     std::lock_guard lock(mutex_);
-    return insert("qa_survey_returns", {{"team_id", s.team_id}}, qa::to_json(s), s.id);
+    return insert(db_, "qa_survey_returns", {{"team_id", s.team_id}}, qa::to_json(s), s.id);
   }
   Result<std::vector<qa::SurveyReturn>> survey_returns(const qa::UnitScope& scope) override {
     std::lock_guard lock(mutex_);
@@ -179,7 +242,7 @@ class SqliteQaStore final : public qa::QaStore {
 
   Result<int64_t> add_plan(const qa::ImprovementPlan& p) override {
     std::lock_guard lock(mutex_);
-    return insert("qa_plans", {}, qa::to_json(p), p.id);
+    return insert(db_, "qa_plans", {}, qa::to_json(p), p.id);
   }
   Result<std::vector<qa::ImprovementPlan>> plans() override {
     std::lock_guard lock(mutex_);
@@ -187,7 +250,7 @@ class SqliteQaStore final : public qa::QaStore {
   }
   Result<int64_t> add_action(const qa::PlanAction& a) override {
     std::lock_guard lock(mutex_);
-    return insert("qa_plan_actions", {{"plan_id", a.plan_id}, {"team_id", a.team_id}},
+    return insert(db_, "qa_plan_actions", {{"plan_id", a.plan_id}, {"team_id", a.team_id}},
                   qa::to_json(a), a.id);
   }
   Status update_action(const qa::PlanAction& a) override {
@@ -227,99 +290,11 @@ class SqliteQaStore final : public qa::QaStore {
     std::lock_guard lock(mutex_);
     auto tx = sqlite::Transaction::begin(db_);
     if (!tx) return tx.status();
-    for (const char* t : {"qa_evaluation_versions", "qa_moderations", "qa_recommendations",
-                          "qa_complaints", "qa_compliments", "qa_survey_returns", "qa_plan_actions",
-                          "qa_plans", "qa_evaluations", "qa_cycles"})
-      if (auto st = db_.exec(std::string("DELETE FROM ") + t); !st) return st;
-    auto check = [](const Result<int64_t>& r) { return r.status(); };
-    for (const auto& c : h.cycles)
-      if (auto st = check(insert("qa_cycles", {{"start", c.start.iso()}}, qa::to_json(c), c.id));
-          !st)
-        return st;
-    for (const auto& e : h.evaluations) {
-      if (auto st = check(insert_evaluation(e)); !st) return st;
-      if (e.status == qa::EvaluationStatus::kSubmitted)
-        if (auto st = add_version(
-                e.id, {e.version, e.submitted_at, e.evaluator_id, "submitted", e.answers});
-            !st)
-          return st;
-    }
-    for (const auto& m : h.moderations)
-      if (auto st = check(insert("qa_moderations",
-                                 {{"evaluation_id", m.evaluation_id}, {"cycle_id", m.cycle_id}},
-                                 qa::to_json(m), m.id));
-          !st)
-        return st;
-    for (const auto& r : h.recommendations)
-      if (auto st =
-              check(insert("qa_recommendations", {{"cycle_id", r.cycle_id}, {"team_id", r.team_id}},
-                           qa::to_json(r), r.id));
-          !st)
-        return st;
-    for (const auto& c : h.complaints)
-      if (auto st = check(insert("qa_complaints", {{"team_id", c.team_id}}, qa::to_json(c), c.id));
-          !st)
-        return st;
-    for (const auto& c : h.compliments)
-      if (auto st = check(insert("qa_compliments", {{"team_id", c.team_id}}, qa::to_json(c), c.id));
-          !st)
-        return st;
-    for (const auto& s : h.survey_returns)
-      if (auto st =
-              check(insert("qa_survey_returns", {{"team_id", s.team_id}}, qa::to_json(s), s.id));
-          !st)
-        return st;
-    for (const auto& p : h.plans)
-      if (auto st = check(insert("qa_plans", {}, qa::to_json(p), p.id)); !st) return st;
-    for (const auto& a : h.actions)
-      if (auto st =
-              check(insert("qa_plan_actions", {{"plan_id", a.plan_id}, {"team_id", a.team_id}},
-                           qa::to_json(a), a.id));
-          !st)
-        return st;
+    if (auto st = store::replace_qa_records(db_, h); !st) return st;
     return tx->commit();
   }
 
  private:
-  using Columns = std::vector<std::pair<std::string, Value>>;
-
-  static void bind(sqlite::Statement& s, int i, const Value& v) {
-    if (const auto* n = std::get_if<int64_t>(&v))
-      s.bind(i, *n);
-    else
-      s.bind_text(i, std::get<std::string>(v));
-  }
-
-  // Inserts a row; `id` 0 lets SQLite choose. The body is stored with its id.
-  Result<int64_t> insert(const std::string& table, const Columns& columns, json body, int64_t id) {
-    std::string names = "id, body", marks = "?1, ?2";
-    for (size_t i = 0; i < columns.size(); ++i) {
-      names += ", " + columns[i].first;
-      marks += ", ?" + std::to_string(i + 3);
-    }
-    auto stmt = db_.prepare("INSERT INTO " + table + " (" + names + ") VALUES (" + marks + ")");
-    if (!stmt) return stmt.status();
-    if (id > 0)
-      stmt->bind(1, id);
-    else
-      stmt->bind_null(1);
-    stmt->bind_text(2, body.dump());
-    for (size_t i = 0; i < columns.size(); ++i)
-      bind(*stmt, static_cast<int>(i + 3), columns[i].second);
-    if (auto st = stmt->run(); !st) return st;
-    int64_t new_id = db_.last_insert_rowid();
-    if (id <= 0) {
-      // Keep the id inside the body too, so a record read back is whole.
-      body["id"] = new_id;
-      auto fix = db_.prepare("UPDATE " + table + " SET body = ?2 WHERE id = ?1");
-      if (!fix) return fix.status();
-      fix->bind(1, new_id);
-      fix->bind_text(2, body.dump());
-      if (auto st = fix->run(); !st) return st;
-    }
-    return new_id;
-  }
-
   Status update(const std::string& table, int64_t id, const Columns& columns, const json& body) {
     std::string sets = "body = ?2";
     for (size_t i = 0; i < columns.size(); ++i)
@@ -334,27 +309,6 @@ class SqliteQaStore final : public qa::QaStore {
     if (sqlite3_changes(db_.handle()) == 0)
       return Status::not_found("no such record (" + table + " " + std::to_string(id) + ")");
     return Status::ok();
-  }
-
-  Result<int64_t> insert_evaluation(const qa::Evaluation& e) {
-    return insert("qa_evaluations",
-                  {{"cycle_id", e.cycle_id},
-                   {"team_id", e.team_id},
-                   {"child_id", e.child_id},
-                   {"evaluator_id", e.evaluator_id},
-                   {"status", std::string(qa::evaluation_status_name(e.status))},
-                   {"version", int64_t{e.version}}},
-                  qa::to_json(e), e.id);
-  }
-
-  Status add_version(int64_t evaluation_id, const qa::EvaluationVersion& v) {
-    auto stmt = db_.prepare(
-        "INSERT INTO qa_evaluation_versions (evaluation_id, version, body) VALUES (?1, ?2, ?3)");
-    if (!stmt) return stmt.status();
-    stmt->bind(1, evaluation_id);
-    stmt->bind(2, v.version);
-    stmt->bind_text(3, qa::to_json(v).dump());
-    return stmt->run();
   }
 
   Result<int64_t> count(const std::string& sql, int64_t arg) {
@@ -402,6 +356,66 @@ class SqliteQaStore final : public qa::QaStore {
 };
 
 }  // namespace
+
+namespace store {
+
+Status replace_qa_records(sqlite::Database& db, const qa::QaHistory& h) {
+  for (const char* t : {"qa_evaluation_versions", "qa_moderations", "qa_recommendations",
+                        "qa_complaints", "qa_compliments", "qa_survey_returns", "qa_plan_actions",
+                        "qa_plans", "qa_evaluations", "qa_cycles"})
+    if (auto st = db.exec(std::string("DELETE FROM ") + t); !st) return st;
+  auto check = [](const Result<int64_t>& r) { return r.status(); };
+  for (const auto& c : h.cycles)
+    if (auto st = check(insert(db, "qa_cycles", {{"start", c.start.iso()}}, qa::to_json(c), c.id));
+        !st)
+      return st;
+  for (const auto& e : h.evaluations) {
+    if (auto st = check(insert_evaluation(db, e)); !st) return st;
+    if (e.status == qa::EvaluationStatus::kSubmitted)
+      if (auto st = add_version(
+              db, e.id, {e.version, e.submitted_at, e.evaluator_id, "submitted", e.answers});
+          !st)
+        return st;
+  }
+  for (const auto& m : h.moderations)
+    if (auto st = check(insert(db, "qa_moderations",
+                               {{"evaluation_id", m.evaluation_id}, {"cycle_id", m.cycle_id}},
+                               qa::to_json(m), m.id));
+        !st)
+      return st;
+  for (const auto& r : h.recommendations)
+    if (auto st =
+            check(insert(db, "qa_recommendations",
+                         {{"cycle_id", r.cycle_id}, {"team_id", r.team_id}}, qa::to_json(r), r.id));
+        !st)
+      return st;
+  for (const auto& c : h.complaints)
+    if (auto st =
+            check(insert(db, "qa_complaints", {{"team_id", c.team_id}}, qa::to_json(c), c.id));
+        !st)
+      return st;
+  for (const auto& c : h.compliments)
+    if (auto st =
+            check(insert(db, "qa_compliments", {{"team_id", c.team_id}}, qa::to_json(c), c.id));
+        !st)
+      return st;
+  for (const auto& s : h.survey_returns)
+    if (auto st =
+            check(insert(db, "qa_survey_returns", {{"team_id", s.team_id}}, qa::to_json(s), s.id));
+        !st)
+      return st;
+  for (const auto& p : h.plans)
+    if (auto st = check(insert(db, "qa_plans", {}, qa::to_json(p), p.id)); !st) return st;
+  for (const auto& a : h.actions)
+    if (auto st =
+            check(insert(db, "qa_plan_actions", {{"plan_id", a.plan_id}, {"team_id", a.team_id}},
+                         qa::to_json(a), a.id));
+        !st)
+      return st;
+  return Status::ok();
+}
+
+}  // namespace store
 
 Result<std::unique_ptr<qa::QaStore>> open_sqlite_qa_store(const std::string& path) {
   // The Store creates the file with owner-only permissions and switches it to

@@ -12,6 +12,7 @@
 
 #include "store/account_tables.h"
 #include "store/migrations.h"
+#include "store/qa_replace.h"
 #include "store/record_tables.h"
 #include "store/sqlite.h"
 #include "store/store.h"
@@ -101,7 +102,9 @@ class SqliteStore final : public Store {
     return out;
   }
 
-  Result<int64_t> commit_load(const Batch& batch, const LoadRecord& load) override {
+  using Store::commit_load;
+  Result<int64_t> commit_load(const Batch& batch, const LoadRecord& load,
+                              const qa::QaHistory* qa) override {
     std::lock_guard lock(mutex_);
     std::map<std::string, const Contribution*> keys;
     for (const auto& c : batch.contributions) {
@@ -152,6 +155,9 @@ class SqliteStore final : public Store {
       if (status) status = store::insert_records(db_, table, ids);
     });
     if (!status) return status;
+    // The QA tables of the same load: a failure here rolls back the records too.
+    if (qa)
+      if (auto s = store::replace_qa_records(db_, *qa); !s) return s;
     if (auto s = tx->commit(); !s) return s;
     return load_id;
   }

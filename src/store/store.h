@@ -21,6 +21,10 @@
 
 namespace beacon {
 
+namespace qa {
+struct QaHistory;  // qa/qa_store.h
+}
+
 // One call of `load` (or an upload), as the load history shows it.
 struct LoadRecord {
   int64_t id = 0;
@@ -81,9 +85,15 @@ class Store {
 
   // In one transaction: removes the stored contributions whose key() equals a
   // key in `batch.contributions` (a resubmission replaces its predecessor),
-  // stores the batch's contributions and records, and appends `load` to the
-  // load history. On any failure nothing changes. Returns the load's id.
-  virtual Result<int64_t> commit_load(const Batch& batch, const LoadRecord& load) = 0;
+  // stores the batch's contributions and records, appends `load` to the load
+  // history and, with `qa`, replaces every QA record with it (the QA tables
+  // given with the same load). On any failure nothing changes. Returns the
+  // load's id.
+  virtual Result<int64_t> commit_load(const Batch& batch, const LoadRecord& load,
+                                      const qa::QaHistory* qa) = 0;
+  Result<int64_t> commit_load(const Batch& batch, const LoadRecord& load) {
+    return commit_load(batch, load, nullptr);
+  }
 
   // The load history, newest first.
   virtual Result<std::vector<LoadRecord>> loads() = 0;

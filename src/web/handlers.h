@@ -73,6 +73,15 @@ void qa_plans_page(Ctx& ctx);
 void qa_plan_page(Ctx& ctx);
 void qa_action_progress(Ctx& ctx);
 void qa_triangulation_page(Ctx& ctx);
+// qa/qa_record_pages.cc
+void qa_compliment_form(Ctx& ctx);
+void qa_compliment_submit(Ctx& ctx);
+void qa_survey_form(Ctx& ctx);
+void qa_survey_submit(Ctx& ctx);
+void qa_plan_form(Ctx& ctx);
+void qa_plan_submit(Ctx& ctx);
+void qa_action_form(Ctx& ctx);
+void qa_action_submit(Ctx& ctx);
 
 // api/*.cc
 void api_session(Ctx& ctx);

@@ -1,7 +1,8 @@
 // Browser tests of the practice hub: drawing a cycle, the refusal of an
 // incomplete evaluation (every missing item listed and linked), completing
-// and submitting one, and the learning briefing; each page checked with
-// axe-core for WCAG 2.2 AA.
+// and submitting one, the learning briefing, recording a compliment (a
+// refusal named beside its field) and starting a plan with a numbered
+// action; each page checked with axe-core for WCAG 2.2 AA.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, startBrowser, signIn, screenshot, axeViolations } from './harness.mjs';
@@ -98,4 +99,43 @@ test('the learning briefing shows the cycle and downloads', async () => {
     await page.goto(server.base + p);
     assert.deepEqual(await axeViolations(page), [], p);
   }
+});
+
+test('recording a compliment: a blank field is named beside it and what was typed kept', async () => {
+  await page.goto(`${server.base}/qa/feedback`);
+  await Promise.all([page.waitForURL(/\/qa\/compliments\/new$/), page.click('a:text-is("Record a compliment")')]);
+  assert.deepEqual(await axeViolations(page), [], '/qa/compliments/new');
+  await page.fill('#compliment-received', '2025-02-10');
+  await page.selectOption('#compliment-from', 'carer');
+  await page.click('button:text-is("Record the compliment")');
+  await page.waitForSelector('#compliment-summary-error');
+  assert.match(await page.title(), /^Error: /);
+  assert.equal(await page.getAttribute('.govuk-error-summary a', 'href'), '#compliment-summary');
+  assert.equal(await page.inputValue('#compliment-received'), '2025-02-10');
+  assert.equal(await page.inputValue('#compliment-from'), 'carer');
+  assert.deepEqual(await axeViolations(page), [], 'refused compliment');
+  await screenshot(page, 'qa-compliment-refused');
+  await page.fill('#compliment-summary', 'Thank you for listening.');
+  await Promise.all([page.waitForURL(/\/qa\/feedback\?to=2025-02-10/), page.click('button:text-is("Record the compliment")')]);
+  assert.match(await page.textContent('#compliments'), /Thank you for listening\./);
+});
+
+test('starting an improvement plan and adding a numbered action', async () => {
+  await page.goto(`${server.base}/qa/plans/new`);
+  assert.deepEqual(await axeViolations(page), [], '/qa/plans/new');
+  await page.fill('#plan-name', 'Development plan 2025-26');
+  await page.fill('#plan-priorities', "Children's voices are heard | Director of children's services");
+  await Promise.all([page.waitForURL(/\/qa\/plans\/\d+$/), page.click('button:text-is("Start the plan")')]);
+  await Promise.all([page.waitForURL(/\/actions\/new$/), page.click('a:text-is("Add an action")')]);
+  assert.equal(await page.inputValue('#action-number'), '1.1');
+  assert.deepEqual(await axeViolations(page), [], 'action form');
+  await page.fill('#action-title', 'Every child seen alone at each visit');
+  await page.fill('#action-leads', 'Head of service, East');
+  await page.fill('#action-start', '2025-04-01');
+  await page.fill('#action-due', '2026-03-31');
+  await page.fill('#action-indicators', 'KPI3');
+  await Promise.all([page.waitForURL(/\/qa\/plans\/\d+$/), page.click('button:text-is("Add the action")')]);
+  assert.match(await page.textContent('#priority-1'), /Every child seen alone at each visit/);
+  assert.deepEqual(await axeViolations(page), [], 'plan with its action');
+  await screenshot(page, 'qa-plan-action');
 });

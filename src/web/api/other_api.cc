@@ -4,7 +4,9 @@
 #include "casefile/timeline.h"
 #include "export/portrait_render.h"
 #include "portraits/pen_portrait.h"
+#include "qa/qa_json.h"
 #include "web/handlers.h"
+#include "web/qa/qa_views.h"
 #include "web/scope.h"
 #include "web/view.h"
 #include "worklists/worklist.h"
@@ -87,7 +89,20 @@ void api_worklist(Ctx& ctx) {
                     {"worker", w.worker_id}, {"team", w.team_id}, {"since", date_json(w.since)},
                     {"due", date_json(w.due)}, {"days_left", w.days_left}, {"working_days", w.working_days},
                     {"status", work_status_name(w.status)}});
-  ctx.json({{"unit", view->unit}, {"as_at", view->to.iso()}, {"items", list}});
+  // The QA recommendations the worklist page lists for supervision.
+  auto recs = open_recommendations_for(ctx, view->unit);
+  if (!recs) return ctx.fail(500, recs.status().message());
+  nlohmann::json recommendations = nlohmann::json::array();
+  for (const auto& r : *recs) {
+    nlohmann::json j = qa::to_json(r);
+    j["overdue"] = qa::is_overdue(r, view->to);
+    j["escalation"] = qa::escalation_level(r, view->to);
+    recommendations.push_back(std::move(j));
+  }
+  ctx.json({{"unit", view->unit},
+            {"as_at", view->to.iso()},
+            {"items", list},
+            {"recommendations", recommendations}});
 }
 
 void api_child(Ctx& ctx) {

@@ -354,5 +354,107 @@ TEST(QaPagesTest, TheEvaluationFormRefusesAnIncompleteSubmissionListingWhatIsMis
   EXPECT_EQ(pdf.body, api.c.get(cycle_path + "/briefing.pdf").body);  // same briefing, same bytes
 }
 
+TEST(QaPagesTest, TheSampleFormDrawsFromTheTeamsAndCohortsTicked) {
+  TestServer s;
+  QaApi api(s);
+  auto form = api.c.get("/qa");
+  EXPECT_NE(form.body.find("name=\"teams\" type=\"checkbox\" value=\"T2\""), std::string::npos);
+  EXPECT_NE(form.body.find("name=\"cohorts\" type=\"checkbox\" value=\"cp\""), std::string::npos);
+  std::vector<std::pair<std::string, std::string>> fields = {
+      {"csrf", api.csrf},    {"name", "South only"},    {"start", "2024-12-01"},
+      {"end", "2024-12-31"}, {"mode", "random"},        {"size", "10"},
+      {"seed", "3"},         {"previous_cycle_id", "0"}};
+  // An unknown team is refused, keeping the boxes ticked.
+  auto bad = fields;
+  bad.push_back({"teams", "T1"});
+  bad.push_back({"teams", "NOPE"});
+  auto refused = api.c.post_form("/qa/cycles", bad);
+  EXPECT_EQ(refused.status, 400);
+  EXPECT_NE(refused.body.find("teams: there is no team NOPE"), std::string::npos);
+  EXPECT_NE(refused.body.find("value=\"T1\" checked"), std::string::npos);
+
+  // Children open on 2024-12-01: C1, C2 in T1 and C4 in T2, all children in need.
+  auto south = fields;
+  south.push_back({"teams", "T2"});
+  auto made = api.c.post_form("/qa/cycles", south);
+  ASSERT_EQ(made.status, 303) << made.body;
+  std::string id = made.header("location").substr(std::string("/qa/cycles/").size());
+  json cycle = api.get("/api/qa/cycles/" + id);
+  ASSERT_EQ(cycle["evaluations"].size(), 1u);
+  EXPECT_EQ(cycle["evaluations"][0]["child_id"], "C4");
+  EXPECT_EQ(cycle["cycle"]["rules"]["teams"], json::array({"T2"}));
+  EXPECT_NE(api.c.get("/qa/cycles/" + id).body.find("from Assessment team 2"), std::string::npos);
+
+  auto east_cin = fields;
+  east_cin[1].second = "East, children in need";
+  east_cin.push_back({"teams", "T1"});
+  east_cin.push_back({"cohorts", "cin"});
+  made = api.c.post_form("/qa/cycles", east_cin);
+  ASSERT_EQ(made.status, 303) << made.body;
+  cycle = api.get(made.header("location").replace(0, 0, "/api"));
+  std::set<std::string> children;
+  for (const auto& e : cycle["evaluations"]) children.insert(e["child_id"]);
+  EXPECT_EQ(children, (std::set<std::string>{"C1", "C2"}));
+
+  auto protection = fields;
+  protection[1].second = "On a plan";
+  protection.push_back({"cohorts", "cp"});
+  made = api.c.post_form("/qa/cycles", protection);
+  ASSERT_EQ(made.status, 303) << made.body;
+  EXPECT_TRUE(api.get(made.header("location").replace(0, 0, "/api"))["evaluations"].empty());
+}
+
+TEST(QaApiTest, TheWorklistJsonListsTheOpenRecommendationsThePageShows) {
+  TestServer s;
+  QaApi api(s);
+  auto made = api.post("/api/qa/cycles", {{"name", "Dec"},
+                                          {"start", "2024-12-01"},
+                                          {"end", "2024-12-31"},
+                                          {"rules", {{"mode", "random"}, {"size", 10}}}});
+  ASSERT_EQ(made.status, 201) << made.body;
+  json cycle =
+      api.get("/api/qa/cycles/" + std::to_string(json::parse(made.body)["id"].get<int64_t>()));
+  std::string due = today().add_days(10).iso();
+  std::map<std::string, int64_t> rec;
+  for (const char* child : {"C1", "C2", "C4"}) {
+    auto r = api.post(
+        "/api/qa/evaluations/" + std::to_string(evaluation_of(cycle, child)) + "/recommendations",
+        {{"text", std::string("Chronology for ") + child}, {"due", due}});
+    ASSERT_EQ(r.status, 201) << r.body;
+    rec[child] = json::parse(r.body)["id"];
+  }
+  ASSERT_EQ(api.post("/api/qa/recommendations/" + std::to_string(rec["C2"]) + "/close",
+                     {{"evidence", "Chronology written"}})
+                .status,
+            200);
+  auto children_of = [](const json& worklist) {
+    std::set<std::string> out;
+    for (const auto& r : worklist["recommendations"]) out.insert(r["child_id"]);
+    return out;
+  };
+  // A worker's: those they own; a unit's: those held in it; closed ones are done with.
+  json w1 = api.get("/api/worklists?to=2025-03-31&unit=W1");
+  EXPECT_EQ(children_of(w1), std::set<std::string>{"C1"});
+  EXPECT_EQ(w1["recommendations"][0]["due"], due);
+  EXPECT_EQ(w1["recommendations"][0]["owner_id"], "W1");
+  EXPECT_EQ(w1["recommendations"][0]["overdue"], false);
+  EXPECT_EQ(w1["recommendations"][0]["escalation"], 0);
+  EXPECT_EQ(children_of(api.get("/api/worklists?to=2025-03-31&unit=T1")),
+            std::set<std::string>{"C1"});
+  EXPECT_EQ(children_of(api.get("/api/worklists?to=2025-03-31")),
+            (std::set<std::string>{"C1", "C4"}));
+  auto page = api.c.get("/worklists?to=2025-03-31&unit=W1");
+  EXPECT_NE(page.body.find("Chronology for C1"), std::string::npos);
+  EXPECT_EQ(page.body.find("Chronology for C4"), std::string::npos);
+
+  // The same scope rules as the page: a team manager of T2 sees T2's only.
+  testing::add_test_user(s.backend.users(), "tm2", {access::Role::kTeamManager}, "T2");
+  auto tm = s.signed_in("tm2");
+  json t2 = json::parse(tm.get("/api/worklists?to=2025-03-31").body);
+  EXPECT_EQ(t2["unit"], "T2");
+  EXPECT_EQ(children_of(t2), std::set<std::string>{"C4"});
+  EXPECT_EQ(tm.get("/api/worklists?to=2025-03-31&unit=T1").status, 403);
+}
+
 }  // namespace
 }  // namespace beacon::web

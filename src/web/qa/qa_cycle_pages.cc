@@ -10,6 +10,48 @@
 namespace beacon::web {
 namespace {
 
+using Choices = std::vector<std::pair<std::string, std::string>>;
+
+Choices team_choices(Ctx& ctx) {
+  Choices out;
+  for (const auto& u : ctx.engine->index().organisation().units())
+    if (u.kind == "team") out.push_back({u.id, u.name});
+  return out;
+}
+
+// The values of a checkbox field (one parameter per ticked box).
+std::set<std::string> ticked(const http::Request& req, const std::string& name) {
+  std::set<std::string> out;
+  auto [from, to] = req.params.equal_range(name);
+  for (auto it = from; it != to; ++it) out.insert(it->second);
+  return out;
+}
+
+// The sample's filters as small checkboxes; none ticked draws from everyone.
+// A refused form keeps what was ticked.
+std::string filter_checkboxes(Ctx& ctx, const std::string& name, const std::string& legend,
+                              const Choices& choices) {
+  const std::set<std::string> on = ticked(ctx.req, name);
+  std::string id = "cycle-" + name;
+  std::string h =
+      "<div class=\"govuk-form-group\"><fieldset class=\"govuk-fieldset\" "
+      "aria-describedby=\"" +
+      id + "-hint\"><legend class=\"govuk-fieldset__legend\">" + esc(legend) +
+      "</legend><div class=\"govuk-hint\" id=\"" + id +
+      "-hint\">None ticked: all of them</div><div class=\"govuk-checkboxes "
+      "govuk-checkboxes--small\" data-module=\"govuk-checkboxes\">";
+  int i = 0;
+  for (const auto& [value, label] : choices) {
+    std::string box = id + (i++ ? "-" + std::to_string(i - 1) : "");
+    h += "<div class=\"govuk-checkboxes__item\"><input class=\"govuk-checkboxes__input\" id=\"" +
+         box + "\" name=\"" + name + "\" type=\"checkbox\" value=\"" + esc(value) + "\"" +
+         (on.count(value) ? " checked" : "") +
+         "><label class=\"govuk-label govuk-checkboxes__label\" for=\"" + box + "\">" + esc(label) +
+         "</label></div>";
+  }
+  return h + "</div></fieldset></div>";
+}
+
 std::string cycle_form(Ctx& ctx, const std::vector<qa::Cycle>& cycles, const std::string& error) {
   Date today = default_date(*ctx.engine);
   qa::Cycle next = qa::quarterly_cycle_for(today);
@@ -48,6 +90,11 @@ std::string cycle_form(Ctx& ctx, const std::vector<qa::Cycle>& cycles, const std
        "<option value=\"random\">At random</option><option value=\"per-team\">A number from each "
        "team</option>"
        "<option value=\"per-cohort\">A number from each cohort</option></select></div>";
+  h += filter_checkboxes(ctx, "teams", "Only these teams", team_choices(ctx));
+  h += filter_checkboxes(ctx, "cohorts", "Only these cohorts",
+                         {{"cin", "Children in need"},
+                          {"cp", "Children on a child protection plan"},
+                          {"cla", "Children looked after"}});
   h += input("cycle-size", "Children to sample", "100",
              "Random and stratified samples; revisits count towards it", "govuk-input--width-4");
   h += input("cycle-per_group", "Children from each team or cohort", "5", "",
@@ -97,6 +144,16 @@ void home(Ctx& ctx, const std::string& error, int status) {
   ctx.page({"Quality assurance", "qa", nullptr, {}, !error.empty()}, h, status);
 }
 
+// ", from Assessment team 1; cohorts cin, cp" when the sample was filtered.
+std::string filters_text(const OrganisationTree& org, const qa::SamplingRules& rules) {
+  std::string out;
+  for (const auto& t : rules.teams) out += (out.empty() ? ", from " : ", ") + esc(org.name_of(t));
+  std::string cohorts;
+  for (const auto& c : rules.cohorts) cohorts += (cohorts.empty() ? "" : ", ") + esc(c);
+  if (!cohorts.empty()) out += (out.empty() ? ", " : "; ") + std::string("cohorts ") + cohorts;
+  return out;
+}
+
 std::optional<int> int_field(const http::Request& req, const std::string& name, int fallback) {
   std::string v = req.param(name);
   if (v.empty()) return fallback;
@@ -129,6 +186,8 @@ void qa_cycle_create(Ctx& ctx) {
   if (seed.empty() || seed.size() > 19 || seed.find_first_not_of("0123456789") != std::string::npos)
     return home(ctx, "The seed must be a whole number", 400);
   c.rules.seed = std::stoull(seed);
+  c.rules.teams = ticked(ctx.req, "teams");
+  c.rules.cohorts = ticked(ctx.req, "cohorts");
   auto prev = int_field(ctx.req, "previous_cycle_id", 0);
   c.previous_cycle_id = prev.value_or(0);
   auto made = create_cycle(*q, c);
@@ -159,7 +218,8 @@ void qa_cycle_page(Ctx& ctx) {
        " children revisited from the previous cycle.</p>";
   h += "<p class=\"govuk-body\">Sampled " +
        esc(std::string(qa::sample_mode_name(v->cycle.rules.mode))) + " with seed " +
-       std::to_string(v->cycle.rules.seed) + ". <a class=\"govuk-link\" href=\"/qa/cycles/" + id +
+       std::to_string(v->cycle.rules.seed) + filters_text(org, v->cycle.rules) +
+       ". <a class=\"govuk-link\" href=\"/qa/cycles/" + id +
        "/briefing\">Learning briefing</a></p>";
   std::vector<std::vector<std::string>> rows;
   std::set<int64_t> moderated;

@@ -2,10 +2,12 @@
 // (close with evidence, record what the revisit found), the learning briefing
 // page, complaints and compliments, improvement plans with their indicators,
 // and the triangulation view of a team or locality.
+#include "access/policy.h"
 #include "export/qa_briefing_export.h"
 #include "indicators/narrative.h"
 #include "web/handlers.h"
 #include "web/pickers.h"
+#include "web/qa/qa_form.h"
 #include "web/qa/qa_html.h"
 #include "web/qa/qa_views.h"
 #include "web/qa/workflow.h"
@@ -291,6 +293,19 @@ void qa_feedback_page(Ctx& ctx) {
   }
   h += table("compliments", "Compliments, newest first",
              {"Received", "Team", "From", "What was said"}, comp);
+  std::vector<std::vector<std::string>> surveys;
+  for (const auto& s : f->survey_returns) {
+    if (surveys.size() >= 100) break;
+    surveys.push_back({s.received.iso(), esc(s.survey), esc(org.name_of(s.team_id)),
+                       esc(s.respondent), s.rating ? std::to_string(s.rating) : "Not given",
+                       esc(s.comment)});
+  }
+  h += table("survey-returns", "Survey returns, newest first",
+             {"Received", "Survey", "Team", "Who answered", "Rating", "What they said"}, surveys);
+  if (access::can_record_qa(ctx.session->principal()))
+    h += "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/qa/compliments/new\">Record a "
+         "compliment</a> · <a class=\"govuk-link\" href=\"/qa/surveys/new\">Record a survey "
+         "return</a></p>";
   ctx.page({"Complaints and compliments",
             "qa",
             nullptr,
@@ -337,6 +352,9 @@ void qa_plans_page(Ctx& ctx) {
   else
     h += table("plans", "", {"Plan", "Kind", "Started", "Priorities"}, rows,
                {false, false, false, true});
+  if (access::can_record_qa(ctx.session->principal()))
+    h += "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/qa/plans/new\">Start an "
+         "improvement plan</a></p>";
   ctx.page({"Improvement plans",
             "qa",
             nullptr,
@@ -344,12 +362,18 @@ void qa_plans_page(Ctx& ctx) {
            h);
 }
 
-void qa_plan_page(Ctx& ctx) {
-  auto q = qa_request(ctx);
-  if (!q) return;
+namespace {
+
+// A monthly update the plan's page refused: the action and the form as typed.
+struct RefusedUpdate {
+  int64_t action_id = 0;
+  RecordForm form;
+};
+
+void plan_page(Ctx& ctx, QaRequest& q, int64_t plan_id, const RefusedUpdate* refused, int status) {
   auto as_at = date_param(ctx.req, "to", default_date(*ctx.engine));
   if (!as_at) return ctx.fail(400, "to: not a date (YYYY-MM-DD)");
-  auto p = plan_view(*q, id_param(ctx.req, 0), *as_at);
+  auto p = plan_view(q, plan_id, *as_at);
   if (!p)
     return ctx.fail(p.status().code() == StatusCode::kNotFound ? 404 : 500, p.status().message());
   std::string h = "<span class=\"govuk-caption-l\">As at " + as_at->iso() +
@@ -357,6 +381,10 @@ void qa_plan_page(Ctx& ctx) {
                   qa_subnav("plans");
   std::string problem = ctx.req.param("problem");
   if (!problem.empty()) h = error_summary({{problem, ""}}) + h;
+  if (access::can_record_qa(ctx.session->principal()))
+    h += "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/qa/plans/" +
+         std::to_string(p->plan.id) + "/actions/new\">Add an action</a></p>";
+  std::string summary;  // the refused update's, once its form is drawn
   std::map<std::string, int> rags;
   for (const auto& a : p->actions) ++rags[a.rag];
   h += "<p class=\"govuk-body-l\" id=\"plan-summary\">" + std::to_string(p->actions.size()) +
@@ -393,21 +421,21 @@ void qa_plan_page(Ctx& ctx) {
             sparkline(s.values, std::nullopt, std::string(s.name) + " since the action started") +
             "</div>";
       std::string aid = std::to_string(a.id);
-      std::string form = small_form(
-          ctx, "/qa/actions/" + aid + "/progress", "progress-" + aid,
-          "<input type=\"hidden\" name=\"month\" value=\"" + as_at->iso().substr(0, 7) +
-              "\">"
-              "<div class=\"govuk-form-group\"><label class=\"govuk-label\" for=\"rag-" +
-              aid + "\">RAG</label><select class=\"govuk-select\" id=\"rag-" + aid +
-              "\" "
-              "name=\"rag\"><option>green</option><option>amber</option><option>red</"
-              "option><option>complete</option></select></div>"
-              "<div class=\"govuk-form-group\"><label class=\"govuk-label\" for=\"text-" +
-              aid +
-              "\">This month's progress</label>"
-              "<input class=\"govuk-input\" id=\"text-" +
-              aid + "\" name=\"text\" type=\"text\"></div>",
-          "Add update");
+      // Each action's update form; a refused one comes back as typed, its problem beside the field.
+      RecordForm f("progress-" + aid);
+      f.set("month", as_at->iso().substr(0, 7));
+      const RecordForm& shown = refused && refused->action_id == a.id ? refused->form : f;
+      std::string form = small_form(ctx, "/qa/actions/" + aid + "/progress", "progress-" + aid,
+                                    "<input type=\"hidden\" name=\"month\" value=\"" +
+                                        esc(shown.value("month")) + "\">" +
+                                        shown.select("rag", "RAG",
+                                                     {{"green", "Green"},
+                                                      {"amber", "Amber"},
+                                                      {"red", "Red"},
+                                                      {"complete", "Complete"}}) +
+                                        shown.text("progress", "This month's progress"),
+                                    "Add update");
+      if (&shown != &f) summary = shown.summary();
       rows.push_back(
           {esc(a.number), esc(a.title), esc(a.leads), a.due.iso(), rag, latest, indicators, form});
     }
@@ -420,25 +448,41 @@ void qa_plan_page(Ctx& ctx) {
             "qa",
             nullptr,
             {{"Quality assurance", "/qa"}, {"Improvement plans", "/qa/plans"}, {p->plan.name, ""}},
-            !problem.empty()},
-           h);
+            !problem.empty() || refused},
+           summary + h, status);
+}
+
+}  // namespace
+
+void qa_plan_page(Ctx& ctx) {
+  auto q = qa_request(ctx);
+  if (!q) return;
+  plan_page(ctx, *q, id_param(ctx.req, 0), nullptr, 200);
 }
 
 void qa_action_progress(Ctx& ctx) {
   auto q = qa_request(ctx);
   if (!q) return;
-  auto month = parse_date(ctx.req.param("month") + "-01");
-  std::string back = ctx.req.param("back", "/qa/plans");
-  if (!month)
-    return ctx.res.redirect("/qa/plans?problem=" + http::url_encode("month: must be YYYY-MM"));
-  qa::ProgressUpdate u{YearMonth::of(*month), ctx.req.param("rag"), ctx.req.param("text"),
-                       ctx.req.param("evidence"), ""};
-  auto a = add_plan_progress(*q, id_param(ctx.req, 0), u);
-  if (!a) {
-    if (a.status().code() == StatusCode::kNotFound) return ctx.fail(404, a.status().message());
-    return ctx.fail(400, a.status().message());
-  }
-  ctx.res.redirect("/qa/plans/" + std::to_string(a->plan_id));
+  int64_t id = id_param(ctx.req, 0);
+  RefusedUpdate refused{id, RecordForm::posted("progress-" + std::to_string(id), ctx.req)};
+  const RecordForm& f = refused.form;
+  auto month = parse_date(f.value("month") + "-01");
+  // The API's field is "text"; the page's is "progress", the name the domain's message uses.
+  qa::ProgressUpdate u{month ? YearMonth::of(*month) : YearMonth(), f.value("rag"),
+                       f.value("progress"), f.value("evidence"), ""};
+  auto a = month ? add_plan_progress(*q, id, u)
+                 : Result<qa::PlanAction>(Status::invalid_input("month: must be YYYY-MM"));
+  if (a) return ctx.res.redirect("/qa/plans/" + std::to_string(a->plan_id));
+  if (a.status().code() != StatusCode::kInvalidInput)
+    return ctx.fail(a.status().code() == StatusCode::kNotFound ? 404 : 500, a.status().message());
+  auto actions = q->store.actions(0, q->scope);
+  if (!actions) return ctx.fail(500, actions.status().message());
+  for (const auto& x : *actions)
+    if (x.id == id) {
+      refused.form.fail(a.status());
+      return plan_page(ctx, *q, x.plan_id, &refused, 400);
+    }
+  ctx.fail(404, "There is no action " + std::to_string(id));
 }
 
 void qa_triangulation_page(Ctx& ctx) {
@@ -525,22 +569,11 @@ void qa_briefing_xlsx(Ctx& ctx) { briefing_download(ctx, false); }
 namespace beacon::web {
 
 std::string qa_recommendations_due(Ctx& ctx, const std::string& unit, Date as_at) {
-  qa::QaStore* store = ctx.app.backend().qa_store();
-  if (!store) return "";
-  auto recs = store->recommendations(qa_scope(*ctx.session, ctx.engine->index().organisation()));
-  if (!recs) return "";
+  auto mine = open_recommendations_for(ctx, unit);
+  if (!mine || mine->empty()) return "";
   const auto& org = ctx.engine->index().organisation();
-  bool worker = org.worker(unit) != nullptr;
-  std::vector<qa::Recommendation> mine;
-  for (const auto& r : *recs) {
-    if (r.status != qa::RecommendationStatus::kOpen) continue;
-    if (worker ? r.owner_id == unit : within_unit(*ctx.engine, r.team_id, unit)) mine.push_back(r);
-  }
-  if (mine.empty()) return "";
-  std::stable_sort(mine.begin(), mine.end(),
-                   [](const auto& a, const auto& b) { return a.due < b.due; });
   std::vector<std::vector<std::string>> rows;
-  for (const auto& r : mine)
+  for (const auto& r : *mine)
     rows.push_back(
         {"<a class=\"govuk-link\" href=\"/qa/evaluations/" + std::to_string(r.evaluation_id) +
              "\">" + esc(r.child_id) + "</a>",
@@ -548,7 +581,7 @@ std::string qa_recommendations_due(Ctx& ctx, const std::string& unit, Date as_at
          qa::is_overdue(r, as_at) ? escalation_text(qa::escalation_level(r, as_at)) : "Open"});
   return table("worklist-recommendations",
                "Practice evaluation recommendations to discuss in supervision (" +
-                   std::to_string(mine.size()) + ")",
+                   std::to_string(mine->size()) + ")",
                {"Child", "Recommendation", "Owner", "Due", "Status"}, rows);
 }
 

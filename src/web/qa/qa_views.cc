@@ -168,11 +168,14 @@ Result<FeedbackView> feedback_view(QaRequest& q, const http::Request& req) {
     if (c.received >= f.from && c.received <= f.to) f.complaints.push_back(std::move(c));
   for (auto& c : *compliments)
     if (c.received >= f.from && c.received <= f.to) f.compliments.push_back(std::move(c));
+  for (auto& r : *surveys)
+    if (r.received >= f.from && r.received <= f.to) f.survey_returns.push_back(std::move(r));
   auto newest_first = [](const auto& a, const auto& b) {
     return a.received != b.received ? a.received > b.received : a.id > b.id;
   };
   std::sort(f.complaints.begin(), f.complaints.end(), newest_first);
   std::sort(f.compliments.begin(), f.compliments.end(), newest_first);
+  std::sort(f.survey_returns.begin(), f.survey_returns.end(), newest_first);
   return f;
 }
 
@@ -349,6 +352,25 @@ json triangulation_json(const TriangulationView& t) {
           {"open_recommendations", recs},
           {"overdue_recommendations", t.overdue_recommendations},
           {"feedback", figures_json(t.feedback)}};
+}
+
+Result<std::vector<qa::Recommendation>> open_recommendations_for(Ctx& ctx,
+                                                                 const std::string& unit) {
+  std::vector<qa::Recommendation> mine;
+  qa::QaStore* store = ctx.app.backend().qa_store();
+  if (!store) return mine;
+  const auto& org = ctx.engine->index().organisation();
+  auto recs = store->recommendations(qa_scope(*ctx.session, org));
+  if (!recs) return recs.status();
+  bool worker = org.worker(unit) != nullptr;
+  for (auto& r : *recs) {
+    if (r.status != qa::RecommendationStatus::kOpen) continue;
+    if (worker ? r.owner_id == unit : within_unit(*ctx.engine, r.team_id, unit))
+      mine.push_back(std::move(r));
+  }
+  std::stable_sort(mine.begin(), mine.end(),
+                   [](const auto& a, const auto& b) { return a.due < b.due; });
+  return mine;
 }
 
 }  // namespace beacon::web

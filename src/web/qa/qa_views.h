@@ -34,6 +34,7 @@ struct FeedbackView {
   std::vector<qa::FeedbackMonth> months;
   std::vector<qa::Complaint> complaints;  // in the period, newest first
   std::vector<qa::Compliment> compliments;
+  std::vector<qa::SurveyReturn> survey_returns;  // in the period, newest first
 };
 // `from`/`to` (default: the 12 months to the latest date in the data) and `unit`.
 Result<FeedbackView> feedback_view(QaRequest& q, const http::Request& req);
@@ -72,7 +73,11 @@ struct TriangulationView {
 Result<TriangulationView> triangulation_view(QaRequest& q, const http::Request& req);
 nlohmann::json triangulation_json(const TriangulationView& t);
 
-// The worklist's part: open QA recommendations owned by a worker (when
+// Open QA recommendations owned by a worker (when `unit` is a worker) or held
+// in a unit, within the session's QA scope, due first: the worklist's part,
+// for supervision. Empty when no QA records are kept.
+Result<std::vector<qa::Recommendation>> open_recommendations_for(Ctx& ctx, const std::string& unit);
+// The same as the worklist page shows it: open QA recommendations owned by a worker (when
 // `unit` is a worker) or held in a unit, due first, for supervision. Empty
 // when there are none or no QA records are kept.
 std::string qa_recommendations_due(Ctx& ctx, const std::string& unit, Date as_at);

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "access/policy.h"
+#include "indicators/catalogue.h"
 
 namespace beacon::web {
 namespace {
@@ -136,6 +137,10 @@ Result<CycleCreated> create_cycle(QaRequest& q, qa::Cycle cycle) {
   if (!qa::find_question_set(cycle.question_set_id))
     return Status::invalid_input("question set: there is no question set called " +
                                  cycle.question_set_id);
+  for (const std::string& team : cycle.rules.teams) {
+    const OrgUnit* u = q.engine.index().organisation().unit(team);
+    if (!u || u->kind != "team") return Status::invalid_input("teams: there is no team " + team);
+  }
   std::vector<std::string> previous;
   if (cycle.previous_cycle_id) {
     auto prev = q.store.evaluations({cycle.previous_cycle_id, "", ""}, qa::UnitScope::all());
@@ -355,8 +360,7 @@ Result<qa::Complaint> add_complaint(QaRequest& q, qa::Complaint c) {
 }
 
 Result<qa::Compliment> add_compliment(QaRequest& q, qa::Compliment c) {
-  if (c.summary.find_first_not_of(" \t\r\n") == std::string::npos)
-    return Status::invalid_input("summary: say what the compliment was");
+  if (auto st = qa::check_compliment(c); !st) return st;
   if (!q.scope.allows(c.team_id))
     return Status::forbidden("team: outside the teams you can record for");
   auto id = q.store.add_compliment(c);
@@ -364,6 +368,56 @@ Result<qa::Compliment> add_compliment(QaRequest& q, qa::Compliment c) {
   c.id = *id;
   audit(q, "compliment.add", "compliment", c.id, c.team_id, "from " + c.from);
   return c;
+}
+
+Result<qa::SurveyReturn> add_survey_return(QaRequest& q, qa::SurveyReturn s) {
+  if (auto st = qa::check_survey_return(s); !st) return st;
+  if (!q.scope.allows(s.team_id))
+    return Status::forbidden("team: outside the teams you can record for");
+  auto id = q.store.add_survey_return(s);
+  if (!id) return id.status();
+  s.id = *id;
+  audit(q, "survey-return.add", "survey-return", s.id, s.team_id,
+        s.survey + ", from " + s.respondent +
+            (s.rating ? ", rated " + std::to_string(s.rating) : std::string()));
+  return s;
+}
+
+Result<qa::ImprovementPlan> add_plan(QaRequest& q, qa::ImprovementPlan p) {
+  if (auto st = qa::check_plan(p); !st) return st;
+  auto id = q.store.add_plan(p);
+  if (!id) return id.status();
+  p.id = *id;
+  audit(q, "plan.add", "plan", p.id, "",
+        p.name + ": " + std::to_string(p.priorities.size()) + " priorities");
+  return p;
+}
+
+Result<qa::ImprovementPlan> find_plan(QaRequest& q, int64_t plan_id) {
+  auto plans = q.store.plans();
+  if (!plans) return plans.status();
+  for (auto& p : *plans)
+    if (p.id == plan_id) return std::move(p);
+  return Status::not_found("There is no improvement plan " + std::to_string(plan_id));
+}
+
+Result<qa::PlanAction> add_plan_action(QaRequest& q, int64_t plan_id, qa::PlanAction a) {
+  auto plan = find_plan(q, plan_id);
+  if (!plan) return plan.status();
+  a.plan_id = plan_id;
+  // Numbers are unique across the whole plan, whoever can see the actions.
+  auto existing = q.store.actions(plan_id, qa::UnitScope::all());
+  if (!existing) return existing.status();
+  auto known = [](const std::string& id) { return find_indicator(id) != nullptr; };
+  if (auto st = qa::check_new_action(*plan, *existing, a, known); !st) return st;
+  if (!a.team_id.empty() && !q.scope.allows(a.team_id))
+    return Status::forbidden("team: outside the teams you can record for");
+  auto id = q.store.add_action(a);
+  if (!id) return id.status();
+  a.id = *id;
+  audit(q, "plan-action.add", "plan-action", a.id, a.team_id,
+        plan->name + " " + a.number + ": " + a.title + ", due " + a.due.iso());
+  return a;
 }
 
 Result<qa::PlanAction> add_plan_progress(QaRequest& q, int64_t action_id, qa::ProgressUpdate u) {

@@ -82,6 +82,13 @@ Result<qa::Recommendation> record_revisit(QaRequest& q, int64_t id, int64_t revi
 
 Result<qa::Complaint> add_complaint(QaRequest& q, qa::Complaint c);
 Result<qa::Compliment> add_compliment(QaRequest& q, qa::Compliment c);
+Result<qa::SurveyReturn> add_survey_return(QaRequest& q, qa::SurveyReturn s);
+// A new improvement plan (plans belong to the whole organisation).
+Result<qa::ImprovementPlan> add_plan(QaRequest& q, qa::ImprovementPlan p);
+// A plan, or kNotFound.
+Result<qa::ImprovementPlan> find_plan(QaRequest& q, int64_t plan_id);
+// A numbered action added to a plan; its indicators must be in the catalogue.
+Result<qa::PlanAction> add_plan_action(QaRequest& q, int64_t plan_id, qa::PlanAction a);
 Result<qa::PlanAction> add_plan_progress(QaRequest& q, int64_t action_id, qa::ProgressUpdate u);
 
 // A query or form date, or `fallback` when absent; nullopt when malformed.
