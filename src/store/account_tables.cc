@@ -74,18 +74,28 @@ Status update_user(sqlite::Database& db, const UserRecord& u) {
   return Status::ok();
 }
 
-Result<int64_t> insert_audit(sqlite::Database& db, const AuditEntry& e, const std::string& now) {
+Result<std::vector<int64_t>> insert_audit(sqlite::Database& db, std::span<const AuditEntry> lines,
+                                          const std::string& now) {
+  auto tx = sqlite::Transaction::begin(db);
+  if (!tx) return tx.status();
   auto stmt = db.prepare(
       "INSERT INTO audit_log (at, user, action, object, detail, client) VALUES (?, ?, ?, ?, ?, ?)");
   if (!stmt) return stmt.status();
-  stmt->bind_text(1, e.at.empty() ? now : e.at);
-  stmt->bind_text(2, e.user.empty() ? "-" : e.user);
-  stmt->bind_text(3, e.action);
-  stmt->bind_text(4, e.object);
-  stmt->bind_text(5, e.detail);
-  stmt->bind_text(6, e.client);
-  if (auto s = stmt->run(); !s) return s;
-  return db.last_insert_rowid();
+  std::vector<int64_t> ids;
+  ids.reserve(lines.size());
+  for (const AuditEntry& e : lines) {
+    stmt->bind_text(1, e.at.empty() ? now : e.at);
+    stmt->bind_text(2, e.user.empty() ? "-" : e.user);
+    stmt->bind_text(3, e.action);
+    stmt->bind_text(4, e.object);
+    stmt->bind_text(5, e.detail);
+    stmt->bind_text(6, e.client);
+    if (auto s = stmt->run(); !s) return s;
+    stmt->reset();
+    ids.push_back(db.last_insert_rowid());
+  }
+  if (auto s = tx->commit(); !s) return s;
+  return ids;
 }
 
 Result<std::vector<AuditEntry>> read_audit(sqlite::Database& db, const AuditQuery& q) {

@@ -4,6 +4,7 @@
 #ifndef BEACON_STORE_ACCOUNT_TABLES_H_
 #define BEACON_STORE_ACCOUNT_TABLES_H_
 
+#include <span>
 #include <vector>
 
 #include "store/sqlite.h"
@@ -15,7 +16,10 @@ Result<std::vector<UserRecord>> read_users(sqlite::Database& db);
 Result<int64_t> insert_user(sqlite::Database& db, const UserRecord& user, const std::string& now);
 Status update_user(sqlite::Database& db, const UserRecord& user);
 
-Result<int64_t> insert_audit(sqlite::Database& db, const AuditEntry& entry, const std::string& now);
+// Lines without a time get `now`. The batch runs in one transaction and
+// returns each line's id in order; on error none of it is kept.
+Result<std::vector<int64_t>> insert_audit(sqlite::Database& db, std::span<const AuditEntry> lines,
+                                          const std::string& now);
 Result<std::vector<AuditEntry>> read_audit(sqlite::Database& db, const AuditQuery& query);
 
 }  // namespace beacon::store

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "store/account_tables.h"
+#include "store/group_commit.h"
 #include "store/migrations.h"
 #include "store/qa_replace.h"
 #include "store/record_tables.h"
@@ -213,8 +214,7 @@ class SqliteStore final : public Store {
     return store::update_user(db_, user);
   }
   Result<int64_t> append_audit(const AuditEntry& entry) override {
-    std::lock_guard lock(mutex_);
-    return store::insert_audit(db_, entry, now_utc());
+    return audit_.append(entry);
   }
   Result<std::vector<AuditEntry>> audit_entries(const AuditQuery& query) override {
     std::lock_guard lock(mutex_);
@@ -238,6 +238,11 @@ class SqliteStore final : public Store {
 
   std::mutex mutex_;
   sqlite::Database db_;
+  // Lines from concurrent requests share a commit; see group_commit.h.
+  store::AuditGroupCommit audit_{[this](std::span<const AuditEntry> lines) {
+    std::lock_guard lock(mutex_);
+    return store::insert_audit(db_, lines, now_utc());
+  }};
 };
 
 }  // namespace
