@@ -1,6 +1,7 @@
 #include "http/server.h"
 
 #include <httplib.h>
+#include <sys/socket.h>
 
 #include <exception>
 #include <iostream>
@@ -56,6 +57,7 @@ struct Server::Impl {
   httplib::Headers default_headers;
   std::mutex mutex;
   bool bound = false;
+  int listen_socket = -1;  // the last socket httplib set up to listen on
 };
 
 Server::Server(ServerOptions options) : impl_(std::make_unique<Impl>()) {
@@ -70,6 +72,13 @@ Server::Server(ServerOptions options) : impl_(std::make_unique<Impl>()) {
   s.set_write_timeout(o.write_timeout_seconds, 0);
   s.set_payload_max_length(o.max_body_bytes);
   s.set_tcp_nodelay(true);
+  // Replaces httplib's SO_REUSEPORT, which would let a second server share
+  // the port silently, and notes the socket so bind() can widen its backlog.
+  s.set_socket_options([impl = impl_.get()](socket_t sock) {
+    int yes = 1;
+    ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    impl->listen_socket = sock;
+  });
   s.set_exception_handler(
       [](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
         try {
@@ -144,6 +153,11 @@ Result<int> Server::bind() {
     return Status::io_error("cannot listen on " + o.host + ":" + std::to_string(port) +
                             " (is another program using the port?)");
   }
+  // httplib listens with a backlog of 5: 50 clients reconnecting after their
+  // keep-alive limit overflowed it, and each dropped handshake waited for
+  // TCP's 200 ms, 400 ms, 800 ms… retransmissions. Listening again on the
+  // same socket only changes the backlog (the kernel caps it at somaxconn).
+  if (impl_->listen_socket >= 0) (void)::listen(impl_->listen_socket, 1024);
   impl_->bound = true;
   return port;
 }

@@ -92,6 +92,16 @@ TEST_F(ServerTest, HandlerExceptionsBecome500) {
   EXPECT_EQ(c.get("/boom").status, 500);
 }
 
+TEST_F(ServerTest, ASecondServerCannotTakeThePortInUse) {
+  start();
+  ServerOptions o = options();
+  o.port = port_;
+  Server second(o);
+  auto bound = second.bind();
+  ASSERT_FALSE(bound);
+  EXPECT_NE(bound.status().message().find("another program"), std::string::npos);
+}
+
 TEST(MessageTest, HeadersCannotSplitResponses) {
   Response r;
   r.set_header("Location", "/a\r\nSet-Cookie: x=1");
