@@ -69,6 +69,9 @@ class QaStore {
   virtual Result<int64_t> add_recommendation(const Recommendation& r) = 0;
   virtual Status update_recommendation(const Recommendation& r) = 0;
   virtual Result<std::vector<Recommendation>> recommendations(const UnitScope& scope) = 0;
+  // Changes whenever any recommendation is added, changed or removed, by
+  // anyone: what answers that list recommendations are kept against.
+  virtual Result<int64_t> recommendations_version() = 0;
   virtual Result<std::optional<Recommendation>> recommendation(int64_t id) = 0;
 
   virtual Result<int64_t> add_complaint(const Complaint& c) = 0;

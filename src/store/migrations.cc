@@ -119,6 +119,18 @@ constexpr Migration kMigrations[] = {
      "CREATE TABLE qa_plan_actions (id INTEGER PRIMARY KEY,\n"
      "  plan_id INTEGER NOT NULL REFERENCES qa_plans(id), team_id TEXT NOT NULL,\n"
      "  body TEXT NOT NULL);\n"},
+    // 5
+    {"a version number for the QA recommendations",
+     "-- Bumped by every change to qa_recommendations, from any connection or process, so a\n"
+     "-- server keeps the parsed list until it changes (store/qa_sqlite.cc).\n"
+     "CREATE TABLE qa_recommendations_version (n INTEGER NOT NULL);\n"
+     "INSERT INTO qa_recommendations_version (n) VALUES (0);\n"
+     "CREATE TRIGGER qa_recommendations_added AFTER INSERT ON qa_recommendations\n"
+     "  BEGIN UPDATE qa_recommendations_version SET n = n + 1; END;\n"
+     "CREATE TRIGGER qa_recommendations_changed AFTER UPDATE ON qa_recommendations\n"
+     "  BEGIN UPDATE qa_recommendations_version SET n = n + 1; END;\n"
+     "CREATE TRIGGER qa_recommendations_removed AFTER DELETE ON qa_recommendations\n"
+     "  BEGIN UPDATE qa_recommendations_version SET n = n + 1; END;\n"},
 };
 
 }  // namespace

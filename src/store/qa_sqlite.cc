@@ -198,10 +198,28 @@ class SqliteQaStore final : public qa::QaStore {
     return update("qa_recommendations", r.id, {{"cycle_id", r.cycle_id}, {"team_id", r.team_id}},
                   qa::to_json(r));
   }
+  // Every worklist view lists the open recommendations, and parsing their
+  // JSON was most of its cost: the parsed list is kept until the table
+  // changes, through this connection or any other (a load, a second process).
   Result<std::vector<qa::Recommendation>> recommendations(const qa::UnitScope& scope) override {
     std::lock_guard lock(mutex_);
-    return read<qa::Recommendation>("SELECT id, body, team_id FROM qa_recommendations ORDER BY id",
-                                    {}, &scope);
+    auto version = read_recommendations_version();
+    if (!version) return version.status();
+    if (!recommendations_ || *version != recommendations_version_) {
+      auto all = read<qa::Recommendation>("SELECT id, body FROM qa_recommendations ORDER BY id", {});
+      if (!all) return all.status();
+      recommendations_ = std::move(*all);
+      recommendations_version_ = *version;
+    }
+    std::vector<qa::Recommendation> out;
+    for (const auto& r : *recommendations_)
+      if (scope.allows(r.team_id)) out.push_back(r);
+    return out;
+  }
+  // Bumped by triggers on every change to the table (migration 5).
+  Result<int64_t> recommendations_version() override {
+    std::lock_guard lock(mutex_);
+    return read_recommendations_version();
   }
   Result<std::optional<qa::Recommendation>> recommendation(int64_t id) override {
     std::lock_guard lock(mutex_);
@@ -311,6 +329,14 @@ class SqliteQaStore final : public qa::QaStore {
     return Status::ok();
   }
 
+  Result<int64_t> read_recommendations_version() {
+    auto stmt = db_.prepare("SELECT n FROM qa_recommendations_version");
+    if (!stmt) return stmt.status();
+    auto row = stmt->step();
+    if (!row) return row.status();
+    return *row ? stmt->int64(0) : 0;
+  }
+
   Result<int64_t> count(const std::string& sql, int64_t arg) {
     auto stmt = db_.prepare(sql);
     if (!stmt) return stmt.status();
@@ -353,6 +379,8 @@ class SqliteQaStore final : public qa::QaStore {
 
   sqlite::Database db_;
   std::mutex mutex_;
+  std::optional<std::vector<qa::Recommendation>> recommendations_;
+  int64_t recommendations_version_ = 0;
 };
 
 }  // namespace

@@ -173,5 +173,42 @@ TEST(QaSqliteTest, ReplaceAllSwapsTheWholeHistoryAndSharesTheStoreFile) {
   EXPECT_EQ((*s)->versions(70)->size(), 1u);
 }
 
+TEST(QaSqliteTest, KeptRecommendationsFollowWritesFromThisAndOtherConnections) {
+  testing::TempDir dir;
+  std::string path = dir.file("beacon.db");
+  auto a = open_sqlite_qa_store(path);
+  auto b = open_sqlite_qa_store(path);
+  ASSERT_TRUE(a.is_ok() && b.is_ok());
+  qa::Recommendation r;
+  r.child_id = "C1";
+  r.team_id = "T1";
+  r.text = "Update the chronology";
+  r.owner_id = "W1";
+  r.made = D(2025, 1, 10);
+  r.due = D(2025, 2, 10);
+  auto id = (*a)->add_recommendation(r);
+  ASSERT_TRUE(id.is_ok());
+  ASSERT_EQ((*a)->recommendations(qa::UnitScope::all())->size(), 1u);  // now kept
+  EXPECT_EQ((*a)->recommendations(qa::UnitScope::only({"T2"}))->size(), 0u);
+
+  // Changed through this connection: seen at once.
+  r.id = *id;
+  r.text = "Update the chronology and the genogram";
+  ASSERT_TRUE((*a)->update_recommendation(r).is_ok());
+  EXPECT_EQ((*a)->recommendations(qa::UnitScope::all())->front().text, r.text);
+
+  // Changed through another connection to the same file: seen too.
+  r.status = qa::RecommendationStatus::kDone;
+  r.done_on = D(2025, 2, 1);
+  ASSERT_TRUE((*b)->update_recommendation(r).is_ok());
+  r.id = 0;
+  r.child_id = "C2";
+  ASSERT_TRUE((*b)->add_recommendation(r).is_ok());
+  auto seen = (*a)->recommendations(qa::UnitScope::all());
+  ASSERT_EQ(seen->size(), 2u);
+  EXPECT_EQ(seen->front().status, qa::RecommendationStatus::kDone);
+  EXPECT_EQ(seen->back().child_id, "C2");
+}
+
 }  // namespace
 }  // namespace beacon
