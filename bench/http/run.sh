@@ -57,7 +57,7 @@ session=$(awk '$6=="beacon_session"{print $7}' "$jar")
 # Warm the caches the way the first visitors would.
 curl -s -o /dev/null -b "beacon_session=$session" "$base/scorecard"
 
-child=$(curl -s -b "beacon_session=$session" "$base/api/indicators/KPI3/drill" | sed -n 's/.*"child":"\([^"]*\)".*/\1/p' | head -1)
+child=$(curl -s -b "beacon_session=$session" "$base/api/indicators/KPI3/drill" | sed -n 's/.*"child_id":"\([^"]*\)".*/\1/p' | head -1)
 worker=$(curl -s -b "beacon_session=$session" "$base/api/units" | sed -n 's/.*"workers":\[{"id":"\([^"]*\)".*/\1/p')
 paths=(/scorecard /indicators/KPI3 "/indicators/KPI3?unit=$worker" /portraits/cla /worklists "/worklists?unit=$worker"
        "/children/$child" /data /api/scorecard /api/indicators/KPI3 /api/indicators/KPI3/breakdown

@@ -201,7 +201,7 @@ void WebApp::dispatch(const Route& route, const http::Request& req, http::Respon
   ctx.audit_object = req.path + (req.query.empty() ? "" : "?" + req.query);
   if (auto allowed = allows(route.need, ctx.principal()); route.access == Access::kSignedIn && !allowed)
     ctx.fail(403, allowed.reason);
-  else if (route.cached)
+  else if (route.keep != Keep::kNo)
     answer_from_cache(route, ctx);
   else
     route.handler(ctx);
@@ -220,8 +220,14 @@ void WebApp::dispatch(const Route& route, const http::Request& req, http::Respon
 
 void WebApp::answer_from_cache(const Route& route, Ctx& ctx) {
   // The default date is the snapshot's latest, or today for an empty store.
-  const std::string key = ResponseCache::key(ctx.req.path, ctx.req.query, ctx.principal()) +
-                          '\x1f' + default_date(*ctx.engine).iso();
+  std::string key = ResponseCache::key(ctx.req.path, ctx.req.query, ctx.principal()) + '\x1f' +
+                    default_date(*ctx.engine).iso();
+  if (route.keep == Keep::kPerSnapshotAndRecommendations) {
+    qa::QaStore* qa = backend_.qa_store();
+    auto version = qa ? qa->recommendations_version() : Result<int64_t>(int64_t{0});
+    if (!version) return route.handler(ctx);  // computed afresh, never kept
+    key += '\x1f' + std::to_string(*version);
+  }
   if (auto kept = answers_.find(ctx.engine, key)) {
     ctx.audit_action = kept->audit_action;
     ctx.audit_detail = kept->audit_detail;

@@ -89,6 +89,15 @@ enum class Need {
   kRecordQa,     // making and changing QA records: the practice hub
 };
 
+// Whether a route's answer is kept and served again (response_cache.h).
+enum class Keep {
+  kNo,
+  // It depends only on the snapshot, the URL and the user's roles and scope.
+  kPerSnapshot,
+  // The same, and the QA recommendations (worklists list the open ones).
+  kPerSnapshotAndRecommendations,
+};
+
 struct Route {
   std::string method;  // GET | POST
   std::string path;    // template: /api/indicators/{id}
@@ -97,9 +106,7 @@ struct Route {
   std::function<void(Ctx&)> handler;
   Need need = Need::kSignedIn;
   std::string audit;  // the audit action recorded for every call; empty: none
-  // The answer depends only on the snapshot, the URL and the user's roles
-  // and scope: kept and served again (response_cache.h).
-  bool cached = false;
+  Keep keep = Keep::kNo;
 };
 
 // Whether `p` meets `need`.

@@ -216,6 +216,34 @@ TEST(WebAppTest, WorklistFlagsAnAssessmentDueWithinFiveWorkingDays) {
   ASSERT_EQ(api["items"].size(), 2u);  // and C1's plan not started since its assessment
   EXPECT_EQ(api["items"][1]["child"], "C3");
   EXPECT_EQ(api["items"][1]["status"], "due-soon");
+  EXPECT_EQ(api["total"], 2);
+  EXPECT_EQ(api["pages"], 1);
+}
+
+TEST(WebAppTest, WorklistApiGivesAPageAtATimeAndTheSameFiltersAsThePage) {
+  TestServer s;
+  auto c = s.signed_in();
+  auto get = [&](const std::string& q) {
+    return nlohmann::json::parse(c.get("/api/worklists?to=2025-03-31&unit=W1" + q).body);
+  };
+  auto first = get("&per_page=1");
+  ASSERT_EQ(first["items"].size(), 1u);
+  EXPECT_EQ(first["total"], 2);
+  EXPECT_EQ(first["pages"], 2);
+  auto second = get("&per_page=1&page=2");
+  ASSERT_EQ(second["items"].size(), 1u);
+  EXPECT_EQ(second["page"], 2);
+  EXPECT_EQ(second["items"][0]["child"], "C3");
+  EXPECT_EQ(get("&per_page=1&page=9")["page"], 2);  // past the end: the last page
+  auto assessments = get("&kind=assessment");
+  ASSERT_EQ(assessments["items"].size(), 1u);
+  EXPECT_EQ(assessments["items"][0]["child"], "C3");
+  auto overdue = get("&status=overdue");
+  ASSERT_EQ(overdue["total"], 1);
+  EXPECT_EQ(overdue["items"][0]["kind"], "plan-not-started");
+  auto bad = c.get("/api/worklists?to=2025-03-31&per_page=5000");
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_NE(bad.body.find("per_page"), std::string::npos);
 }
 
 TEST(WebAppTest, ChildPageShowsTheTimeline) {

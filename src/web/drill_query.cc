@@ -1,7 +1,6 @@
 #include "web/drill_query.h"
 
 #include <algorithm>
-#include <charconv>
 
 namespace beacon::web {
 
@@ -27,31 +26,6 @@ DrillQuery DrillQuery::from(const http::Request& req) {
 std::string DrillQuery::query() const {
   return "&in=" + in + "&child=" + http::url_encode(child) + "&sort=" + sort +
          "&dir=" + (descending ? "desc" : "asc");
-}
-
-namespace {
-
-// A whole number in [1, max] from the query, or the default when absent.
-Result<size_t> count_param(const http::Request& req, const char* name, size_t fallback,
-                           size_t max) {
-  const std::string text = req.param(name);
-  if (text.empty()) return fallback;
-  size_t n = 0;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
-  if (ec != std::errc() || end != text.data() + text.size() || n < 1 || n > max)
-    return Status::invalid_input(std::string(name) + " must be a whole number from 1 to " +
-                                 std::to_string(max) + ", not \"" + text.substr(0, 32) + "\"");
-  return n;
-}
-
-}  // namespace
-
-Result<DrillPaging> drill_paging(const http::Request& req) {
-  auto page = count_param(req, "page", 1, 1000000);
-  if (!page) return page.status();
-  auto per_page = count_param(req, "per_page", 100, 1000);
-  if (!per_page) return per_page.status();
-  return DrillPaging{*page, *per_page};
 }
 
 std::vector<const DrillRow*> apply_drill_query(std::vector<const DrillRow*> rows,

@@ -25,14 +25,6 @@ struct DrillQuery {
   std::string query() const;
 };
 
-// The API's page of the drill-through list: `page` from 1, `per_page` rows
-// (default 100, at most 1,000); anything else is a clear error.
-struct DrillPaging {
-  size_t page = 1;
-  size_t per_page = 100;
-};
-Result<DrillPaging> drill_paging(const http::Request& req);
-
 // Filters and sorts `rows` (stable: ties keep the engine's order). Works on
 // pointers into the engine's shared list: a page costs no copy of the rows.
 std::vector<const DrillRow*> apply_drill_query(std::vector<const DrillRow*> rows,

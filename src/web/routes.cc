@@ -13,9 +13,10 @@ std::vector<Route> all_routes() {
              load = Need::kLoadData, users = Need::kManageUsers, audit = Need::kAudit,
              read_qa = Need::kReadQa, record_qa = Need::kRecordQa;
   // Figures of the snapshot alone: kept and served again until the next load
-  // (response_cache.h). Not worklists (they show QA recommendations, which
-  // change between loads) nor anything the QA or admin pages write.
-  const bool kCached = true;
+  // (response_cache.h). Worklists also show the open QA recommendations, so
+  // theirs are kept until those change too. Nothing the QA or admin pages
+  // write is kept.
+  const Keep kCached = Keep::kPerSnapshot, kCachedWithQa = Keep::kPerSnapshotAndRecommendations;
   return {
       // Pages.
       {"GET", "/", S, "Home", home, any, ""},
@@ -34,7 +35,7 @@ std::vector<Route> all_routes() {
       {"GET", "/portraits/{cohort}.pdf", S, "Pen portrait as PDF", portrait_pdf, figures, "export-portrait"},
       {"GET", "/portraits/{cohort}.png", S, "Pen portrait as an image", portrait_png, figures, "export-portrait"},
       {"GET", "/portraits/{cohort}", S, "Pen portrait", portrait_page, figures, "", kCached},
-      {"GET", "/worklists", S, "Worklist", worklist_page, children, "view-worklist"},
+      {"GET", "/worklists", S, "Worklist", worklist_page, children, "view-worklist", kCachedWithQa},
       {"GET", "/children/{id}", S, "Child summary", child_page, children, "view-child", kCached},
       {"GET", "/data", S, "Data: upload and load history", data_page, load, ""},
       {"POST", "/data/uploads", S, "Upload files to load", upload_submit, load, "upload"},
@@ -87,7 +88,7 @@ std::vector<Route> all_routes() {
       {"GET", "/api/indicators/{id}/breakdown", S, "A figure by the units below", api_breakdown, figures, "", kCached},
       {"GET", "/api/indicators/{id}/drill", S, "The records behind a figure", api_drill, children, "view-drill", kCached},
       {"GET", "/api/portraits/{cohort}", S, "A cohort's pen portrait", api_portrait, figures, "", kCached},
-      {"GET", "/api/worklists", S, "What is due and overdue", api_worklist, children, "view-worklist"},
+      {"GET", "/api/worklists", S, "What is due and overdue", api_worklist, children, "view-worklist", kCachedWithQa},
       {"GET", "/api/children/{id}", S, "A child's summary and timeline", api_child, children, "view-child", kCached},
       {"GET", "/api/loads", S, "The load history", api_loads, load, ""},
       {"GET", "/api/loads/{id}", S, "One load's report", api_load, load, ""},

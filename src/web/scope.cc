@@ -32,8 +32,8 @@ size_t keep_children_in_scope(std::vector<const DrillRow*>& rows, const access::
   return std::erase_if(rows, [&](const DrillRow* r) { return !scope.contains(r->child_id); });
 }
 
-size_t keep_children_in_scope(std::vector<WorkItem>& items, const access::ChildScope& scope) {
-  return std::erase_if(items, [&](const WorkItem& w) { return !scope.contains(w.child_id); });
+size_t keep_children_in_scope(std::vector<const WorkItem*>& items, const access::ChildScope& scope) {
+  return std::erase_if(items, [&](const WorkItem* w) { return !scope.contains(w->child_id); });
 }
 
 bool unit_in_scope(const Ctx& ctx, std::string_view unit_id) {

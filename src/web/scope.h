@@ -28,7 +28,7 @@ access::ChildScope child_scope(const Ctx& ctx, const View& view);
 
 // Only the rows about children in scope; returns how many were held back.
 size_t keep_children_in_scope(std::vector<const DrillRow*>& rows, const access::ChildScope& scope);
-size_t keep_children_in_scope(std::vector<WorkItem>& items, const access::ChildScope& scope);
+size_t keep_children_in_scope(std::vector<const WorkItem*>& items, const access::ChildScope& scope);
 
 // Picker options limited to the user's area (unit list from their home unit).
 PickerOptions picker_options(const Ctx& ctx, PickerOptions base = {});

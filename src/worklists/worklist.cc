@@ -5,6 +5,7 @@
 #include <map>
 #include <tuple>
 
+#include "core/string_map.h"
 #include "indicators/logic_support.h"
 #include "snapshot/attribution.h"
 
@@ -261,13 +262,13 @@ Result<std::vector<WorkItem>> build_worklist(const CaseIndex& index, const Param
   return Builder(index, params, options).build();
 }
 
-Result<std::vector<WorkItem>> build_worklist(const IndicatorEngine& engine,
-                                             const WorklistOptions& options) {
+Result<WorklistView> worklist_view(const IndicatorEngine& engine, const WorklistOptions& options) {
   const auto& org = engine.index().organisation();
   if (!options.unit_id.empty() && !org.unit(options.unit_id) && !org.worker(options.unit_id))
     return Status::not_found("no organisation unit or worker with id " + options.unit_id);
   // The whole organisation's items for the day, every upcoming one kept.
-  auto all = engine.memo<std::vector<WorkItem>>(
+  WorklistView view;
+  view.owner = engine.memo<std::vector<WorkItem>>(
       "worklist|" + options.as_at.iso(), [&]() -> std::shared_ptr<const std::vector<WorkItem>> {
         WorklistOptions everything;
         everything.as_at = options.as_at;
@@ -275,9 +276,32 @@ Result<std::vector<WorkItem>> build_worklist(const IndicatorEngine& engine,
         return std::make_shared<const std::vector<WorkItem>>(
             Builder(engine.index(), engine.parameters(), everything).build());
       });
+  // Which unit the list is for is decided once, and each team's answer
+  // remembered: a request walks every item of the organisation's day.
+  const std::string& unit = options.unit_id;
+  const bool everyone = unit.empty() || unit == org.root_id();
+  const bool worker = !everyone && org.worker(unit) != nullptr;
+  StringMap<bool> team_within;
+  auto wanted = [&](const WorkItem& item) {
+    if (everyone) return true;
+    if (worker) return item.worker_id == unit;
+    if (item.team_id.empty()) return false;
+    auto [it, added] = team_within.try_emplace(item.team_id, false);
+    if (added) it->second = org.within(item.team_id, unit);
+    return it->second;
+  };
+  for (const WorkItem& item : *view.owner)
+    if (within_horizon(item, options) && wanted(item)) view.items.push_back(&item);
+  return view;
+}
+
+Result<std::vector<WorkItem>> build_worklist(const IndicatorEngine& engine,
+                                             const WorklistOptions& options) {
+  auto view = worklist_view(engine, options);
+  if (!view) return view.status();
   std::vector<WorkItem> out;
-  for (const WorkItem& item : *all)
-    if (within_horizon(item, options) && in_scope(item, options.unit_id, org)) out.push_back(item);
+  out.reserve(view->items.size());
+  for (const WorkItem* item : view->items) out.push_back(*item);
   return out;
 }
 

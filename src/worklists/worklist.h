@@ -6,6 +6,7 @@
 #define BEACON_WORKLISTS_WORKLIST_H_
 
 #include <optional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -50,6 +51,14 @@ Result<std::vector<WorkItem>> build_worklist(const CaseIndex& index, const Param
 // takes its unit's share (pages ask for many units and the same few days).
 Result<std::vector<WorkItem>> build_worklist(const IndicatorEngine& engine,
                                              const WorklistOptions& options);
+
+// The same unit's share without copying: pointers into the day's list, which
+// `owner` keeps alive. What pages and the API walk on every request.
+struct WorklistView {
+  std::shared_ptr<const std::vector<WorkItem>> owner;
+  std::vector<const WorkItem*> items;
+};
+Result<WorklistView> worklist_view(const IndicatorEngine& engine, const WorklistOptions& options);
 
 }  // namespace beacon
 

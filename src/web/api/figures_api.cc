@@ -4,6 +4,7 @@
 #include "export/drill_export.h"
 #include "export/kpi_output.h"
 #include "indicators/scorecard.h"
+#include "web/api/paging.h"
 #include "web/drill_query.h"
 #include "web/handlers.h"
 #include "web/scope.h"
@@ -91,7 +92,7 @@ void api_drill(Ctx& ctx) {
   if (!def) return ctx.fail(404, "There is no indicator called " + ctx.req.path_param(0));
   auto view = view_or_fail(ctx);
   if (!view) return;
-  auto paging = drill_paging(ctx.req);
+  auto paging = paging_from(ctx.req);
   if (!paging) return ctx.fail(400, paging.status().message());
   Period period = view->as_period();
   const DrillList list = ctx.engine->drill_list(*def, period, view->unit);  // keeps the rows alive
@@ -102,15 +103,10 @@ void api_drill(Ctx& ctx) {
       std::string(def->id) + " for " + view->unit + ": " + std::to_string(rows.size()) + " records";
   // A page at a time: the whole list of a large figure is tens of thousands
   // of rows (the CSV and XLSX downloads give it in one piece).
-  const size_t pages = std::max<size_t>(1, (rows.size() + paging->per_page - 1) / paging->per_page);
-  const size_t page = std::min(paging->page, pages);
+  const Paging::Slice slice = paging->slice(rows.size());
   nlohmann::json j =
-      drill_json(*def, period, view->unit,
-                 copy_drill_rows(rows, (page - 1) * paging->per_page, paging->per_page));
-  j["total"] = rows.size();
-  j["page"] = page;
-  j["per_page"] = paging->per_page;
-  j["pages"] = pages;
+      drill_json(*def, period, view->unit, copy_drill_rows(rows, slice.first, slice.count));
+  add_paging(j, slice, rows.size(), paging->per_page);
   j["not_listed"] = held_back;  // counted in the figure, but the child is outside the user's scope
   ctx.json(j);
 }

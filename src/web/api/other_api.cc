@@ -5,6 +5,7 @@
 #include "export/portrait_render.h"
 #include "portraits/pen_portrait.h"
 #include "qa/qa_json.h"
+#include "web/api/paging.h"
 #include "web/handlers.h"
 #include "web/qa/qa_views.h"
 #include "web/scope.h"
@@ -76,19 +77,31 @@ void api_portrait(Ctx& ctx) {
 void api_worklist(Ctx& ctx) {
   auto view = scoped_view(ctx);
   if (!view) return;
+  auto paging = paging_from(ctx.req);
+  if (!paging) return ctx.fail(400, paging.status().message());
   WorklistOptions o;
   o.as_at = view->to;
   o.unit_id = view->unit == ctx.engine->index().organisation().root_id() ? "" : view->unit;
-  auto items = build_worklist(*ctx.engine, o);
-  if (!items) return ctx.fail(404, items.status().message());
+  auto list_view = worklist_view(*ctx.engine, o);  // keeps the items alive
+  if (!list_view) return ctx.fail(404, list_view.status().message());
+  auto* items = &list_view->items;
   keep_children_in_scope(*items, child_scope(ctx, *view));
   ctx.audit_detail = view->unit + ": " + std::to_string(items->size()) + " items";
+  // The same filters as the page's; then a page at a time, as the whole
+  // organisation's list is thousands of items.
+  const std::string kind = ctx.req.param("kind"), status = ctx.req.param("status");
+  std::erase_if(*items, [&](const WorkItem* w) {
+    return (!kind.empty() && w->kind != kind) || (!status.empty() && work_status_name(w->status) != status);
+  });
+  const Paging::Slice slice = paging->slice(items->size());
   nlohmann::json list = nlohmann::json::array();
-  for (const auto& w : *items)
+  for (size_t i = slice.first; i < slice.first + slice.count; ++i) {
+    const WorkItem& w = *(*items)[i];
     list.push_back({{"kind", w.kind}, {"title", w.title}, {"child", w.child_id}, {"child_name", w.child_name},
                     {"worker", w.worker_id}, {"team", w.team_id}, {"since", date_json(w.since)},
                     {"due", date_json(w.due)}, {"days_left", w.days_left}, {"working_days", w.working_days},
                     {"status", work_status_name(w.status)}});
+  }
   // The QA recommendations the worklist page lists for supervision.
   auto recs = open_recommendations_for(ctx, view->unit);
   if (!recs) return ctx.fail(500, recs.status().message());
@@ -99,10 +112,12 @@ void api_worklist(Ctx& ctx) {
     j["escalation"] = qa::escalation_level(r, view->to);
     recommendations.push_back(std::move(j));
   }
-  ctx.json({{"unit", view->unit},
-            {"as_at", view->to.iso()},
-            {"items", list},
-            {"recommendations", recommendations}});
+  nlohmann::json answer = {{"unit", view->unit},
+                           {"as_at", view->to.iso()},
+                           {"items", list},
+                           {"recommendations", recommendations}};
+  add_paging(answer, slice, items->size(), paging->per_page);
+  ctx.json(answer);
 }
 
 void api_child(Ctx& ctx) {

@@ -39,12 +39,13 @@ void worklist_page(Ctx& ctx) {
   WorklistOptions o;
   o.as_at = view->to;
   o.unit_id = view->unit == ctx.engine->index().organisation().root_id() ? "" : view->unit;
-  auto items = build_worklist(*ctx.engine, o);
-  if (!items) return ctx.fail(404, items.status().message());
+  auto list_view = worklist_view(*ctx.engine, o);  // keeps the items alive
+  if (!list_view) return ctx.fail(404, list_view.status().message());
+  auto* items = &list_view->items;
   keep_children_in_scope(*items, child_scope(ctx, *view));
   ctx.audit_detail = view->unit + ": " + std::to_string(items->size()) + " items";
-  std::erase_if(*items, [&](const WorkItem& w) {
-    return (!kind.empty() && w.kind != kind) || (!status.empty() && work_status_name(w.status) != status);
+  std::erase_if(*items, [&](const WorkItem* w) {
+    return (!kind.empty() && w->kind != kind) || (!status.empty() && work_status_name(w->status) != status);
   });
   int pages = std::max(1, static_cast<int>((items->size() + kPageSize - 1) / kPageSize));
   int page = 1;
@@ -58,9 +59,9 @@ void worklist_page(Ctx& ctx) {
   std::string h = "<span class=\"govuk-caption-l\">" + esc(unit_label(*ctx.engine, view->unit)) + " · as at " +
                   view->to.iso() + "</span><h1 class=\"govuk-heading-l\">" + esc(title) + "</h1>";
   int overdue = 0, soon = 0;
-  for (const auto& w : *items) {
-    overdue += w.status == WorkStatus::kOverdue;
-    soon += w.status == WorkStatus::kDueSoon;
+  for (const WorkItem* w : *items) {
+    overdue += w->status == WorkStatus::kOverdue;
+    soon += w->status == WorkStatus::kDueSoon;
   }
   h += "<p class=\"govuk-body-l\">" + thousands(overdue) + " overdue and " + thousands(soon) + " due soon.</p>";
   PickerOptions po = picker_options(ctx);
@@ -91,7 +92,7 @@ void worklist_page(Ctx& ctx) {
        "</tr></thead><tbody class=\"govuk-table__body\">";
   size_t first = static_cast<size_t>(page - 1) * kPageSize;
   for (size_t i = first; i < items->size() && i < first + kPageSize; ++i) {
-    const WorkItem& w = (*items)[i];
+    const WorkItem& w = *(*items)[i];
     std::string child = w.child_name.empty() ? w.child_id : w.child_name + " (" + w.child_id + ")";
     h += "<tr class=\"govuk-table__row\" data-kind=\"" + esc(w.kind) + "\" data-status=\"" + work_status_name(w.status) + "\">"
          "<th scope=\"row\" class=\"govuk-table__header\"><a class=\"govuk-link\" href=\"/children/" +

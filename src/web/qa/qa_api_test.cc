@@ -456,5 +456,35 @@ TEST(QaApiTest, TheWorklistJsonListsTheOpenRecommendationsThePageShows) {
   EXPECT_EQ(tm.get("/api/worklists?to=2025-03-31&unit=T1").status, 403);
 }
 
+TEST(QaApiTest, AKeptWorklistShowsARecommendationAddedOrClosedAtOnce) {
+  TestServer s;
+  QaApi api(s);
+  auto made = api.post("/api/qa/cycles", {{"name", "Dec"},
+                                          {"start", "2024-12-01"},
+                                          {"end", "2024-12-31"},
+                                          {"rules", {{"mode", "random"}, {"size", 10}}}});
+  ASSERT_EQ(made.status, 201) << made.body;
+  json cycle =
+      api.get("/api/qa/cycles/" + std::to_string(json::parse(made.body)["id"].get<int64_t>()));
+  const std::string url = "/api/worklists?to=2025-03-31&unit=W1";
+  const std::string page_url = "/worklists?to=2025-03-31&unit=W1";
+  EXPECT_EQ(api.get(url)["recommendations"].size(), 0u);
+  EXPECT_EQ(api.c.get(page_url).body.find("Genogram for C1"), std::string::npos);
+  EXPECT_EQ(api.get(url)["recommendations"].size(), 0u);  // asked twice: now kept
+  auto r = api.post("/api/qa/evaluations/" + std::to_string(evaluation_of(cycle, "C1")) +
+                        "/recommendations",
+                    {{"text", "Genogram for C1"}, {"due", today().add_days(10).iso()}});
+  ASSERT_EQ(r.status, 201) << r.body;
+  EXPECT_EQ(api.get(url)["recommendations"].size(), 1u);
+  EXPECT_NE(api.c.get(page_url).body.find("Genogram for C1"), std::string::npos);
+  ASSERT_EQ(api.post("/api/qa/recommendations/" +
+                         std::to_string(json::parse(r.body)["id"].get<int64_t>()) + "/close",
+                     {{"evidence", "Genogram drawn"}})
+                .status,
+            200);
+  EXPECT_EQ(api.get(url)["recommendations"].size(), 0u);
+  EXPECT_EQ(api.c.get(page_url).body.find("Genogram for C1"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace beacon::web
