@@ -114,6 +114,23 @@ BENCHMARK(BM_FullScorecardEveryUnitCold)
     ->Unit(benchmark::kMillisecond)
     ->Iterations(3);
 
+// Each indicator alone with its 24-month series on a fresh engine: where the
+// cold scorecard's time goes (the label names the indicator and its kind).
+void BM_EachIndicatorCold(benchmark::State& state) {
+  const IndicatorDef& def = indicator_catalogue().at(static_cast<size_t>(state.range(0)));
+  const Period period = Period::rolling_months(latest_month_end(), 12);
+  for (auto _ : state) {
+    IndicatorEngine engine(organisation());
+    Figure f = engine.figure(def, period, "", 24);
+    benchmark::DoNotOptimize(f.value);
+  }
+  state.SetLabel(std::string(def.id) + (def.kind == IndicatorKind::kSnapshot ? " snapshot" : " flow"));
+}
+BENCHMARK(BM_EachIndicatorCold)
+    ->DenseRange(0, 44)
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(1);
+
 // A scorecard for a date a year back, on an engine that has answered today's.
 void BM_ScorecardNewDate(benchmark::State& state) {
   IndicatorEngine engine(organisation());

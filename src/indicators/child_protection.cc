@@ -156,12 +156,8 @@ void cp_reviews_on_time(const IndicatorContext& ctx, RowSink& out) {
 
 void cp_visits_on_time(const IndicatorContext& ctx, RowSink& out) {
   const int limit = ctx.params.get_int("cp_visit_working_days");
-  std::map<std::string_view, std::vector<const Visit*>> visits;
-  for (const Visit& v : ctx.index.history().visits)
-    if (v.kind == "cp" && v.status != "draft") visits[v.child_id].push_back(&v);
+  auto visits = recorded_visits_by_child(ctx.index, "cp");
   for (auto& [child_id, list] : visits) {
-    std::sort(list.begin(), list.end(),
-              [](const Visit* a, const Visit* b) { return a->date < b->date; });
     for (size_t i = 0; i < list.size(); ++i) {
       const Visit& v = *list[i];
       if (!ctx.period.contains(v.date.date)) continue;

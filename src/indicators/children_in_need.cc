@@ -14,9 +14,6 @@ bool episode_open_at(const CinEpisode& e, Date d) {
 
 bool plan_open_at(const CinPlan& p, Date d) { return p.start <= d && (!p.end || *p.end > d); }
 
-// Final visits only: a visit left in draft is not yet recorded.
-bool counts_as_visit(const Visit& v) { return v.status != "draft"; }
-
 }  // namespace
 
 void cin_open_more_than_2_years(const IndicatorContext& ctx, RowSink& out) {
@@ -69,15 +66,10 @@ void cin_plans_started_on_time(const IndicatorContext& ctx, RowSink& out) {
 
 void cin_plan_visits_on_time(const IndicatorContext& ctx, RowSink& out) {
   const int limit = ctx.params.get_int("cin_visit_working_days");
-  // Visits per child, in date order.
-  std::map<std::string_view, std::vector<const Visit*>> visits;
-  for (const Visit& v : ctx.index.history().visits)
-    if (v.kind == "cin" && counts_as_visit(v)) visits[v.child_id].push_back(&v);
-  std::map<std::string_view, std::vector<const CinPlan*>> plans;
+  auto visits = recorded_visits_by_child(ctx.index, "cin");
+  StringMap<std::vector<const CinPlan*>> plans;
   for (const CinPlan& p : ctx.index.history().cin_plans) plans[p.episode.child_id].push_back(&p);
   for (auto& [child_id, list] : visits) {
-    std::sort(list.begin(), list.end(),
-              [](const Visit* a, const Visit* b) { return a->date < b->date; });
     for (size_t i = 0; i < list.size(); ++i) {
       const Visit& v = *list[i];
       if (!ctx.period.contains(v.date.date)) continue;

@@ -1,5 +1,7 @@
 #include "indicators/logic_support.h"
 
+#include <algorithm>
+
 #include <cstdlib>
 
 #include "snapshot/attribution.h"
@@ -23,6 +25,17 @@ void attribute_row(const CaseIndex& index, Row& row, Date reference_date,
   auto a = attribute(index, row.child_id, reference_date, own_worker, own_team, episode_end);
   row.worker_id = a.worker_id;
   row.team_id = a.team_id;
+}
+
+StringMap<std::vector<const Visit*>> recorded_visits_by_child(const CaseIndex& index,
+                                                              std::string_view kind) {
+  StringMap<std::vector<const Visit*>> out;
+  for (const Visit& v : index.history().visits)
+    if (v.kind == kind && v.status != "draft") out[v.child_id].push_back(&v);
+  for (auto& [child_id, list] : out)
+    std::stable_sort(list.begin(), list.end(),
+                     [](const Visit* a, const Visit* b) { return a->date < b->date; });
+  return out;
 }
 
 std::optional<int64_t> population_near(const CaseIndex& index, Date d) {

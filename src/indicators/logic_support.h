@@ -4,6 +4,7 @@
 
 #include <optional>
 
+#include "core/string_map.h"
 #include "indicators/indicator.h"
 
 namespace beacon::logic {
@@ -17,6 +18,13 @@ OptDate episode_end(const CaseIndex& index, const EpisodeRef& ref);
 void attribute_row(const CaseIndex& index, Row& row, Date reference_date,
                    std::string_view own_worker = {}, std::string_view own_team = {},
                    OptDate episode_end = std::nullopt);
+
+// Each child's recorded visits of one kind ("cin", "cp", "cla"), in date
+// order (same-day visits as recorded). A draft is not yet recorded. Grouped by hashing: the visits are the largest table,
+// and the children's order does not matter to a figure (drill lists are
+// sorted by child afterwards).
+StringMap<std::vector<const Visit*>> recorded_visits_by_child(const CaseIndex& index,
+                                                              std::string_view kind);
 
 // The ONS mid-year estimate nearest `d` (mid-year = 30 June), if any.
 std::optional<int64_t> population_near(const CaseIndex& index, Date d);

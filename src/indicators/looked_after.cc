@@ -161,12 +161,8 @@ void short_term_placement_stability(const IndicatorContext& ctx, RowSink& out) {
 }
 
 void la_visits_on_time(const IndicatorContext& ctx, RowSink& out) {
-  std::map<std::string_view, std::vector<const Visit*>> visits;
-  for (const Visit& v : ctx.index.history().visits)
-    if (v.kind == "cla" && v.status != "draft") visits[v.child_id].push_back(&v);
+  auto visits = recorded_visits_by_child(ctx.index, "cla");
   for (auto& [child_id, list] : visits) {
-    std::sort(list.begin(), list.end(),
-              [](const Visit* a, const Visit* b) { return a->date < b->date; });
     for (size_t i = 0; i < list.size(); ++i) {
       const Visit& v = *list[i];
       if (!ctx.period.contains(v.date.date)) continue;
