@@ -192,6 +192,29 @@ BENCHMARK(BM_IndicatorWithDrillCold)
     ->Unit(benchmark::kMillisecond)
     ->Iterations(3);
 
+// The measure: one indicator for one unit, here the busiest worker,
+// with its 24-month series and its drill-through, on a fresh engine.
+void BM_OneIndicatorOneWorkerWithDrillCold(benchmark::State& state) {
+  const IndicatorDef& def = *find_indicator(state.range(0) == 3 ? "KPI3" : "KPI4");
+  const Period period = Period::rolling_months(latest_month_end(), 12);
+  const std::string worker = busy_worker();
+  int64_t rows = 0;
+  for (auto _ : state) {
+    IndicatorEngine engine(organisation());
+    Figure f = engine.figure(def, period, worker, 24);
+    DrillList drill = engine.drill_list(def, period, worker);
+    rows = static_cast<int64_t>(drill.rows.size());
+    benchmark::DoNotOptimize(f.value);
+  }
+  state.counters["drill_rows"] = static_cast<double>(rows);
+}
+BENCHMARK(BM_OneIndicatorOneWorkerWithDrillCold)
+    ->Arg(3)
+    ->Arg(4)
+    ->MeasureProcessCPUTime()
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(5);
+
 // The same page for a date not yet asked for, on an engine that has listed
 // the indicator's rows once (every later flow date costs this).
 void BM_IndicatorNewDate(benchmark::State& state) {

@@ -1,6 +1,7 @@
 // Section 47 and child protection: ICPC timeliness (KPI5), repeat plans
 // (KPI6, KPI6E), short plans (KPI13), long plans, reviews, visits, rates.
 #include <algorithm>
+#include <unordered_map>
 #include <tuple>
 #include <map>
 
@@ -186,7 +187,8 @@ void cp_visits_on_time(const IndicatorContext& ctx, RowSink& out) {
 
 void cp_rate(const IndicatorContext& ctx, RowSink& out) {
   const Date at = ctx.period.to;
-  std::map<std::string_view, const CpPlan*> open;
+  // Hashed (keys view the records): the order of children does not matter to a figure.
+  std::unordered_map<std::string_view, const CpPlan*> open;
   for (const CpPlan& p : ctx.index.history().cp_plans)
     if (plan_open_at(p, at)) open[p.child_id] = &p;
   for (const auto& [child_id, p] : open) {

@@ -1,6 +1,7 @@
 // Children in need: open more than 2 years (KPI4), CIN plans started on
 // time, CIN-plan visits, rates per 10,000.
 #include <algorithm>
+#include <unordered_map>
 
 #include "indicators/families.h"
 #include "indicators/logic_support.h"
@@ -104,7 +105,8 @@ void cin_plan_visits_on_time(const IndicatorContext& ctx, RowSink& out) {
 void cin_rate(const IndicatorContext& ctx, RowSink& out) {
   const Date at = ctx.period.to;
   // Children, not episodes: the child's open episode (the latest if several).
-  std::map<std::string_view, const CinEpisode*> open;
+  // Hashed (keys view the records): the order of children does not matter to a figure.
+  std::unordered_map<std::string_view, const CinEpisode*> open;
   for (const CinEpisode& e : ctx.index.history().cin_episodes)
     if (episode_open_at(e, at)) open[e.child_id] = &e;
   for (const auto& [child_id, e] : open) {
@@ -124,7 +126,7 @@ void cin_rate(const IndicatorContext& ctx, RowSink& out) {
 
 void cin_plan_rate(const IndicatorContext& ctx, RowSink& out) {
   const Date at = ctx.period.to;
-  std::map<std::string_view, const CinPlan*> open;
+  std::unordered_map<std::string_view, const CinPlan*> open;
   for (const CinPlan& p : ctx.index.history().cin_plans)
     if (plan_open_at(p, at)) open[p.episode.child_id] = &p;
   for (const auto& [child_id, p] : open) {

@@ -38,6 +38,13 @@ StringMap<std::vector<const Visit*>> recorded_visits_by_child(const CaseIndex& i
   return out;
 }
 
+void attribute_row(const CaseIndex& index, Row& row, Date reference_date,
+                   const ChildInCare& in_care) {
+  auto a = attribute(index, in_care.allocations, reference_date);
+  row.worker_id = a.worker_id;
+  row.team_id = a.team_id;
+}
+
 std::optional<int64_t> population_near(const CaseIndex& index, Date d) {
   const PopulationEstimate* best = nullptr;
   int best_distance = 0;
@@ -83,16 +90,37 @@ std::optional<int> age_at(const Child* child, Date d) {
   return age;
 }
 
-LookedAfter looked_after_at(const CaseIndex& index, std::string_view child_id, Date d) {
+namespace {
+// looked_after_at over one child's periods of care, however they were found.
+template <class Periods>
+LookedAfter looked_after_in(const Periods& periods, Date d) {
   LookedAfter out;
-  for (const PeriodOfCare& p : index.periods_of_care(child_id)) {
-    if (p.short_breaks_only()) continue;
+  for (const PeriodOfCare& p : periods) {
+    if (p.start() > d) continue;  // episodes are in date order: none has begun
+    LookedAfter here;
     for (size_t i = 0; i < p.episodes.size(); ++i) {
       const LaEpisode* e = p.episodes[i];
-      if (open_at(*e, d)) out = {&p, e, i};  // the latest-starting if the data overlap
+      if (open_at(*e, d)) here = {&p, e, i};  // the latest-starting if the data overlap
     }
+    // Asked only of a period that holds the date: most do not.
+    if (here.episode && !p.short_breaks_only()) out = here;
   }
   if (out.episode && is_short_break(out.episode->legal_status)) return {};
+  return out;
+}
+
+}  // namespace
+
+LookedAfter looked_after_at(const CaseIndex& index, std::string_view child_id, Date d) {
+  return looked_after_in(index.periods_of_care(child_id), d);
+}
+
+std::vector<ChildLookedAfter> looked_after_children_at(const CaseIndex& index, Date d) {
+  std::vector<ChildLookedAfter> out;
+  for (const ChildInCare& c : index.children_in_care()) {
+    LookedAfter la = looked_after_in(c.periods, d);
+    if (la.episode) out.push_back({c.child_id, la, &c});
+  }
   return out;
 }
 

@@ -18,6 +18,9 @@ OptDate episode_end(const CaseIndex& index, const EpisodeRef& ref);
 void attribute_row(const CaseIndex& index, Row& row, Date reference_date,
                    std::string_view own_worker = {}, std::string_view own_team = {},
                    OptDate episode_end = std::nullopt);
+// The same for a child looked after, by the allocations found once.
+void attribute_row(const CaseIndex& index, Row& row, Date reference_date,
+                   const ChildInCare& in_care);
 
 // Each child's recorded visits of one kind ("cin", "cp", "cla"), in date
 // order (same-day visits as recorded). A draft is not yet recorded. Grouped by hashing: the visits are the largest table,
@@ -45,6 +48,16 @@ struct LookedAfter {
   size_t episode_index = 0;
 };
 LookedAfter looked_after_at(const CaseIndex& index, std::string_view child_id, Date d);
+
+// Every child looked after at the end of day d, in child id order, with what
+// looked_after_at says of each: one pass over the periods of care, where a
+// look-up per child who was ever in care cost most of a snapshot figure.
+struct ChildLookedAfter {
+  std::string_view child_id;
+  LookedAfter la;
+  const ChildInCare* in_care;  // the child's record and allocations, found once
+};
+std::vector<ChildLookedAfter> looked_after_children_at(const CaseIndex& index, Date d);
 
 }  // namespace beacon::logic
 

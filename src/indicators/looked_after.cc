@@ -29,10 +29,8 @@ void long_term_placement_stability(const IndicatorContext& ctx, RowSink& out) {
   const Date at = ctx.period.to;
   const Date care_cutoff = at.add_months(-30);
   const Date spell_cutoff = at.add_years(-2);
-  for (std::string_view child_id : children_in_care_data(ctx.index)) {
-    auto la = looked_after_at(ctx.index, child_id, at);
-    if (!la.episode) continue;
-    auto age = age_at(ctx.index.child(child_id), at);
+  for (const auto& [child_id, la, in_care] : looked_after_children_at(ctx.index, at)) {
+    auto age = age_at(in_care->child, at);
     if (!age || *age >= 16 || *age < 0) continue;
     const PeriodOfCare& period = *la.period;
     if (period.start() > care_cutoff) continue;
@@ -58,7 +56,7 @@ void long_term_placement_stability(const IndicatorContext& ctx, RowSink& out) {
            previous_spell_start ? "placed for adoption after 2 years or more with the previous carer"
                                 : "with the same carer for 2 years or more",
            "with the current carer for less than 2 years");
-    attribute_row(ctx.index, row, at);
+    attribute_row(ctx.index, row, at, *in_care);
     out.add(row);
   }
 }
@@ -110,13 +108,11 @@ void la_reviews_on_time(const IndicatorContext& ctx, RowSink& out) {
 void short_term_placement_stability(const IndicatorContext& ctx, RowSink& out) {
   const Date at = ctx.period.to;
   const Date window_start = at.add_months(-12).add_days(1);
-  for (std::string_view child_id : children_in_care_data(ctx.index)) {
-    auto la = looked_after_at(ctx.index, child_id, at);
-    if (!la.episode) continue;
+  for (const auto& [child_id, la, in_care] : looked_after_children_at(ctx.index, at)) {
     int placements = 0;
     bool held_counted = false;
     OptDate first_counted;
-    for (const PeriodOfCare& p : ctx.index.periods_of_care(child_id)) {
+    for (const PeriodOfCare& p : in_care->periods) {
       if (p.short_breaks_only()) continue;
       for (size_t i = 0; i < p.episodes.size(); ++i) {
         const LaEpisode& e = *p.episodes[i];
@@ -155,7 +151,7 @@ void short_term_placement_stability(const IndicatorContext& ctx, RowSink& out) {
     row.measure = placements;
     row.measure_label = "placements in 12 months";
     finish(row, placements >= 3, "3 or more placements in 12 months", "fewer than 3 placements");
-    attribute_row(ctx.index, row, at);
+    attribute_row(ctx.index, row, at, *in_care);
     out.add(row);
   }
 }
@@ -196,9 +192,7 @@ void la_visits_on_time(const IndicatorContext& ctx, RowSink& out) {
 
 void cla_rate(const IndicatorContext& ctx, RowSink& out) {
   const Date at = ctx.period.to;
-  for (std::string_view child_id : children_in_care_data(ctx.index)) {
-    auto la = looked_after_at(ctx.index, child_id, at);
-    if (!la.episode) continue;
+  for (const auto& [child_id, la, in_care] : looked_after_children_at(ctx.index, at)) {
     Row row;
     row.child_id = child_id;
     row.record = "child looked after";
@@ -207,7 +201,7 @@ void cla_rate(const IndicatorContext& ctx, RowSink& out) {
     row.numerator = 1;
     row.denominator = 0;
     row.reason = "looked after at the date";
-    attribute_row(ctx.index, row, at);
+    attribute_row(ctx.index, row, at, *in_care);
     out.add(row);
   }
   add_population_row(ctx, out);
@@ -215,10 +209,8 @@ void cla_rate(const IndicatorContext& ctx, RowSink& out) {
 
 void uasc_looked_after(const IndicatorContext& ctx, RowSink& out) {
   const Date at = ctx.period.to;
-  for (std::string_view child_id : children_in_care_data(ctx.index)) {
-    auto la = looked_after_at(ctx.index, child_id, at);
-    if (!la.episode) continue;
-    const Child* child = ctx.index.child(child_id);
+  for (const auto& [child_id, la, in_care] : looked_after_children_at(ctx.index, at)) {
+    const Child* child = in_care->child;
     const bool uasc = child && child->uasc && *child->uasc &&
                       (!child->uasc_ceased || *child->uasc_ceased > at);
     Row row;
@@ -226,7 +218,7 @@ void uasc_looked_after(const IndicatorContext& ctx, RowSink& out) {
     row.record = "child looked after";
     row.date("period of care started", la.period->start());
     finish(row, uasc, "unaccompanied asylum-seeking child", "not UASC");
-    attribute_row(ctx.index, row, at);
+    attribute_row(ctx.index, row, at, *in_care);
     out.add(row);
   }
 }

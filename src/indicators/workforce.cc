@@ -32,30 +32,24 @@ bool in_post_at(const Worker& w, Date d) {
 
 double fte_of(const Worker& w) { return w.fte.value_or(1.0); }
 
-bool contains_word(std::string_view text, std::string_view lower_word) {
-  return std::search(text.begin(), text.end(), lower_word.begin(), lower_word.end(),
-                     [](char a, char b) {
-                       return std::tolower(static_cast<unsigned char>(a)) == b;
-                     }) != text.end();
-}
-
-// Roles that hold no case (reviewing officers, conference chairs). Checked
-// for every allocation on every date: no allocation.
-bool case_holding_role(std::string_view role) {
-  return !contains_word(role, "iro") && !contains_word(role, "reviewing") &&
-         !contains_word(role, "chair");
-}
-
-// The number of distinct children allocated to each worker at the end of day d.
+// The number of distinct children allocated to each worker at the end of
+// day d (case-holding roles only: snapshot/attribution.h).
 StringMap<int> caseloads(const CaseIndex& index, Date d) {
-  std::vector<std::pair<std::string_view, std::string_view>> held;  // worker, child
-  for (const Allocation& a : index.history().allocations)
-    if (a.start <= d && (!a.end || *a.end > d) && case_holding_role(a.role))
-      held.emplace_back(a.worker_id, a.child_id);
+  const int32_t day = d.serial();
+  std::vector<uint64_t> held;  // worker number, child number
+  for (const CaseholdingAllocation& a : index.caseholding_allocations())
+    if (a.start <= day && a.end > day) held.push_back(uint64_t{a.worker} << 32 | a.child);
   std::sort(held.begin(), held.end());
   held.erase(std::unique(held.begin(), held.end()), held.end());
   StringMap<int> out;
-  for (const auto& [worker, child] : held) ++out[std::string(worker)];
+  const auto workers = index.caseholding_workers();
+  for (size_t i = 0; i < held.size();) {
+    const uint64_t worker = held[i] >> 32;
+    size_t j = i;
+    while (j < held.size() && held[j] >> 32 == worker) ++j;
+    out.emplace(std::string(workers[worker]), static_cast<int>(j - i));
+    i = j;
+  }
   return out;
 }
 

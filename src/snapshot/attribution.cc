@@ -21,6 +21,20 @@ bool is_social_worker_role(std::string_view role) {
          r == "social worker (allocated)";
 }
 
+namespace {
+bool contains_word(std::string_view text, std::string_view lower_word) {
+  return std::search(text.begin(), text.end(), lower_word.begin(), lower_word.end(),
+                     [](char a, char b) {
+                       return std::tolower(static_cast<unsigned char>(a)) == b;
+                     }) != text.end();
+}
+}  // namespace
+
+bool is_case_holding_role(std::string_view role) {
+  return !contains_word(role, "iro") && !contains_word(role, "reviewing") &&
+         !contains_word(role, "chair");
+}
+
 std::string_view team_of_worker(const CaseIndex& index, std::string_view worker_id,
                                 std::string_view fallback) {
   std::string_view team = index.organisation().team_of(worker_id);
@@ -29,6 +43,14 @@ std::string_view team_of_worker(const CaseIndex& index, std::string_view worker_
 
 Attribution attribute(const CaseIndex& index, std::string_view child_id, Date reference_date,
                       std::string_view own_worker, std::string_view own_team, OptDate episode_end) {
+  if (!own_worker.empty()) return {own_worker, team_of_worker(index, own_worker, own_team)};
+  return attribute(index, index.allocation_views(child_id), reference_date, own_worker, own_team,
+                   episode_end);
+}
+
+Attribution attribute(const CaseIndex& index, std::span<const AllocationView> allocations,
+                      Date reference_date, std::string_view own_worker, std::string_view own_team,
+                      OptDate episode_end) {
   if (!own_worker.empty()) return {own_worker, team_of_worker(index, own_worker, own_team)};
 
   const AllocationView* best = nullptr;
@@ -39,7 +61,7 @@ Attribution attribute(const CaseIndex& index, std::string_view child_id, Date re
     return a->allocation->worker_id < b->allocation->worker_id;
   };
   const AllocationView* first_after = nullptr;
-  for (const AllocationView& view : index.allocation_views(child_id)) {
+  for (const AllocationView& view : allocations) {
     const Allocation* a = view.allocation;
     bool in_force = a->start <= reference_date && (!a->end || *a->end > reference_date);
     if (in_force) {

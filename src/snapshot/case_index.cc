@@ -1,6 +1,7 @@
 #include "snapshot/case_index.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
 
 #include "snapshot/attribution.h"
@@ -81,8 +82,27 @@ CaseIndex::CaseIndex(CaseHistory history)
   for (const auto& e : history_.la_episodes) episodes[e.child_id].push_back(&e);
   for (auto& [child_id, list] : episodes) periods_[child_id] = build_periods_of_care(list);
   // In child id order (the ordered map's), whatever the hash map's order.
-  for (const auto& [child_id, list] : episodes)
-    for (const auto& p : periods_.at(child_id)) all_periods_.push_back(&p);
+  for (const auto& [child_id, list] : episodes) {
+    const auto& periods = periods_.at(child_id);
+    for (const auto& p : periods) all_periods_.push_back(&p);
+    auto stored = periods_.find(child_id);  // the map's own key outlives `episodes`
+    children_in_care_.push_back({stored->first, child(child_id),
+                                 std::span<const PeriodOfCare>(periods.data(), periods.size()),
+                                 allocation_views(child_id)});
+  }
+
+  {
+    StringMap<uint32_t> worker_number, child_number;
+    for (const Allocation& a : history_.allocations) {
+      if (!is_case_holding_role(a.role)) continue;
+      auto [w, new_worker] = worker_number.try_emplace(a.worker_id, caseholding_workers_.size());
+      if (new_worker) caseholding_workers_.push_back(a.worker_id);
+      auto [c, new_child] = child_number.try_emplace(a.child_id, child_number.size());
+      (void)new_child;
+      caseholding_.push_back({a.start.serial(), a.end ? a.end->serial() : INT32_MAX, w->second,
+                              c->second});
+    }
+  }
 
   for (const auto& s : history_.supervisions) supervisions_[s.worker_id].push_back(s.date);
   for (auto& [id, dates] : supervisions_) std::sort(dates.begin(), dates.end());

@@ -4,6 +4,7 @@
 #ifndef BEACON_SNAPSHOT_CASE_INDEX_H_
 #define BEACON_SNAPSHOT_CASE_INDEX_H_
 
+#include <cstdint>
 #include <span>
 #include <string>
 #include <string_view>
@@ -23,6 +24,25 @@ struct AllocationView {
   const Allocation* allocation;
   bool social_worker;     // the allocated social worker's role
   std::string_view team;  // the worker's team, else the allocation's own
+};
+
+// An allocation to a role that holds cases, with its worker and child as
+// numbers: a caseload on any date is counted without touching a string.
+struct CaseholdingAllocation {
+  int32_t start;    // day serials (core/date.h)
+  int32_t end;      // the day it ended; INT32_MAX while open
+  uint32_t worker;  // into caseholding_workers()
+  uint32_t child;   // the same number for the same child id
+};
+
+// A child who was ever looked after, with what every looked-after figure
+// reads of them found once: a snapshot figure visits each of them on each of
+// 24 dates, and the look-ups by id cost more than the rules.
+struct ChildInCare {
+  std::string_view child_id;
+  const Child* child;  // null when the children table does not hold them
+  std::span<const PeriodOfCare> periods;
+  std::span<const AllocationView> allocations;
 };
 
 class CaseIndex {
@@ -53,6 +73,13 @@ class CaseIndex {
   // Supervision dates per worker, sorted.
   std::span<const Date> supervisions(std::string_view worker_id) const;
 
+  // Every child with a period of care, in child id order.
+  const std::vector<ChildInCare>& children_in_care() const { return children_in_care_; }
+
+  // Every case-holding allocation, and the worker id each worker number names.
+  std::span<const CaseholdingAllocation> caseholding_allocations() const { return caseholding_; }
+  std::span<const std::string_view> caseholding_workers() const { return caseholding_workers_; }
+
   // The latest date anywhere in the case history (for "as at" defaults).
   OptDate latest_date() const { return latest_date_; }
 
@@ -73,7 +100,10 @@ class CaseIndex {
   ByChild<LaReview> la_reviews_;
   StringMap<std::vector<PeriodOfCare>> periods_;
   std::vector<const PeriodOfCare*> all_periods_;
+  std::vector<ChildInCare> children_in_care_;
   StringMap<std::vector<Date>> supervisions_;
+  std::vector<CaseholdingAllocation> caseholding_;
+  std::vector<std::string_view> caseholding_workers_;
   OptDate latest_date_;
 };
 
