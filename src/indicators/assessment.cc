@@ -30,8 +30,8 @@ void assessments_within_45_working_days(const IndicatorContext& ctx, RowSink& ou
 void open_assessments_past_45_working_days(const IndicatorContext& ctx, RowSink& out) {
   const Date at = ctx.period.to;
   const int limit = ctx.params.get_int("assessment_working_days");
-  for (const Assessment& a : ctx.index.history().assessments) {
-    if (a.start > at || (a.authorised && *a.authorised <= at)) continue;
+  for (const Assessment* open : ctx.index.assessments_open_at(at)) {
+    const Assessment& a = *open;
     // An assessment left unauthorised in a closed episode is not open work.
     const CinEpisode* episode = find_episode(ctx.index, a.episode);
     if (episode && episode->closure_date && *episode->closure_date <= at) continue;

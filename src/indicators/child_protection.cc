@@ -105,8 +105,8 @@ void cp_plans_ending_within_3_months(const IndicatorContext& ctx, RowSink& out) 
 
 void cp_plans_open_2_years(const IndicatorContext& ctx, RowSink& out) {
   const Date at = ctx.period.to;
-  for (const CpPlan& p : ctx.index.history().cp_plans) {
-    if (!plan_open_at(p, at)) continue;
+  for (const CpPlan* open : ctx.index.cp_plans_open_at(at)) {
+    const CpPlan& p = *open;
     Row row = plan_row(p, "CP plan");
     row.measure = p.start.days_until(at);
     row.measure_label = "days on plan";
@@ -189,8 +189,7 @@ void cp_rate(const IndicatorContext& ctx, RowSink& out) {
   const Date at = ctx.period.to;
   // Hashed (keys view the records): the order of children does not matter to a figure.
   std::unordered_map<std::string_view, const CpPlan*> open;
-  for (const CpPlan& p : ctx.index.history().cp_plans)
-    if (plan_open_at(p, at)) open[p.child_id] = &p;
+  for (const CpPlan* p : ctx.index.cp_plans_open_at(at)) open[p->child_id] = p;
   for (const auto& [child_id, p] : open) {
     Row row = plan_row(*p, "CP plan");
     row.in_numerator = true;

@@ -9,10 +9,6 @@
 namespace beacon::logic {
 namespace {
 
-bool episode_open_at(const CinEpisode& e, Date d) {
-  return e.referral_date <= d && (!e.closure_date || *e.closure_date > d);
-}
-
 bool plan_open_at(const CinPlan& p, Date d) { return p.start <= d && (!p.end || *p.end > d); }
 
 }  // namespace
@@ -20,8 +16,8 @@ bool plan_open_at(const CinPlan& p, Date d) { return p.start <= d && (!p.end || 
 void cin_open_more_than_2_years(const IndicatorContext& ctx, RowSink& out) {
   const Date at = ctx.period.to;
   const Date two_years_before = at.add_years(-2);
-  for (const CinEpisode& e : ctx.index.history().cin_episodes) {
-    if (!episode_open_at(e, at)) continue;
+  for (const CinEpisode* open : ctx.index.cin_episodes_open_at(at)) {
+    const CinEpisode& e = *open;
     Row row;
     row.child_id = e.child_id;
     row.record = "CIN episode";
@@ -107,8 +103,7 @@ void cin_rate(const IndicatorContext& ctx, RowSink& out) {
   // Children, not episodes: the child's open episode (the latest if several).
   // Hashed (keys view the records): the order of children does not matter to a figure.
   std::unordered_map<std::string_view, const CinEpisode*> open;
-  for (const CinEpisode& e : ctx.index.history().cin_episodes)
-    if (episode_open_at(e, at)) open[e.child_id] = &e;
+  for (const CinEpisode* e : ctx.index.cin_episodes_open_at(at)) open[e->child_id] = e;
   for (const auto& [child_id, e] : open) {
     Row row;
     row.child_id = child_id;
@@ -127,8 +122,7 @@ void cin_rate(const IndicatorContext& ctx, RowSink& out) {
 void cin_plan_rate(const IndicatorContext& ctx, RowSink& out) {
   const Date at = ctx.period.to;
   std::unordered_map<std::string_view, const CinPlan*> open;
-  for (const CinPlan& p : ctx.index.history().cin_plans)
-    if (plan_open_at(p, at)) open[p.episode.child_id] = &p;
+  for (const CinPlan* p : ctx.index.cin_plans_open_at(at)) open[p->episode.child_id] = p;
   for (const auto& [child_id, p] : open) {
     Row row;
     row.child_id = child_id;

@@ -1,8 +1,10 @@
 #include "indicators/engine.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <functional>
+#include <thread>
 #include <tuple>
 
 #include "indicators/flow_rows.h"
@@ -218,17 +220,39 @@ Figure IndicatorEngine::figure(const IndicatorDef& def, const Period& requested,
   f.def = &def;
   f.period = effective_period(def, requested);
   f.unit_id = unit.empty() ? index_->organisation().root_id() : std::string(unit);
+  const int trend_needs = 2 * params_.get_int("trend_points");
+  const int points = std::max(series_points, trend_needs);
+  const std::vector<Date> ends = series_month_ends(requested.to, points);
+  if (!flow_rows(def)) {
+    // Each point is a run of the logic of its own, independent of the
+    // others: two threads share them the first time (a flow figure's points
+    // are read from one set of rows instead). Results are cached per point,
+    // so the figure is the same whichever thread computed what.
+    std::vector<Period> runs;
+    auto add_run = [&](const Period& p) {
+      if (!totals_cache_.contains(cache_key(def, effective_period(def, p)))) runs.push_back(p);
+    };
+    add_run(requested);
+    for (Date end : ends) add_run(requested.ending(end));
+    if (runs.size() > 1) {
+      std::atomic<size_t> next{0};
+      auto work = [&] {
+        for (size_t i = next++; i < runs.size(); i = next++) (void)totals(def, runs[i]);
+      };
+      std::thread helper(work);
+      work();
+      helper.join();
+    }
+  }
   f.total = aggregate(def, requested, f.unit_id);
   f.value = value_of(def.value_kind, f.total);
   f.settings = targets_for(def, f.period.to.financial_year(), index_->history().indicator_targets);
   f.rag = rag_for(f.value, f.settings);
   f.notes = totals(def, requested)->notes;
 
-  const int trend_needs = 2 * params_.get_int("trend_points");
-  const int points = std::max(series_points, trend_needs);
   std::vector<std::optional<double>> values;
   std::vector<SeriesPoint> series;
-  for (Date end : series_month_ends(requested.to, points)) {
+  for (Date end : ends) {
     Period p = requested.ending(end);
     SeriesPoint point;
     point.to = end;

@@ -21,6 +21,12 @@ class OnceCache {
   // callers already waiting keep their shared result).
   explicit OnceCache(size_t limit) : limit_(limit) {}
 
+  // True once some caller has begun computing `key` (it may still be running).
+  bool contains(const std::string& key) const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return entries_.count(key) > 0;
+  }
+
   Value get(const std::string& key, const std::function<Value()>& compute) const {
     std::promise<Value> promise;
     std::shared_future<Value> result;

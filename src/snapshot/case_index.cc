@@ -104,6 +104,18 @@ CaseIndex::CaseIndex(CaseHistory history)
     }
   }
 
+  for (uint32_t i = 0; i < history_.cin_episodes.size(); ++i)
+    cin_episode_spans_.add(history_.cin_episodes[i].referral_date,
+                           history_.cin_episodes[i].closure_date, i);
+  for (uint32_t i = 0; i < history_.cin_plans.size(); ++i)
+    cin_plan_spans_.add(history_.cin_plans[i].start, history_.cin_plans[i].end, i);
+  for (uint32_t i = 0; i < history_.cp_plans.size(); ++i)
+    cp_plan_spans_.add(history_.cp_plans[i].start, history_.cp_plans[i].end, i);
+  for (uint32_t i = 0; i < history_.assessments.size(); ++i)
+    assessment_spans_.add(history_.assessments[i].start, history_.assessments[i].authorised, i);
+  for (OpenSpans* spans : {&cin_episode_spans_, &cin_plan_spans_, &cp_plan_spans_, &assessment_spans_})
+    spans->finish();
+
   for (const auto& s : history_.supervisions) supervisions_[s.worker_id].push_back(s.date);
   for (auto& [id, dates] : supervisions_) std::sort(dates.begin(), dates.end());
 
@@ -137,6 +149,29 @@ std::span<const PeriodOfCare> CaseIndex::periods_of_care(std::string_view id) co
 std::span<const Allocation* const> CaseIndex::allocations(std::string_view id) const {
   return lookup(allocations_, id);
 }
+namespace {
+template <class R>
+std::vector<const R*> records_numbered(const std::vector<R>& table, const std::vector<uint32_t>& numbers) {
+  std::vector<const R*> out;
+  out.reserve(numbers.size());
+  for (uint32_t n : numbers) out.push_back(&table[n]);
+  return out;
+}
+}  // namespace
+
+std::vector<const CinEpisode*> CaseIndex::cin_episodes_open_at(Date d) const {
+  return records_numbered(history_.cin_episodes, cin_episode_spans_.open_at(d));
+}
+std::vector<const CinPlan*> CaseIndex::cin_plans_open_at(Date d) const {
+  return records_numbered(history_.cin_plans, cin_plan_spans_.open_at(d));
+}
+std::vector<const CpPlan*> CaseIndex::cp_plans_open_at(Date d) const {
+  return records_numbered(history_.cp_plans, cp_plan_spans_.open_at(d));
+}
+std::vector<const Assessment*> CaseIndex::assessments_open_at(Date d) const {
+  return records_numbered(history_.assessments, assessment_spans_.open_at(d));
+}
+
 std::span<const AllocationView> CaseIndex::allocation_views(std::string_view id) const {
   return lookup(allocation_views_, id);
 }

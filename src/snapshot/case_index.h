@@ -13,6 +13,7 @@
 #include "core/string_map.h"
 #include "core/working_days.h"
 #include "model/case_history.h"
+#include "snapshot/open_spans.h"
 #include "snapshot/organisation_tree.h"
 #include "snapshot/periods_of_care.h"
 
@@ -73,6 +74,13 @@ class CaseIndex {
   // Supervision dates per worker, sorted.
   std::span<const Date> supervisions(std::string_view worker_id) const;
 
+  // Records open at the end of day d, in the table's order (as a loop over
+  // the table would meet them), found from compact spans (open_spans.h).
+  std::vector<const CinEpisode*> cin_episodes_open_at(Date d) const;  // referral <= d < closure
+  std::vector<const CinPlan*> cin_plans_open_at(Date d) const;        // start <= d < end
+  std::vector<const CpPlan*> cp_plans_open_at(Date d) const;          // start <= d < end
+  std::vector<const Assessment*> assessments_open_at(Date d) const;   // start <= d < authorised
+
   // Every child with a period of care, in child id order.
   const std::vector<ChildInCare>& children_in_care() const { return children_in_care_; }
 
@@ -102,6 +110,7 @@ class CaseIndex {
   std::vector<const PeriodOfCare*> all_periods_;
   std::vector<ChildInCare> children_in_care_;
   StringMap<std::vector<Date>> supervisions_;
+  OpenSpans cin_episode_spans_, cin_plan_spans_, cp_plan_spans_, assessment_spans_;
   std::vector<CaseholdingAllocation> caseholding_;
   std::vector<std::string_view> caseholding_workers_;
   OptDate latest_date_;
