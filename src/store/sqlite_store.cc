@@ -16,6 +16,7 @@
 #include "store/qa_replace.h"
 #include "store/record_tables.h"
 #include "store/sqlite.h"
+#include "store/wal_checkpointer.h"
 #include "store/store.h"
 
 namespace beacon {
@@ -60,7 +61,8 @@ Status create_private_file(const std::string& path) {
 // a load) share a store without seeing each other's half-done transactions.
 class SqliteStore final : public Store {
  public:
-  explicit SqliteStore(sqlite::Database db) : db_(std::move(db)) {}
+  SqliteStore(sqlite::Database db, std::unique_ptr<store::WalCheckpointer> checkpointer)
+      : db_(std::move(db)), checkpointer_(std::move(checkpointer)) {}
 
   Result<std::vector<Contribution>> contributions() override {
     std::lock_guard lock(mutex_);
@@ -243,6 +245,9 @@ class SqliteStore final : public Store {
     std::lock_guard lock(mutex_);
     return store::insert_audit(db_, lines, now_utc());
   }};
+  // Stopped before db_ closes, so the last connection to close is the one
+  // that folds the log back in.
+  std::unique_ptr<store::WalCheckpointer> checkpointer_;
 };
 
 }  // namespace
@@ -275,7 +280,17 @@ Result<std::unique_ptr<Store>> open_sqlite_store(const std::string& path) {
   if (auto s = db->exec("PRAGMA synchronous = FULL; PRAGMA cache_size = -16384"); !s)
     return refuse(s);
   if (auto s = store::sync_record_tables(*db); !s) return refuse(s);
-  return std::unique_ptr<Store>(new SqliteStore(std::move(*db)));
+  std::unique_ptr<store::WalCheckpointer> checkpointer;
+  if (!in_memory) {
+    auto second = sqlite::Database::open(path);
+    if (!second) return refuse(second.status());
+    checkpointer = std::make_unique<store::WalCheckpointer>(std::move(*second),
+                                                            std::chrono::milliseconds(250));
+    // The commit path checkpoints only past 40 MB of log: a bound should the
+    // checkpointer fall behind, no longer the usual way.
+    if (auto s = db->exec("PRAGMA wal_autocheckpoint = 10000"); !s) return refuse(s);
+  }
+  return std::unique_ptr<Store>(new SqliteStore(std::move(*db), std::move(checkpointer)));
 }
 
 }  // namespace beacon
