@@ -131,6 +131,42 @@ constexpr Migration kMigrations[] = {
      "  BEGIN UPDATE qa_recommendations_version SET n = n + 1; END;\n"
      "CREATE TRIGGER qa_recommendations_removed AFTER DELETE ON qa_recommendations\n"
      "  BEGIN UPDATE qa_recommendations_version SET n = n + 1; END;\n"},
+    // 6
+    {"a version number for all the QA tables",
+     "-- Bumped by every change to any QA table, from any connection or process, so the\n"
+     "-- server keeps the parsed records until one changes (store/qa_sqlite.cc).\n"
+     "CREATE TABLE qa_version (n INTEGER NOT NULL);\n"
+     "INSERT INTO qa_version (n) VALUES (0);\n"
+     "CREATE TRIGGER qa_version_qa_cycles_added AFTER INSERT ON qa_cycles BEGIN UPDATE qa_version SET n = n + 1; END;\n"
+     "CREATE TRIGGER qa_version_qa_cycles_changed AFTER UPDATE ON qa_cycles BEGIN UPDATE qa_version SET n = n + 1; END;\n"
+     "CREATE TRIGGER qa_version_qa_cycles_removed AFTER DELETE ON qa_cycles BEGIN UPDATE qa_version SET n = n + 1; END;\n"
+     "CREATE TRIGGER qa_version_qa_evaluations_added AFTER INSERT ON qa_evaluations BEGIN UPDATE qa_version SET n = n + 1; END;\n"
+     "CREATE TRIGGER qa_version_qa_evaluations_changed AFTER UPDATE ON qa_evaluations BEGIN UPDATE qa_version SET n = n + 1; END;\n"
+     "CREATE TRIGGER qa_version_qa_evaluations_removed AFTER DELETE ON qa_evaluations BEGIN UPDATE qa_version SET n = n + 1; END;\n"
+     "CREATE TRIGGER qa_version_qa_evaluation_versions_added AFTER INSERT ON qa_evaluation_versions BEGIN UPDATE qa_version SET n = n + 1; END;\n"
+     "CREATE TRIGGER qa_version_qa_evaluation_versions_changed AFTER UPDATE ON qa_evaluation_versions BEGIN UPDATE qa_version SET n = n + 1; END;\n"
+     "CREATE TRIGGER qa_version_qa_evaluation_versions_removed AFTER DELETE ON qa_evaluation_versions BEGIN UPDATE qa_version SET n = n + 1; END;\n"
+     "CREATE TRIGGER qa_version_qa_moderations_added AFTER INSERT ON qa_moderations BEGIN UPDATE qa_version SET n = n + 1; END;\n"
+     "CREATE TRIGGER qa_version_qa_moderations_changed AFTER UPDATE ON qa_moderations BEGIN UPDATE qa_version SET n = n + 1; END;\n"
+     "CREATE TRIGGER qa_version_qa_moderations_removed AFTER DELETE ON qa_moderations BEGIN UPDATE qa_version SET n = n + 1; END;\n"
+     "CREATE TRIGGER qa_version_qa_recommendations_added AFTER INSERT ON qa_recommendations BEGIN UPDATE qa_version SET n = n + 1; END;\n"
+     "CREATE TRIGGER qa_version_qa_recommendations_changed AFTER UPDATE ON qa_recommendations BEGIN UPDATE qa_version SET n = n + 1; END;\n"
+     "CREATE TRIGGER qa_version_qa_recommendations_removed AFTER DELETE ON qa_recommendations BEGIN UPDATE qa_version SET n = n + 1; END;\n"
+     "CREATE TRIGGER qa_version_qa_complaints_added AFTER INSERT ON qa_complaints BEGIN UPDATE qa_version SET n = n + 1; END;\n"
+     "CREATE TRIGGER qa_version_qa_complaints_changed AFTER UPDATE ON qa_complaints BEGIN UPDATE qa_version SET n = n + 1; END;\n"
+     "CREATE TRIGGER qa_version_qa_complaints_removed AFTER DELETE ON qa_complaints BEGIN UPDATE qa_version SET n = n + 1; END;\n"
+     "CREATE TRIGGER qa_version_qa_compliments_added AFTER INSERT ON qa_compliments BEGIN UPDATE qa_version SET n = n + 1; END;\n"
+     "CREATE TRIGGER qa_version_qa_compliments_changed AFTER UPDATE ON qa_compliments BEGIN UPDATE qa_version SET n = n + 1; END;\n"
+     "CREATE TRIGGER qa_version_qa_compliments_removed AFTER DELETE ON qa_compliments BEGIN UPDATE qa_version SET n = n + 1; END;\n"
+     "CREATE TRIGGER qa_version_qa_survey_returns_added AFTER INSERT ON qa_survey_returns BEGIN UPDATE qa_version SET n = n + 1; END;\n"
+     "CREATE TRIGGER qa_version_qa_survey_returns_changed AFTER UPDATE ON qa_survey_returns BEGIN UPDATE qa_version SET n = n + 1; END;\n"
+     "CREATE TRIGGER qa_version_qa_survey_returns_removed AFTER DELETE ON qa_survey_returns BEGIN UPDATE qa_version SET n = n + 1; END;\n"
+     "CREATE TRIGGER qa_version_qa_plans_added AFTER INSERT ON qa_plans BEGIN UPDATE qa_version SET n = n + 1; END;\n"
+     "CREATE TRIGGER qa_version_qa_plans_changed AFTER UPDATE ON qa_plans BEGIN UPDATE qa_version SET n = n + 1; END;\n"
+     "CREATE TRIGGER qa_version_qa_plans_removed AFTER DELETE ON qa_plans BEGIN UPDATE qa_version SET n = n + 1; END;\n"
+     "CREATE TRIGGER qa_version_qa_plan_actions_added AFTER INSERT ON qa_plan_actions BEGIN UPDATE qa_version SET n = n + 1; END;\n"
+     "CREATE TRIGGER qa_version_qa_plan_actions_changed AFTER UPDATE ON qa_plan_actions BEGIN UPDATE qa_version SET n = n + 1; END;\n"
+     "CREATE TRIGGER qa_version_qa_plan_actions_removed AFTER DELETE ON qa_plan_actions BEGIN UPDATE qa_version SET n = n + 1; END;\n"},
 };
 
 }  // namespace

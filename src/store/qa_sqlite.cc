@@ -118,11 +118,15 @@ class SqliteQaStore final : public qa::QaStore {
   Result<std::vector<qa::Evaluation>> evaluations(const qa::EvaluationFilter& f,
                                                   const qa::UnitScope& scope) override {
     std::lock_guard lock(mutex_);
-    auto all = read<qa::Evaluation>(
-        "SELECT id, body, team_id FROM qa_evaluations WHERE (?1 = 0 OR cycle_id = ?1) AND "
-        "(?2 = '' OR evaluator_id = ?2) AND (?3 = '' OR child_id = ?3) ORDER BY id",
-        {f.cycle_id, f.evaluator_id, f.child_id}, &scope);
-    return all;
+    auto all = kept_rows(evaluations_, "SELECT id, body FROM qa_evaluations ORDER BY id");
+    if (!all) return all.status();
+    std::vector<qa::Evaluation> out;
+    for (const auto& e : **all)
+      if ((f.cycle_id == 0 || e.cycle_id == f.cycle_id) &&
+          (f.evaluator_id.empty() || e.evaluator_id == f.evaluator_id) &&
+          (f.child_id.empty() || e.child_id == f.child_id) && scope.allows(e.team_id))
+        out.push_back(e);
+    return out;
   }
   Result<std::optional<qa::Evaluation>> evaluation(int64_t id) override {
     std::lock_guard lock(mutex_);
@@ -183,9 +187,12 @@ class SqliteQaStore final : public qa::QaStore {
   }
   Result<std::vector<qa::Moderation>> moderations(int64_t cycle_id) override {
     std::lock_guard lock(mutex_);
-    return read<qa::Moderation>(
-        "SELECT id, body FROM qa_moderations WHERE ?1 = 0 OR cycle_id = ?1 ORDER BY id",
-        {cycle_id});
+    auto all = kept_rows(moderations_, "SELECT id, body FROM qa_moderations ORDER BY id");
+    if (!all) return all.status();
+    std::vector<qa::Moderation> out;
+    for (const auto& m : **all)
+      if (cycle_id == 0 || m.cycle_id == cycle_id) out.push_back(m);
+    return out;
   }
 
   Result<int64_t> add_recommendation(const qa::Recommendation& r) override {
@@ -236,8 +243,7 @@ class SqliteQaStore final : public qa::QaStore {
   }
   Result<std::vector<qa::Complaint>> complaints(const qa::UnitScope& scope) override {
     std::lock_guard lock(mutex_);
-    return read<qa::Complaint>("SELECT id, body, team_id FROM qa_complaints ORDER BY id", {},
-                               &scope);
+    return kept_in_scope(complaints_, "SELECT id, body FROM qa_complaints ORDER BY id", scope);
   }
   Result<int64_t> add_compliment(const qa::Compliment& c) override {
     std::lock_guard lock(mutex_);
@@ -245,8 +251,7 @@ class SqliteQaStore final : public qa::QaStore {
   }
   Result<std::vector<qa::Compliment>> compliments(const qa::UnitScope& scope) override {
     std::lock_guard lock(mutex_);
-    return read<qa::Compliment>("SELECT id, body, team_id FROM qa_compliments ORDER BY id", {},
-                                &scope);
+    return kept_in_scope(compliments_, "SELECT id, body FROM qa_compliments ORDER BY id", scope);
   }
   Result<int64_t> add_survey_return(const qa::SurveyReturn& s) override {
     std::lock_guard lock(mutex_);
@@ -254,8 +259,7 @@ class SqliteQaStore final : public qa::QaStore {
   }
   Result<std::vector<qa::SurveyReturn>> survey_returns(const qa::UnitScope& scope) override {
     std::lock_guard lock(mutex_);
-    return read<qa::SurveyReturn>("SELECT id, body, team_id FROM qa_survey_returns ORDER BY id", {},
-                                  &scope);
+    return kept_in_scope(survey_returns_, "SELECT id, body FROM qa_survey_returns ORDER BY id", scope);
   }
 
   Result<int64_t> add_plan(const qa::ImprovementPlan& p) override {
@@ -329,6 +333,39 @@ class SqliteQaStore final : public qa::QaStore {
     return Status::ok();
   }
 
+  // Every row of a table, parsed, kept until any QA table changes (the
+  // version triggers bump, migration 6): the QA pages list whole tables on
+  // every view, and parsing each record's JSON again was most of their cost.
+  template <class T>
+  struct Kept {
+    std::optional<std::vector<T>> rows;
+    int64_t version = -1;
+  };
+  template <class T>
+  Result<const std::vector<T>*> kept_rows(Kept<T>& kept, const char* sql) {
+    auto stmt = db_.prepare("SELECT n FROM qa_version");
+    if (!stmt) return stmt.status();
+    auto row = stmt->step();
+    if (!row) return row.status();
+    const int64_t version = *row ? stmt->int64(0) : 0;
+    if (!kept.rows || kept.version != version) {
+      auto rows = read<T>(sql, {});
+      if (!rows) return rows.status();
+      kept.rows = std::move(*rows);
+      kept.version = version;
+    }
+    return &*kept.rows;
+  }
+  template <class T>
+  Result<std::vector<T>> kept_in_scope(Kept<T>& kept, const char* sql, const qa::UnitScope& scope) {
+    auto all = kept_rows(kept, sql);
+    if (!all) return all.status();
+    std::vector<T> out;
+    for (const auto& r : **all)
+      if (scope.allows(r.team_id)) out.push_back(r);
+    return out;
+  }
+
   Result<int64_t> read_recommendations_version() {
     auto stmt = db_.prepare("SELECT n FROM qa_recommendations_version");
     if (!stmt) return stmt.status();
@@ -379,6 +416,11 @@ class SqliteQaStore final : public qa::QaStore {
 
   sqlite::Database db_;
   std::mutex mutex_;
+  Kept<qa::Evaluation> evaluations_;
+  Kept<qa::Moderation> moderations_;
+  Kept<qa::Complaint> complaints_;
+  Kept<qa::Compliment> compliments_;
+  Kept<qa::SurveyReturn> survey_returns_;
   std::optional<std::vector<qa::Recommendation>> recommendations_;
   int64_t recommendations_version_ = 0;
 };

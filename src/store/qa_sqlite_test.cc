@@ -210,5 +210,33 @@ TEST(QaSqliteTest, KeptRecommendationsFollowWritesFromThisAndOtherConnections) {
   EXPECT_EQ(seen->back().child_id, "C2");
 }
 
+TEST(QaSqliteTest, KeptEvaluationsAndFeedbackFollowWritesFromAnotherConnection) {
+  testing::TempDir dir;
+  std::string path = dir.file("beacon.db");
+  auto a = open_sqlite_qa_store(path);
+  auto b = open_sqlite_qa_store(path);
+  ASSERT_TRUE(a.is_ok() && b.is_ok());
+  auto cycle = (*a)->add_cycle(quarter());
+  ASSERT_TRUE(cycle.is_ok());
+  ASSERT_TRUE((*a)->add_evaluations({assigned(*cycle, "C1", "T1")}).is_ok());
+  EXPECT_EQ((*a)->evaluations({}, qa::UnitScope::all())->size(), 1u);  // now kept
+  ASSERT_TRUE((*b)->add_evaluations({assigned(*cycle, "C2", "T2")}).is_ok());
+  auto seen = (*a)->evaluations({}, qa::UnitScope::all());
+  ASSERT_EQ(seen->size(), 2u);
+  EXPECT_EQ(seen->back().child_id, "C2");
+  EXPECT_EQ((*a)->evaluations({0, "", "C2"}, qa::UnitScope::only({"T1"}))->size(), 0u);
+  EXPECT_EQ((*a)->evaluations({0, "", "C2"}, qa::UnitScope::only({"T2"}))->size(), 1u);
+
+  qa::Compliment c;
+  c.team_id = "T1";
+  c.received = D(2025, 1, 20);
+  c.from = "parent";
+  c.summary = "Thank you";
+  EXPECT_EQ((*a)->compliments(qa::UnitScope::all())->size(), 0u);
+  ASSERT_TRUE((*b)->add_compliment(c).is_ok());
+  EXPECT_EQ((*a)->compliments(qa::UnitScope::all())->size(), 1u);
+  EXPECT_EQ((*a)->compliments(qa::UnitScope::only({"T2"}))->size(), 0u);
+}
+
 }  // namespace
 }  // namespace beacon
