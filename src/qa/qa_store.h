@@ -72,6 +72,8 @@ class QaStore {
   // Changes whenever any recommendation is added, changed or removed, by
   // anyone: what answers that list recommendations are kept against.
   virtual Result<int64_t> recommendations_version() = 0;
+  // Changes whenever any QA record of any kind changes, by anyone.
+  virtual Result<int64_t> version() = 0;
   virtual Result<std::optional<Recommendation>> recommendation(int64_t id) = 0;
 
   virtual Result<int64_t> add_complaint(const Complaint& c) = 0;

@@ -223,6 +223,11 @@ class SqliteQaStore final : public qa::QaStore {
       if (scope.allows(r.team_id)) out.push_back(r);
     return out;
   }
+  // Bumped by triggers on every change to any QA table (migration 6).
+  Result<int64_t> version() override {
+    std::lock_guard lock(mutex_);
+    return db_.query_int("SELECT n FROM qa_version");
+  }
   // Bumped by triggers on every change to the table (migration 5).
   Result<int64_t> recommendations_version() override {
     std::lock_guard lock(mutex_);

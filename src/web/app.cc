@@ -7,6 +7,7 @@
 
 #include "web/auth/password.h"
 #include "web/auth/sessions.h"
+#include "web/qa/workflow.h"
 #include "web/view.h"
 
 namespace beacon::web {
@@ -222,11 +223,15 @@ void WebApp::answer_from_cache(const Route& route, Ctx& ctx) {
   // The default date is the snapshot's latest, or today for an empty store.
   std::string key = ResponseCache::key(ctx.req.path, ctx.req.query, ctx.principal()) + '\x1f' +
                     default_date(*ctx.engine).iso();
-  if (route.keep == Keep::kPerSnapshotAndRecommendations) {
+  if (route.keep != Keep::kPerSnapshot) {
     qa::QaStore* qa = backend_.qa_store();
-    auto version = qa ? qa->recommendations_version() : Result<int64_t>(int64_t{0});
+    auto version = !qa ? Result<int64_t>(int64_t{0})
+                   : route.keep == Keep::kPerSnapshotAndQa ? qa->version()
+                                                           : qa->recommendations_version();
     if (!version) return route.handler(ctx);  // computed afresh, never kept
     key += '\x1f' + std::to_string(*version);
+    // QA reports run to today unless asked otherwise: a new day, a new answer.
+    if (route.keep == Keep::kPerSnapshotAndQa) key += '\x1f' + clock_today().iso();
   }
   if (auto kept = answers_.find(ctx.engine, key)) {
     ctx.audit_action = kept->audit_action;
@@ -240,8 +245,13 @@ void WebApp::answer_from_cache(const Route& route, Ctx& ctx) {
   ctx.capture = true;
   route.handler(ctx);
   ctx.capture = false;
-  // Only successful answers are kept.
+  // Only successful answers are kept, and never one that carries the
+  // asker's CSRF token (a form inside the page): it is theirs alone.
   if (!ctx.answer || ctx.res.status != 200) return;
+  if (ctx.session && !ctx.session->csrf_token.empty() &&
+      (ctx.answer->main_html.find(ctx.session->csrf_token) != std::string::npos ||
+       ctx.answer->body.find(ctx.session->csrf_token) != std::string::npos))
+    return;
   ctx.answer->audit_action = ctx.audit_action;
   ctx.answer->audit_detail = ctx.audit_detail;
   answers_.keep(ctx.engine, key, std::move(*ctx.answer));

@@ -96,6 +96,8 @@ enum class Keep {
   kPerSnapshot,
   // The same, and the QA recommendations (worklists list the open ones).
   kPerSnapshotAndRecommendations,
+  // The same, every QA record and today's date (the QA API's reports).
+  kPerSnapshotAndQa,
 };
 
 struct Route {

@@ -16,7 +16,8 @@ std::vector<Route> all_routes() {
   // (response_cache.h). Worklists also show the open QA recommendations, so
   // theirs are kept until those change too. Nothing the QA or admin pages
   // write is kept.
-  const Keep kCached = Keep::kPerSnapshot, kCachedWithQa = Keep::kPerSnapshotAndRecommendations;
+  const Keep kCached = Keep::kPerSnapshot, kCachedWithQa = Keep::kPerSnapshotAndRecommendations,
+             kCachedWithAllQa = Keep::kPerSnapshotAndQa;
   return {
       // Pages.
       {"GET", "/", S, "Home", home, any, ""},
@@ -96,24 +97,24 @@ std::vector<Route> all_routes() {
       {"GET", "/api/uploads/{job}", S, "An upload's progress and report", api_upload_status, load, ""},
       {"GET", "/api/audit", S, "The audit trail", api_audit, audit, ""},
       {"GET", "/api/qa/question-sets/{id}", S, "A question set", api_qa_question_set, read_qa, ""},
-      {"GET", "/api/qa/cycles", S, "Evaluation cycles", api_qa_cycles, read_qa, ""},
+      {"GET", "/api/qa/cycles", S, "Evaluation cycles", api_qa_cycles, read_qa, "", kCachedWithAllQa},
       {"POST", "/api/qa/cycles", S, "Start a cycle: draw and assign its sample", api_qa_cycle_create, record_qa, ""},
-      {"GET", "/api/qa/cycles/{id}/briefing", S, "A cycle's learning briefing", api_qa_briefing, read_qa, ""},
-      {"GET", "/api/qa/cycles/{id}", S, "A cycle's sample and moderation agreement", api_qa_cycle, read_qa, ""},
+      {"GET", "/api/qa/cycles/{id}/briefing", S, "A cycle's learning briefing", api_qa_briefing, read_qa, "", kCachedWithAllQa},
+      {"GET", "/api/qa/cycles/{id}", S, "A cycle's sample and moderation agreement", api_qa_cycle, read_qa, "", kCachedWithAllQa},
       {"GET", "/api/qa/evaluations/{id}", S, "An evaluation with its versions", api_qa_evaluation, read_qa, "view-qa-evaluation"},
       {"POST", "/api/qa/evaluations/{id}", S, "Save, submit or change an evaluation", api_qa_evaluation_update, record_qa, ""},
       {"POST", "/api/qa/evaluations/{id}/moderation", S, "Record a blind re-grade", api_qa_moderate, record_qa, ""},
       {"POST", "/api/qa/evaluations/{id}/recommendations", S, "Add a recommendation", api_qa_recommendation_add, record_qa, ""},
-      {"GET", "/api/qa/recommendations", S, "Recommendations and the report by team", api_qa_recommendations, read_qa, ""},
+      {"GET", "/api/qa/recommendations", S, "Recommendations and the report by team", api_qa_recommendations, read_qa, "", kCachedWithAllQa},
       {"POST", "/api/qa/recommendations/{id}/close", S, "Close a recommendation with evidence", api_qa_recommendation_close, record_qa, ""},
       {"POST", "/api/qa/recommendations/{id}/revisit", S, "Record what a revisit found", api_qa_recommendation_revisit, record_qa, ""},
-      {"GET", "/api/qa/feedback", S, "Complaints, compliments and surveys: figures and trend", api_qa_feedback, read_qa, ""},
+      {"GET", "/api/qa/feedback", S, "Complaints, compliments and surveys: figures and trend", api_qa_feedback, read_qa, "", kCachedWithAllQa},
       {"POST", "/api/qa/complaints", S, "Record a complaint", api_qa_complaint_add, record_qa, ""},
       {"POST", "/api/qa/compliments", S, "Record a compliment", api_qa_compliment_add, record_qa, ""},
-      {"GET", "/api/qa/plans", S, "Improvement plans", api_qa_plans, read_qa, ""},
-      {"GET", "/api/qa/plans/{id}", S, "A plan's actions with their indicators' series", api_qa_plan, read_qa, ""},
+      {"GET", "/api/qa/plans", S, "Improvement plans", api_qa_plans, read_qa, "", kCachedWithAllQa},
+      {"GET", "/api/qa/plans/{id}", S, "A plan's actions with their indicators' series", api_qa_plan, read_qa, "", kCachedWithAllQa},
       {"POST", "/api/qa/actions/{id}/progress", S, "A plan action's monthly update", api_qa_action_progress, record_qa, ""},
-      {"GET", "/api/qa/triangulation", S, "A unit's KPIs, grades, recommendations and feedback", api_qa_triangulation, read_qa, ""},
+      {"GET", "/api/qa/triangulation", S, "A unit's KPIs, grades, recommendations and feedback", api_qa_triangulation, read_qa, "", kCachedWithAllQa},
   };
 }
 

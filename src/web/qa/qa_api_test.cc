@@ -486,5 +486,30 @@ TEST(QaApiTest, AKeptWorklistShowsARecommendationAddedOrClosedAtOnce) {
   EXPECT_EQ(api.c.get(page_url).body.find("Genogram for C1"), std::string::npos);
 }
 
+TEST(QaApiTest, KeptQaReportsShowAWriteAtOnce) {
+  TestServer s;
+  QaApi api(s);
+  const std::string url = "/api/qa/feedback?from=2025-01-01&to=2025-03-31";
+  EXPECT_EQ(api.get(url)["figures"]["complaints"], 0);
+  EXPECT_EQ(api.get(url)["figures"]["complaints"], 0);  // asked twice: now kept
+  const size_t cycles_before = api.get("/api/qa/cycles").dump().size();
+  ASSERT_EQ(api.post("/api/qa/complaints", {{"stage", 1},
+                                            {"received", "2025-01-06"},
+                                            {"theme", "no-reply"},
+                                            {"complainant", "child"},
+                                            {"team_id", "T1"}})
+                .status,
+            201);
+  EXPECT_EQ(api.get(url)["figures"]["complaints"], 1);
+  auto made = api.post("/api/qa/cycles", {{"name", "Kept"},
+                                          {"start", "2024-12-01"},
+                                          {"end", "2024-12-31"},
+                                          {"rules", {{"mode", "random"}, {"size", 2}}}});
+  ASSERT_EQ(made.status, 201) << made.body;
+  const std::string cycles = api.get("/api/qa/cycles").dump();
+  EXPECT_GT(cycles.size(), cycles_before);
+  EXPECT_NE(cycles.find("Kept"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace beacon::web

@@ -20,12 +20,6 @@ std::string now_iso() {
   return buf;
 }
 
-Date clock_today() {
-  auto days = std::chrono::duration_cast<std::chrono::days>(
-                  std::chrono::system_clock::now().time_since_epoch())
-                  .count();
-  return Date::from_serial(static_cast<int32_t>(days));
-}
 
 void audit(QaRequest& q, std::string action, std::string kind, int64_t id, std::string unit,
            std::string detail) {
@@ -42,6 +36,13 @@ void audit(QaRequest& q, std::string action, std::string kind, int64_t id, std::
 bool open_on(OptDate end, Date d) { return !end || *end > d; }
 
 }  // namespace
+
+Date clock_today() {
+  auto days = std::chrono::duration_cast<std::chrono::days>(
+                  std::chrono::system_clock::now().time_since_epoch())
+                  .count();
+  return Date::from_serial(static_cast<int32_t>(days));
+}
 
 qa::UnitScope qa_scope(const Session& session, const OrganisationTree& org) {
   const access::Principal p = session.principal();

@@ -19,6 +19,9 @@
 
 namespace beacon::web {
 
+// Today by the clock (UTC): the date QA records are made on and reports run to.
+Date clock_today();
+
 // What one request may do with QA records.
 struct QaRequest {
   qa::QaStore& store;
