@@ -5,21 +5,24 @@
 # signs in, then runs wrk with 50 connections against every page and API
 # call (p95 from wrk's latency distribution), times exports and an upload,
 # and checks that 200 idle keep-alive connections do not stall others.
-# Usage: bench/http/run.sh [--scale 1.0] [--seconds 15] [--bin PATH] [--db PATH]
+# Usage: bench/http/run.sh [--scale 1.0] [--seconds 15] [--bin PATH] [--db PATH] [--only REGEX]
 #   --bin: an already built beacon (e.g. build/ci/beacon) instead of building
-#          the release preset; --db: an already loaded store.
+#          the release preset; --db: an already loaded store; --only: just
+#          the paths the extended regular expression matches.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 scale=1.0
 seconds=15
 bin=""
 db=""
+only=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --scale) scale="$2"; shift 2 ;;
     --seconds) seconds="$2"; shift 2 ;;
     --bin) bin="$2"; shift 2 ;;
     --db) db="$2"; shift 2 ;;
+    --only) only="$2"; shift 2 ;;
     *) echo "bench: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -59,9 +62,31 @@ curl -s -o /dev/null -b "beacon_session=$session" "$base/scorecard"
 
 child=$(curl -s -b "beacon_session=$session" "$base/api/indicators/KPI3/drill" | sed -n 's/.*"child_id":"\([^"]*\)".*/\1/p' | head -1)
 worker=$(curl -s -b "beacon_session=$session" "$base/api/units" | sed -n 's/.*"workers":\[{"id":"\([^"]*\)".*/\1/p')
-paths=(/scorecard /indicators/KPI3 "/indicators/KPI3?unit=$worker" /portraits/cla /worklists "/worklists?unit=$worker"
-       "/children/$child" /data /api/scorecard /api/indicators/KPI3 /api/indicators/KPI3/breakdown
-       /api/indicators/KPI3/drill /api/portraits/cla /api/worklists "/api/children/$child" /api/loads)
+first_id() { curl -s -b "beacon_session=$session" "$base$1" | grep -o '"id":[0-9]*' | head -1 | cut -d: -f2; }
+cycle=$(first_id /api/qa/cycles)
+evaluation=$(curl -s -b "beacon_session=$session" "$base/api/qa/cycles/$cycle" | sed -n 's/.*"evaluations":\[{[^}]*"id":\([0-9]*\).*/\1/p')
+plan=$(first_id /api/qa/plans)
+load=$(first_id /api/loads)
+# Every page and JSON API call that answers a GET (src/web/routes.cc), with
+# ids from the store; exports are timed once each below.
+paths=(/ /account /scorecard /indicators/KPI3 "/indicators/KPI3?unit=$worker" /portraits /portraits/cla
+       /worklists "/worklists?unit=$worker" "/children/$child" /data "/data/loads/$load"
+       /admin/users /admin/users/1 /admin/audit
+       /qa "/qa/cycles/$cycle" "/qa/cycles/$cycle/briefing" "/qa/evaluations/$evaluation"
+       "/qa/evaluations/$evaluation/moderate" /qa/recommendations /qa/feedback /qa/compliments/new
+       /qa/surveys/new /qa/plans /qa/plans/new "/qa/plans/$plan" "/qa/plans/$plan/actions/new"
+       /qa/triangulation
+       /openapi.json /api/session /api/units /api/scorecard /api/indicators /api/indicators/KPI3
+       /api/indicators/KPI3/breakdown /api/indicators/KPI3/drill /api/portraits/cla /api/worklists
+       "/api/children/$child" /api/loads "/api/loads/$load" /api/audit
+       /api/qa/question-sets/practice-evaluation /api/qa/cycles "/api/qa/cycles/$cycle"
+       "/api/qa/cycles/$cycle/briefing" "/api/qa/evaluations/$evaluation" /api/qa/recommendations
+       /api/qa/feedback /api/qa/plans "/api/qa/plans/$plan" /api/qa/triangulation)
+if [ -n "$only" ]; then
+  kept=()
+  for p in "${paths[@]}"; do [[ "$p" =~ $only ]] && kept+=("$p"); done
+  paths=("${kept[@]}")
+fi
 report="$work/report.txt"
 : > "$report"
 echo "== 50 connections, ${seconds}s each (p95 from bench/http/p95.lua)" | tee -a "$report"

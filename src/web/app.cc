@@ -138,7 +138,8 @@ WebApp::WebApp(Backend& backend, WebOptions options)
       options_(std::move(options)),
       sessions_(options_.sessions),
       uploads_(std::make_unique<UploadJobs>(backend, options_.uploads_dir, options_.max_upload_bytes)),
-      routes_(all_routes()) {}
+      routes_(all_routes()),
+      csrf_stand_in_(random_token(32)) {}
 
 bool WebApp::same_origin(const http::Request& req) const {
   // Browsers send Origin on cross-site posts; when present it must be ours.
@@ -219,6 +220,16 @@ void WebApp::dispatch(const Route& route, const http::Request& req, http::Respon
   }
 }
 
+namespace {
+
+void replace_all(std::string& s, const std::string& from, const std::string& to) {
+  if (from.empty()) return;
+  for (size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size()))
+    s.replace(at, from.size(), to);
+}
+
+}  // namespace
+
 void WebApp::answer_from_cache(const Route& route, Ctx& ctx) {
   // The default date is the snapshot's latest, or today for an empty store.
   std::string key = ResponseCache::key(ctx.req.path, ctx.req.query, ctx.principal()) + '\x1f' +
@@ -233,9 +244,17 @@ void WebApp::answer_from_cache(const Route& route, Ctx& ctx) {
     // QA reports run to today unless asked otherwise: a new day, a new answer.
     if (route.keep == Keep::kPerSnapshotAndQa) key += '\x1f' + clock_today().iso();
   }
+  // A page with a form carries the asker's CSRF token, which is theirs
+  // alone: it is kept with a stand-in that no one else knows, and each asker
+  // gets their own token put back.
+  const std::string token = ctx.session ? ctx.session->csrf_token : std::string();
   if (auto kept = answers_.find(ctx.engine, key)) {
     ctx.audit_action = kept->audit_action;
     ctx.audit_detail = kept->audit_detail;
+    if (!token.empty()) {
+      replace_all(kept->main_html, csrf_stand_in_, token);
+      replace_all(kept->body, csrf_stand_in_, token);
+    }
     if (kept->is_page) return ctx.page(kept->chrome, kept->main_html);
     ctx.res.status = 200;
     ctx.res.content_type = kept->content_type;
@@ -245,13 +264,12 @@ void WebApp::answer_from_cache(const Route& route, Ctx& ctx) {
   ctx.capture = true;
   route.handler(ctx);
   ctx.capture = false;
-  // Only successful answers are kept, and never one that carries the
-  // asker's CSRF token (a form inside the page): it is theirs alone.
+  // Only successful answers are kept.
   if (!ctx.answer || ctx.res.status != 200) return;
-  if (ctx.session && !ctx.session->csrf_token.empty() &&
-      (ctx.answer->main_html.find(ctx.session->csrf_token) != std::string::npos ||
-       ctx.answer->body.find(ctx.session->csrf_token) != std::string::npos))
-    return;
+  if (!token.empty()) {
+    replace_all(ctx.answer->main_html, token, csrf_stand_in_);
+    replace_all(ctx.answer->body, token, csrf_stand_in_);
+  }
   ctx.answer->audit_action = ctx.audit_action;
   ctx.answer->audit_detail = ctx.audit_detail;
   answers_.keep(ctx.engine, key, std::move(*ctx.answer));

@@ -145,6 +145,8 @@ class WebApp {
   std::unique_ptr<UploadJobs> uploads_;
   std::vector<Route> routes_;
   ResponseCache answers_{size_t{256} << 20};
+  // What a kept page holds in place of the asker's CSRF token.
+  const std::string csrf_stand_in_;
 };
 
 // Exports write files: this runs `write` on a private temporary path and

@@ -14,8 +14,9 @@ std::vector<Route> all_routes() {
              read_qa = Need::kReadQa, record_qa = Need::kRecordQa;
   // Figures of the snapshot alone: kept and served again until the next load
   // (response_cache.h). Worklists also show the open QA recommendations, so
-  // theirs are kept until those change too. Nothing the QA or admin pages
-  // write is kept.
+  // theirs are kept until those change too; the QA reports and pages until
+  // any QA record changes, or the day does. Nothing that writes is kept, nor
+  // anything that is audited as a view of one record.
   const Keep kCached = Keep::kPerSnapshot, kCachedWithQa = Keep::kPerSnapshotAndRecommendations,
              kCachedWithAllQa = Keep::kPerSnapshotAndQa;
   return {
@@ -50,34 +51,34 @@ std::vector<Route> all_routes() {
       {"GET", "/admin/audit", S, "The audit trail", audit_page, audit, ""},
       {"GET", "/admin/audit.csv", S, "The audit trail as CSV", audit_csv, audit, "export-audit"},
       // Quality assurance (docs/qa.md).
-      {"GET", "/qa", S, "Quality assurance: evaluation cycles", qa_home_page, read_qa, ""},
+      {"GET", "/qa", S, "Quality assurance: evaluation cycles", qa_home_page, read_qa, "", kCachedWithAllQa},
       {"POST", "/qa/cycles", S, "Start a cycle: draw and assign its sample", qa_cycle_create, record_qa, ""},
       {"GET", "/qa/cycles/{id}/briefing.pdf", S, "Learning briefing as PDF", qa_briefing_pdf, read_qa, "export-qa-briefing"},
       {"GET", "/qa/cycles/{id}/briefing.xlsx", S, "Learning briefing as a workbook", qa_briefing_xlsx, read_qa, "export-qa-briefing"},
-      {"GET", "/qa/cycles/{id}/briefing", S, "Learning briefing", qa_briefing_page, read_qa, ""},
-      {"GET", "/qa/cycles/{id}", S, "A cycle's sample and moderation", qa_cycle_page, read_qa, ""},
+      {"GET", "/qa/cycles/{id}/briefing", S, "Learning briefing", qa_briefing_page, read_qa, "", kCachedWithAllQa},
+      {"GET", "/qa/cycles/{id}", S, "A cycle's sample and moderation", qa_cycle_page, read_qa, "", kCachedWithAllQa},
       {"GET", "/qa/evaluations/{id}/moderate", S, "Moderation: blind re-grade", qa_moderation_page, read_qa, ""},
       {"POST", "/qa/evaluations/{id}/moderate", S, "Record the panel's grades", qa_moderation_submit, record_qa, ""},
       {"POST", "/qa/evaluations/{id}/recommendations", S, "Add a recommendation", qa_recommendation_add, record_qa, ""},
       {"GET", "/qa/evaluations/{id}", S, "An evaluation's form", qa_evaluation_page, read_qa, "view-qa-evaluation"},
       {"POST", "/qa/evaluations/{id}", S, "Save, submit or change an evaluation", qa_evaluation_submit, record_qa, ""},
-      {"GET", "/qa/recommendations", S, "Recommendations", qa_recommendations_page, read_qa, ""},
+      {"GET", "/qa/recommendations", S, "Recommendations", qa_recommendations_page, read_qa, "", kCachedWithAllQa},
       {"POST", "/qa/recommendations/{id}/close", S, "Close a recommendation with evidence", qa_recommendation_close, record_qa, ""},
       {"POST", "/qa/recommendations/{id}/revisit", S, "Record what a revisit found", qa_recommendation_revisit, record_qa, ""},
-      {"GET", "/qa/feedback", S, "Complaints and compliments", qa_feedback_page, read_qa, ""},
+      {"GET", "/qa/feedback", S, "Complaints and compliments", qa_feedback_page, read_qa, "", kCachedWithAllQa},
       {"POST", "/qa/complaints", S, "Record a complaint", qa_complaint_submit, record_qa, ""},
       {"GET", "/qa/compliments/new", S, "Form: record a compliment", qa_compliment_form, record_qa, ""},
       {"POST", "/qa/compliments", S, "Record a compliment", qa_compliment_submit, record_qa, ""},
       {"GET", "/qa/surveys/new", S, "Form: record a survey return", qa_survey_form, record_qa, ""},
       {"POST", "/qa/surveys", S, "Record a survey return", qa_survey_submit, record_qa, ""},
-      {"GET", "/qa/plans", S, "Improvement plans", qa_plans_page, read_qa, ""},
+      {"GET", "/qa/plans", S, "Improvement plans", qa_plans_page, read_qa, "", kCachedWithAllQa},
       {"GET", "/qa/plans/new", S, "Form: start an improvement plan", qa_plan_form, record_qa, ""},
       {"POST", "/qa/plans", S, "Start an improvement plan", qa_plan_submit, record_qa, ""},
       {"GET", "/qa/plans/{id}/actions/new", S, "Form: add an action to a plan", qa_action_form, record_qa, ""},
       {"POST", "/qa/plans/{id}/actions", S, "Add a numbered action to a plan", qa_action_submit, record_qa, ""},
-      {"GET", "/qa/plans/{id}", S, "An improvement plan", qa_plan_page, read_qa, ""},
+      {"GET", "/qa/plans/{id}", S, "An improvement plan", qa_plan_page, read_qa, "", kCachedWithAllQa},
       {"POST", "/qa/actions/{id}/progress", S, "A plan action's monthly update", qa_action_progress, record_qa, ""},
-      {"GET", "/qa/triangulation", S, "Triangulation: a unit's figures and QA", qa_triangulation_page, read_qa, ""},
+      {"GET", "/qa/triangulation", S, "Triangulation: a unit's figures and QA", qa_triangulation_page, read_qa, "", kCachedWithAllQa},
       // The JSON API.
       {"GET", "/openapi.json", P, "This API's description", openapi_document, any, ""},
       {"GET", "/healthz", P, "Liveness", health, any, ""},

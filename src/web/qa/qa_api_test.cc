@@ -511,5 +511,24 @@ TEST(QaApiTest, KeptQaReportsShowAWriteAtOnce) {
   EXPECT_NE(cycles.find("Kept"), std::string::npos);
 }
 
+TEST(QaPagesTest, AKeptPageWithAFormCarriesEachAskersOwnCsrfToken) {
+  TestServer s;
+  QaApi first(s), second(s);
+  ASSERT_NE(first.csrf, second.csrf);
+  auto token_in = [](const std::string& page) {
+    return TestServer::between(page, "name=\"csrf\" value=\"", "\"");
+  };
+  for (int i = 0; i < 2; ++i) {  // the second time, each is served the kept page
+    auto a = first.c.get("/qa");
+    auto b = second.c.get("/qa");
+    ASSERT_EQ(a.status, 200);
+    ASSERT_EQ(b.status, 200);
+    EXPECT_EQ(token_in(a.body), first.csrf);
+    EXPECT_EQ(token_in(b.body), second.csrf);
+    EXPECT_EQ(b.body.find(first.csrf), std::string::npos);
+    EXPECT_EQ(a.body.find(second.csrf), std::string::npos);
+  }
+}
+
 }  // namespace
 }  // namespace beacon::web
