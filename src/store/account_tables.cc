@@ -99,18 +99,27 @@ Result<std::vector<int64_t>> insert_audit(sqlite::Database& db, std::span<const 
 }
 
 Result<std::vector<AuditEntry>> read_audit(sqlite::Database& db, const AuditQuery& q) {
-  // Every condition is bound, never spliced into the SQL.
-  auto stmt = db.prepare(
-      "SELECT id, at, user, action, object, detail, client FROM audit_log "
-      "WHERE (?1 = '' OR user = ?1) AND (?2 = '' OR action = ?2) "
-      "AND (?3 = '' OR at >= ?3) AND (?4 = '' OR at < ?4 || 'T99') "
-      "ORDER BY id DESC LIMIT ?5");
+  // Only the conditions asked for are in the SQL, so each can use its index
+  // (migration 7); every value is bound, never spliced in.
+  std::string sql = "SELECT id, at, user, action, object, detail, client FROM audit_log WHERE 1";
+  std::vector<const std::string*> texts;
+  auto when = [&](const std::string& value, const char* condition) {
+    if (value.empty()) return;
+    sql += condition;
+    texts.push_back(&value);
+  };
+  when(q.user, " AND user = ?");
+  when(q.action, " AND action = ?");
+  when(q.from, " AND at >= ?");
+  when(q.to, " AND at < ? || 'T99'");
+  if (q.before > 0) sql += " AND id < ?";
+  sql += " ORDER BY id DESC LIMIT ?";
+  auto stmt = db.prepare(sql);
   if (!stmt) return stmt.status();
-  stmt->bind_text(1, q.user);
-  stmt->bind_text(2, q.action);
-  stmt->bind_text(3, q.from);
-  stmt->bind_text(4, q.to);
-  stmt->bind(5, std::max<int64_t>(0, q.limit));
+  int at = 1;
+  for (const std::string* t : texts) stmt->bind_text(at++, *t);
+  if (q.before > 0) stmt->bind(at++, q.before);
+  stmt->bind(at, std::max<int64_t>(0, q.limit));
   std::vector<AuditEntry> out;
   for (;;) {
     auto row = stmt->step();

@@ -81,6 +81,41 @@ TEST(AccountTables, AuditTrailFiltersNewestFirst) {
   EXPECT_EQ(s.audit_entries({"", "", "", "", 2})->size(), 2u);
 }
 
+TEST(AccountTables, TheAuditTrailIsReadAPageAtATimeWithEachFilter) {
+  TempDir dir;
+  auto store = open_sqlite_store(dir.file("b.db"));
+  ASSERT_TRUE(store);
+  Store& s = **store;
+  // 25 lines: sam and kim in turn, a view or a sign-in, over five days.
+  for (int i = 0; i < 25; ++i)
+    ASSERT_TRUE(s.append_audit({0, "2025-01-0" + std::to_string(1 + i / 5) + "T10:00:00Z",
+                                i % 2 ? "kim" : "sam", i % 3 ? "view-child" : "sign-in",
+                                "line " + std::to_string(i), "", "127.0.0.1"}));
+  // Every line of a filter, read 4 at a time from the newest, each page
+  // starting below the last id seen: none twice, none missed.
+  auto pages = [&](AuditQuery q) {
+    q.limit = 4;
+    std::vector<std::string> seen;
+    for (;;) {
+      auto page = s.audit_entries(q);
+      if (!page || page->empty()) return seen;
+      for (const auto& e : *page) seen.push_back(e.object);
+      q.before = page->back().id;
+    }
+  };
+  auto all = pages({});
+  ASSERT_EQ(all.size(), 25u);
+  EXPECT_EQ(all.front(), "line 24");
+  EXPECT_EQ(all.back(), "line 0");
+  auto kim = pages({"kim"});
+  ASSERT_EQ(kim.size(), 12u);
+  EXPECT_EQ(kim.front(), "line 23");
+  EXPECT_EQ(pages({"", "sign-in"}).size(), 9u);  // 0, 3, …, 24
+  auto kim_views = pages({"kim", "view-child", "2025-01-02", "2025-01-03"});
+  // Lines 5–14 fall on 2 and 3 January; kim's are the odd ones, views not a multiple of 3.
+  EXPECT_EQ(kim_views, (std::vector<std::string>{"line 13", "line 11", "line 7", "line 5"}));
+}
+
 TEST(AccountTables, TheAuditTrailCannotBeChangedEvenWithSql) {
   TempDir dir;
   const auto path = dir.file("b.db");

@@ -167,6 +167,14 @@ constexpr Migration kMigrations[] = {
      "CREATE TRIGGER qa_version_qa_plan_actions_added AFTER INSERT ON qa_plan_actions BEGIN UPDATE qa_version SET n = n + 1; END;\n"
      "CREATE TRIGGER qa_version_qa_plan_actions_changed AFTER UPDATE ON qa_plan_actions BEGIN UPDATE qa_version SET n = n + 1; END;\n"
      "CREATE TRIGGER qa_version_qa_plan_actions_removed AFTER DELETE ON qa_plan_actions BEGIN UPDATE qa_version SET n = n + 1; END;\n"},
+    // 7
+    {"indexes for reading the audit trail by user, action or date, newest first",
+     "-- The audit page reads the newest lines matching a filter a page at a time\n"
+     "-- (id < the last one shown), so each filter's index ends in the id.\n"
+     "DROP INDEX audit_log_user;\n"
+     "CREATE INDEX audit_log_user ON audit_log (user, id);\n"
+     "CREATE INDEX audit_log_action ON audit_log (action, id);\n"
+     "CREATE INDEX audit_log_at ON audit_log (at);\n"},
 };
 
 }  // namespace

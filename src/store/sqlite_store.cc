@@ -8,6 +8,7 @@
 #include <cstring>
 #include <ctime>
 #include <mutex>
+#include <optional>
 #include <nlohmann/json.hpp>
 
 #include "store/account_tables.h"
@@ -61,8 +62,11 @@ Status create_private_file(const std::string& path) {
 // a load) share a store without seeing each other's half-done transactions.
 class SqliteStore final : public Store {
  public:
-  SqliteStore(sqlite::Database db, std::unique_ptr<store::WalCheckpointer> checkpointer)
-      : db_(std::move(db)), checkpointer_(std::move(checkpointer)) {}
+  SqliteStore(sqlite::Database db, std::optional<sqlite::Database> audit_reader,
+              std::unique_ptr<store::WalCheckpointer> checkpointer)
+      : db_(std::move(db)),
+        audit_reader_(std::move(audit_reader)),
+        checkpointer_(std::move(checkpointer)) {}
 
   Result<std::vector<Contribution>> contributions() override {
     std::lock_guard lock(mutex_);
@@ -219,8 +223,12 @@ class SqliteStore final : public Store {
     return audit_.append(entry);
   }
   Result<std::vector<AuditEntry>> audit_entries(const AuditQuery& query) override {
-    std::lock_guard lock(mutex_);
-    return store::read_audit(db_, query);
+    if (!audit_reader_) {
+      std::lock_guard lock(mutex_);
+      return store::read_audit(db_, query);
+    }
+    std::lock_guard lock(audit_reader_mutex_);
+    return store::read_audit(*audit_reader_, query);
   }
 
  private:
@@ -245,6 +253,11 @@ class SqliteStore final : public Store {
     std::lock_guard lock(mutex_);
     return store::insert_audit(db_, lines, now_utc());
   }};
+  // Reading the audit trail has a connection of its own (a file store's
+  // write-ahead log lets it read while db_ writes), so an administrator's
+  // search does not hold up the audited views of everyone else.
+  std::mutex audit_reader_mutex_;
+  std::optional<sqlite::Database> audit_reader_;
   // Stopped before db_ closes, so the last connection to close is the one
   // that folds the log back in.
   std::unique_ptr<store::WalCheckpointer> checkpointer_;
@@ -281,7 +294,13 @@ Result<std::unique_ptr<Store>> open_sqlite_store(const std::string& path) {
     return refuse(s);
   if (auto s = store::sync_record_tables(*db); !s) return refuse(s);
   std::unique_ptr<store::WalCheckpointer> checkpointer;
+  std::optional<sqlite::Database> audit_reader;
   if (!in_memory) {
+    auto reader = sqlite::Database::open(path);
+    if (!reader) return refuse(reader.status());
+    if (auto s = reader->exec("PRAGMA query_only = ON; PRAGMA busy_timeout = 5000"); !s)
+      return refuse(s);
+    audit_reader = std::move(*reader);
     auto second = sqlite::Database::open(path);
     if (!second) return refuse(second.status());
     checkpointer = std::make_unique<store::WalCheckpointer>(std::move(*second),
@@ -290,7 +309,8 @@ Result<std::unique_ptr<Store>> open_sqlite_store(const std::string& path) {
     // checkpointer fall behind, no longer the usual way.
     if (auto s = db->exec("PRAGMA wal_autocheckpoint = 10000"); !s) return refuse(s);
   }
-  return std::unique_ptr<Store>(new SqliteStore(std::move(*db), std::move(checkpointer)));
+  return std::unique_ptr<Store>(
+      new SqliteStore(std::move(*db), std::move(audit_reader), std::move(checkpointer)));
 }
 
 }  // namespace beacon

@@ -69,6 +69,7 @@ struct AuditQuery {
   std::string from;  // ISO date: lines on or after it
   std::string to;    // ISO date: lines on or before it (the whole day)
   int64_t limit = 1000;
+  int64_t before = 0;  // only lines older than this id (the next page); 0: from the newest
 };
 
 class Store {

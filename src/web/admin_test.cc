@@ -1,6 +1,9 @@
 // User administration and your own account, through the pages.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <regex>
+
 #include "web/test_support.h"
 
 namespace beacon::web {
@@ -134,6 +137,54 @@ TEST(AdminTest, ChangeYourOwnPassword) {
   auto other = s.client();
   EXPECT_EQ(sign_in(s, other, "sw", TestServer::kPassword).status, 401);
   EXPECT_EQ(sign_in(s, other, "sw", "a new long password").status, 303);
+}
+
+TEST(AdminTest, TheAuditTrailIsReadAPageAtATimeOnThePageAndThroughTheApi) {
+  TestServer s;
+  for (int i = 0; i < 250; ++i)
+    ASSERT_TRUE(s.backend.audit({0, "", i % 2 ? "kim" : "sam", "view-child", "line " + std::to_string(i), "", "127.0.0.1"}));
+  auto admin = s.signed_in();
+  const size_t stored = s.backend.audit_lines().size();  // the 250 and signing in
+  // Through the API, 100 at a time, each page asking for lines older than the last.
+  std::vector<int64_t> ids;
+  std::string url = "/api/audit";
+  for (int pages = 0; pages < 10; ++pages) {
+    auto answer = nlohmann::json::parse(admin.get(url).body);
+    ASSERT_TRUE(answer["lines"].is_array());
+    EXPECT_LE(answer["lines"].size(), 100u);
+    for (const auto& line : answer["lines"]) ids.push_back(line["id"].get<int64_t>());
+    if (answer["older_than"].is_null()) break;
+    url = "/api/audit?before=" + std::to_string(answer["older_than"].get<int64_t>());
+  }
+  ASSERT_EQ(ids.size(), stored);
+  EXPECT_TRUE(std::is_sorted(ids.rbegin(), ids.rend()));
+  EXPECT_EQ(std::adjacent_find(ids.begin(), ids.end()), ids.end());
+  auto kim = nlohmann::json::parse(admin.get("/api/audit?user=kim&per_page=1000").body);
+  EXPECT_EQ(kim["lines"].size(), 125u);
+  EXPECT_TRUE(kim["older_than"].is_null());
+  // On the page: the newest 100, then the older ones by link, and back.
+  auto first = admin.get("/admin/audit?user=kim");
+  ASSERT_EQ(first.status, 200);
+  EXPECT_NE(first.body.find("line 249"), std::string::npos);
+  EXPECT_EQ(first.body.find("line 49<"), std::string::npos);
+  std::string older = TestServer::between(first.body, "id=\"audit-older\" href=\"", "\"");
+  ASSERT_FALSE(older.empty());
+  auto second = admin.get(std::regex_replace(older, std::regex("&amp;"), "&"));
+  ASSERT_EQ(second.status, 200);
+  EXPECT_NE(second.body.find("line 49<"), std::string::npos);
+  EXPECT_NE(second.body.find("line 1<"), std::string::npos);
+  EXPECT_EQ(second.body.find("line 51<"), std::string::npos);
+  EXPECT_EQ(second.body.find("id=\"audit-older\""), std::string::npos);
+  EXPECT_NE(second.body.find("id=\"audit-newest\""), std::string::npos);
+  // Whatever a line holds, the answer is JSON (invalid UTF-8 replaced).
+  ASSERT_TRUE(s.backend.audit({0, "", "eve", "view-child", "a \"quoted\"\n\x01 \xff line", "", ""}));
+  auto eve = nlohmann::json::parse(admin.get("/api/audit?user=eve").body, nullptr, false);
+  ASSERT_FALSE(eve.is_discarded());
+  EXPECT_EQ(eve["lines"][0]["object"].get<std::string>().substr(0, 13), "a \"quoted\"\n\x01 ");
+  // A page that is not a number is refused, naming the parameter.
+  auto bad = admin.get("/api/audit?before=soon");
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_NE(bad.body.find("before must be a whole number"), std::string::npos);
 }
 
 }  // namespace

@@ -104,9 +104,13 @@ void Ctx::page(const PageChrome& chrome, const std::string& main_html, int statu
 }
 
 void Ctx::json(const nlohmann::json& body, int status) {
+  json_text(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), status);
+}
+
+void Ctx::json_text(std::string body, int status) {
   res.status = status;
   res.content_type = "application/json";
-  res.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  res.body = std::move(body);
   if (capture) answer = CachedAnswer{false, {}, "", res.content_type, res.body, "", ""};
 }
 

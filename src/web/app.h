@@ -67,6 +67,8 @@ struct Ctx {
 
   void page(const PageChrome& chrome, const std::string& main_html, int status = 200);
   void json(const nlohmann::json& body, int status = 200);
+  // JSON already written out: long lists skip building a document first.
+  void json_text(std::string body, int status = 200);
   // An error in the form the route speaks: an HTML page or a JSON problem.
   void fail(int status, const std::string& message);
   void download(const std::string& body, const std::string& content_type,

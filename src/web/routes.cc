@@ -15,8 +15,8 @@ std::vector<Route> all_routes() {
   // Figures of the snapshot alone: kept and served again until the next load
   // (response_cache.h). Worklists also show the open QA recommendations, so
   // theirs are kept until those change too; the QA reports and pages until
-  // any QA record changes, or the day does. Nothing that writes is kept, nor
-  // anything that is audited as a view of one record.
+  // any QA record changes, or the day does. A load's report never changes.
+  // Nothing that writes is kept, nor anything audited as a view of one record.
   const Keep kCached = Keep::kPerSnapshot, kCachedWithQa = Keep::kPerSnapshotAndRecommendations,
              kCachedWithAllQa = Keep::kPerSnapshotAndQa;
   return {
@@ -42,7 +42,7 @@ std::vector<Route> all_routes() {
       {"GET", "/data", S, "Data: upload and load history", data_page, load, ""},
       {"POST", "/data/uploads", S, "Upload files to load", upload_submit, load, "upload"},
       {"GET", "/data/uploads/{job}", S, "An upload's progress and report", upload_page, load, ""},
-      {"GET", "/data/loads/{id}", S, "A past load's report", load_page, load, ""},
+      {"GET", "/data/loads/{id}", S, "A past load's report", load_page, load, "", kCached},
       {"GET", "/admin/users", S, "Users", users_page, users, ""},
       {"POST", "/admin/users", S, "Create a user", user_create, users, ""},
       {"GET", "/admin/users/{id}", S, "One user", user_page, users, ""},
@@ -67,14 +67,14 @@ std::vector<Route> all_routes() {
       {"POST", "/qa/recommendations/{id}/revisit", S, "Record what a revisit found", qa_recommendation_revisit, record_qa, ""},
       {"GET", "/qa/feedback", S, "Complaints and compliments", qa_feedback_page, read_qa, "", kCachedWithAllQa},
       {"POST", "/qa/complaints", S, "Record a complaint", qa_complaint_submit, record_qa, ""},
-      {"GET", "/qa/compliments/new", S, "Form: record a compliment", qa_compliment_form, record_qa, ""},
+      {"GET", "/qa/compliments/new", S, "Form: record a compliment", qa_compliment_form, record_qa, "", kCachedWithAllQa},
       {"POST", "/qa/compliments", S, "Record a compliment", qa_compliment_submit, record_qa, ""},
-      {"GET", "/qa/surveys/new", S, "Form: record a survey return", qa_survey_form, record_qa, ""},
+      {"GET", "/qa/surveys/new", S, "Form: record a survey return", qa_survey_form, record_qa, "", kCachedWithAllQa},
       {"POST", "/qa/surveys", S, "Record a survey return", qa_survey_submit, record_qa, ""},
       {"GET", "/qa/plans", S, "Improvement plans", qa_plans_page, read_qa, "", kCachedWithAllQa},
-      {"GET", "/qa/plans/new", S, "Form: start an improvement plan", qa_plan_form, record_qa, ""},
+      {"GET", "/qa/plans/new", S, "Form: start an improvement plan", qa_plan_form, record_qa, "", kCachedWithAllQa},
       {"POST", "/qa/plans", S, "Start an improvement plan", qa_plan_submit, record_qa, ""},
-      {"GET", "/qa/plans/{id}/actions/new", S, "Form: add an action to a plan", qa_action_form, record_qa, ""},
+      {"GET", "/qa/plans/{id}/actions/new", S, "Form: add an action to a plan", qa_action_form, record_qa, "", kCachedWithAllQa},
       {"POST", "/qa/plans/{id}/actions", S, "Add a numbered action to a plan", qa_action_submit, record_qa, ""},
       {"GET", "/qa/plans/{id}", S, "An improvement plan", qa_plan_page, read_qa, "", kCachedWithAllQa},
       {"POST", "/qa/actions/{id}/progress", S, "A plan action's monthly update", qa_action_progress, record_qa, ""},
@@ -93,7 +93,7 @@ std::vector<Route> all_routes() {
       {"GET", "/api/worklists", S, "What is due and overdue", api_worklist, children, "view-worklist", kCachedWithQa},
       {"GET", "/api/children/{id}", S, "A child's summary and timeline", api_child, children, "view-child", kCached},
       {"GET", "/api/loads", S, "The load history", api_loads, load, ""},
-      {"GET", "/api/loads/{id}", S, "One load's report", api_load, load, ""},
+      {"GET", "/api/loads/{id}", S, "One load's report", api_load, load, "", kCached},
       {"POST", "/api/uploads", S, "Upload files to load", api_upload, load, "upload"},
       {"GET", "/api/uploads/{job}", S, "An upload's progress and report", api_upload_status, load, ""},
       {"GET", "/api/audit", S, "The audit trail", api_audit, audit, ""},

@@ -167,7 +167,8 @@ class TestBackend final : public Backend {
     std::lock_guard<std::mutex> lock(mutex_);
     std::vector<AuditEntry> out;
     for (auto it = audit_.rbegin(); it != audit_.rend() && static_cast<int64_t>(out.size()) < q.limit; ++it)
-      if ((q.user.empty() || it->user == q.user) && (q.action.empty() || it->action == q.action) &&
+      if ((q.before == 0 || it->id < q.before) && (q.user.empty() || it->user == q.user) &&
+          (q.action.empty() || it->action == q.action) &&
           (q.from.empty() || it->at >= q.from) && (q.to.empty() || it->at.substr(0, 10) <= q.to))
         out.push_back(*it);
     return out;

@@ -5,9 +5,7 @@
 #include <string>
 
 namespace beacon::web {
-namespace {
 
-// A whole number in [1, max] from the query, or the default when absent.
 Result<size_t> count_param(const http::Request& req, const char* name, size_t fallback,
                            size_t max) {
   const std::string text = req.param(name);
@@ -19,8 +17,6 @@ Result<size_t> count_param(const http::Request& req, const char* name, size_t fa
                                  std::to_string(max) + ", not \"" + text.substr(0, 32) + "\"");
   return n;
 }
-
-}  // namespace
 
 Result<Paging> paging_from(const http::Request& req) {
   auto page = count_param(req, "page", 1, 1000000);

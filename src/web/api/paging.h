@@ -30,6 +30,11 @@ struct Paging {
 
 Result<Paging> paging_from(const http::Request& req);
 
+// A whole number in [1, max] from the query, or `fallback` when absent; an
+// error naming the parameter otherwise.
+Result<size_t> count_param(const http::Request& req, const char* name, size_t fallback,
+                           size_t max);
+
 // Adds "total", "page", "per_page" and "pages" to an API answer.
 void add_paging(nlohmann::json& answer, const Paging::Slice& slice, size_t total, size_t per_page);
 
