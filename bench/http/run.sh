@@ -112,11 +112,23 @@ for p in /scorecard.xlsx /scorecard.pdf /indicators/KPI3/drill.csv /indicators/K
   printf '%-40s %s\n' "$p" "$t" | tee -a "$report"
 done
 csrf=$(curl -s -b "beacon_session=$session" "$base/api/session" | sed -n 's/.*"csrf_token":"\([^"]*\)".*/\1/p')
-sample=$(ls "$work"/files/*.csv 2>/dev/null | head -1 || true)
+# A file of the organisation's own (the visits extract is the largest CSV).
+sample=$(find "$work/files" "$(dirname "$db")/files" -name 'visit_status.csv' 2>/dev/null | head -1 || true)
 if [ -n "$sample" ]; then
-  t=$(curl -s -o /dev/null -w '%{time_total}' -b "beacon_session=$session" -H "X-CSRF-Token: $csrf" -H "Origin: $base" \
+  start=$(date +%s%N)
+  answer=$(curl -s -b "beacon_session=$session" -H "X-CSRF-Token: $csrf" -H "Origin: $base" \
       -F "files=@$sample" "$base/api/uploads")
-  printf '%-40s %s (upload accepted; the load runs in the background)\n' "upload $(basename "$sample")" "$t" | tee -a "$report"
+  accepted=$(( ($(date +%s%N) - start) / 1000000 ))
+  job=$(echo "$answer" | sed -n 's/.*"job":"\{0,1\}\([^",}]*\).*/\1/p')
+  state=""
+  for _ in $(seq 1 1200); do
+    state=$(curl -s -b "beacon_session=$session" "$base/api/uploads/$job" | sed -n 's/.*"state":"\([a-z]*\)".*/\1/p')
+    [ "$state" = done ] || [ "$state" = failed ] && break
+    sleep 0.1
+  done
+  finished=$(( ($(date +%s%N) - start) / 1000000 ))
+  printf '%-40s accepted in %d ms; %s after %d ms (the load runs in the background)\n' \
+    "upload $(basename "$sample") ($(du -k "$sample" | cut -f1) KB)" "$accepted" "$state" "$finished" | tee -a "$report"
 fi
 echo "== 200 idle keep-alive connections held while others are served" | tee -a "$report"
 python3 - "$port" "$session" <<'PY' | tee -a "$report"
