@@ -4,8 +4,11 @@
 # organisation (unless demo/beacon.db exists), serves it on a loopback port,
 # signs in, then runs wrk with 50 connections against every page and API
 # call (p95 from wrk's latency distribution), times exports and an upload,
-# and checks that 200 idle keep-alive connections do not stall others.
+# checks that 200 idle keep-alive connections do not stall others, and last
+# runs two QA writes under the same load (--writes 0 to leave the store as
+# it was: each run adds thousands of complaints and compliments).
 # Usage: bench/http/run.sh [--scale 1.0] [--seconds 15] [--bin PATH] [--db PATH] [--only REGEX]
+#                          [--writes 1]
 #   --bin: an already built beacon (e.g. build/ci/beacon) instead of building
 #          the release preset; --db: an already loaded store; --only: just
 #          the paths the extended regular expression matches.
@@ -16,6 +19,7 @@ seconds=15
 bin=""
 db=""
 only=""
+writes=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --scale) scale="$2"; shift 2 ;;
@@ -23,6 +27,7 @@ while [ $# -gt 0 ]; do
     --bin) bin="$2"; shift 2 ;;
     --db) db="$2"; shift 2 ;;
     --only) only="$2"; shift 2 ;;
+    --writes) writes="$2"; shift 2 ;;
     *) echo "bench: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -148,4 +153,16 @@ for _ in range(20):
 print(f"200 idle connections open; slowest of 20 other requests: {worst*1000:.0f} ms")
 for s in idle: s.close()
 PY
+if [ "$writes" = 1 ]; then
+  echo "== QA writes, 50 connections, ${seconds}s each (each commits with a full sync)" | tee -a "$report"
+  # The first worker's team.
+  team=$(curl -s -b "beacon_session=$session" "$base/api/units" | sed -n 's/.*"workers":\[{[^}]*"team":"\([^"]*\)".*/\1/p')
+  for write in "/api/qa/complaints|{\"stage\":1,\"received\":\"2026-03-02\",\"theme\":\"no-reply\",\"complainant\":\"child\",\"team_id\":\"$team\"}" \
+               "/api/qa/compliments|{\"received\":\"2026-03-02\",\"team_id\":\"$team\",\"from\":\"parent\",\"summary\":\"Thank you\"}"; do
+    p=${write%%|*}
+    out=$(BENCH_BODY=${write#*|} BENCH_CSRF=$csrf BENCH_ORIGIN=$base \
+          wrk -t2 -c50 -d"${seconds}s" -s bench/http/post_json.lua -H "Cookie: beacon_session=$session" "$base$p")
+    printf '%-40s %s, %s req/s\n' "POST $p" "$(echo "$out" | grep '^p95')" "$(echo "$out" | awk '/Requests\/sec/{print $2}')" | tee -a "$report"
+  done
+fi
 echo "Report: $report"
