@@ -252,7 +252,16 @@ void WebApp::answer_from_cache(const Route& route, Ctx& ctx) {
   // alone: it is kept with a stand-in that no one else knows, and each asker
   // gets their own token put back.
   const std::string token = ctx.session ? ctx.session->csrf_token : std::string();
-  if (auto kept = answers_.find(ctx.engine, key)) {
+  // Fifty people opening the same new view at once: one computes it.
+  auto lookup = answers_.find_or_lead(ctx.engine, key, std::chrono::seconds(5));
+  struct Finish {
+    ResponseCache* cache;
+    const std::string* key;
+    ~Finish() {
+      if (cache) cache->finished(*key);
+    }
+  } finish{lookup.leads ? &answers_ : nullptr, &key};
+  if (auto& kept = lookup.answer) {
     ctx.audit_action = kept->audit_action;
     ctx.audit_detail = kept->audit_detail;
     if (!token.empty()) {

@@ -9,11 +9,14 @@
 #ifndef BEACON_WEB_RESPONSE_CACHE_H_
 #define BEACON_WEB_RESPONSE_CACHE_H_
 
+#include <chrono>
+#include <condition_variable>
 #include <cstddef>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <string>
 
 #include "access/policy.h"
@@ -50,12 +53,33 @@ class ResponseCache {
   void keep(const std::shared_ptr<const void>& snapshot, const std::string& key,
             CachedAnswer answer);
 
+  // find(), and when nothing is kept, makes the caller the one to compute
+  // the answer (`leads`): others asking for the same key meanwhile wait for
+  // it, up to `patience`, rather than all computing it at once. Whoever
+  // leads calls finished() after keep(), kept or not; a waiter whose leader
+  // kept nothing computes on its own.
+  struct Lookup {
+    std::optional<CachedAnswer> answer;
+    bool leads = false;
+  };
+  Lookup find_or_lead(const std::shared_ptr<const void>& snapshot, const std::string& key,
+                      std::chrono::milliseconds patience);
+  void finished(const std::string& key);
+  // How many are waiting for a leader now (tests).
+  size_t waiting() const;
+
  private:
+  std::shared_ptr<const CachedAnswer> kept_locked(const std::shared_ptr<const void>& snapshot,
+                                                  const std::string& key) const;
+
   size_t max_bytes_;
   mutable std::mutex mutex_;
   std::weak_ptr<const void> snapshot_;
   size_t bytes_ = 0;
   std::map<std::string, std::shared_ptr<const CachedAnswer>> answers_;
+  std::set<std::string> computing_;  // keys someone leads
+  std::condition_variable computed_;
+  size_t waiting_ = 0;
 };
 
 }  // namespace beacon::web

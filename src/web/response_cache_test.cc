@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <thread>
+#include <vector>
+
 #include "web/test_support.h"
 
 namespace beacon::web {
@@ -37,6 +41,47 @@ TEST(ResponseCacheTest, AnAnswerIsKeptForTheSameUrlRolesAndScopeOnly) {
   ASSERT_TRUE(found);
   EXPECT_EQ(found->body, "{\"a\":1}");
   EXPECT_FALSE(cache.find(snapshot, k + "x"));
+}
+
+TEST(ResponseCacheTest, OneComputesANewAnswerWhileTheOthersWaitForIt) {
+  ResponseCache cache(1 << 20);
+  auto snapshot = std::make_shared<int>(1);
+  auto first = cache.find_or_lead(snapshot, "k", std::chrono::seconds(5));
+  ASSERT_TRUE(first.leads);
+  ASSERT_FALSE(first.answer);
+  std::atomic<int> leaders = 0, served = 0;
+  std::vector<std::thread> others;
+  for (int i = 0; i < 8; ++i)
+    others.emplace_back([&] {
+      auto l = cache.find_or_lead(snapshot, "k", std::chrono::seconds(30));
+      leaders += l.leads;
+      served += l.answer && l.answer->body == "computed once";
+    });
+  cache.keep(snapshot, "k", json_answer("computed once"));
+  cache.finished("k");
+  for (auto& t : others) t.join();
+  EXPECT_EQ(leaders, 0);
+  EXPECT_EQ(served, 8);
+}
+
+TEST(ResponseCacheTest, AWaiterWhoseLeaderKeptNothingComputesAlone) {
+  ResponseCache cache(1 << 20);
+  auto snapshot = std::make_shared<int>(1);
+  ASSERT_TRUE(cache.find_or_lead(snapshot, "k", std::chrono::seconds(5)).leads);
+  std::thread waiter([&] {
+    auto l = cache.find_or_lead(snapshot, "k", std::chrono::seconds(30));
+    EXPECT_FALSE(l.leads);  // would make the others queue behind an error, one at a time
+    EXPECT_FALSE(l.answer);
+  });
+  while (cache.waiting() == 0) std::this_thread::yield();
+  cache.finished("k");  // an error page: nothing kept
+  waiter.join();
+  // Nobody leads now, so the next asker does.
+  EXPECT_TRUE(cache.find_or_lead(snapshot, "k", std::chrono::seconds(5)).leads);
+  // And a leader that never finishes holds others up for `patience` at most.
+  auto l = cache.find_or_lead(snapshot, "k", std::chrono::milliseconds(20));
+  EXPECT_FALSE(l.leads);
+  EXPECT_FALSE(l.answer);
 }
 
 TEST(ResponseCacheTest, ANewSnapshotStartsAfresh) {
