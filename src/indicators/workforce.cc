@@ -14,11 +14,18 @@ namespace {
 
 bool qualified(const Worker& w) { return !w.registration_no.empty(); }
 
-// A social-work post (KPI12 counts team managers too).
+// A social-work post (KPI12 counts team managers too, and no manager above
+// them): by role, or registered with no role given. A registered service
+// manager or reviewing officer is not in an established social-worker post.
 bool social_work_post(const Worker& w) {
-  return qualified(w) || w.role == "social_worker" || w.role == "senior_practitioner" ||
-         w.role == "team_manager";
+  return w.role == "social_worker" || w.role == "senior_practitioner" ||
+         w.role == "team_manager" || (w.role.empty() && qualified(w));
 }
+
+// Established posts apply from from_date to to_date, both days included: the
+// rows tile financial years (1 April to 31 March), so on 31 March the year's
+// establishment is still in force.
+bool post_in_force(const EstablishedPost& p, Date d) { return p.from <= d && (!p.to || *p.to >= d); }
 
 // A qualified social worker, not a manager.
 bool qualified_social_worker(const Worker& w) {
@@ -70,7 +77,7 @@ void agency_social_workers(const IndicatorContext& ctx, RowSink& out) {
   bool posts_loaded = false;
   for (const EstablishedPost& p : ctx.index.history().established_posts) {
     posts_loaded = true;
-    if (p.from > at || (p.to && *p.to <= at)) continue;
+    if (!post_in_force(p, at)) continue;
     Row row;
     row.child_id = p.unit_id;
     row.record = "established posts";
@@ -168,7 +175,7 @@ void vacancy_rate(const IndicatorContext& ctx, RowSink& out) {
   // covered by an agency worker is still a vacancy.
   bool posts_in_force = false;
   for (const EstablishedPost& p : ctx.index.history().established_posts) {
-    if (p.from > at || (p.to && *p.to <= at)) continue;
+    if (!post_in_force(p, at)) continue;
     posts_in_force = true;
     Row row;
     row.child_id = p.unit_id;
