@@ -43,7 +43,10 @@ void reference_youth_reoffending(const IndicatorContext& ctx, RowSink& out) {
     row.record = "young person";
     row.in_numerator = reoffended;
     row.numerator = reoffended ? 1 : 0;
-    logic::attribute_row(ctx.index, row, d->disposal_date);
+    logic::attribute_row(
+        ctx.index, row, d->disposal_date, {}, {},
+        logic::containing_episode_end(ctx.index, EpisodeRef{std::string(person), std::nullopt, 1},
+                                      d->disposal_date));
     out.add(row);
   }
 }

@@ -68,7 +68,9 @@ void care_leavers(const IndicatorContext& ctx, RowSink& out, int min_age, int ma
     }
     row.in_numerator = in;
     row.numerator = in ? 1 : 0;
-    attribute_row(ctx.index, row, birthday->date);
+    attribute_row(ctx.index, row, birthday->date, {}, {},
+                  containing_episode_end(ctx.index, EpisodeRef{std::string(row.child_id), std::nullopt, 1},
+                                         birthday->date));
     out.add(row);
   }
 }

@@ -21,6 +21,12 @@ Row plan_row(const CpPlan& p, const char* record) {
   return row;
 }
 
+// The end of the CIN episode a plan's record belongs to, for the drill-down
+// rule's "first allocation after" (logic_support.h).
+OptDate plan_episode_end(const CaseIndex& index, const CpPlan& p, Date reference) {
+  return containing_episode_end(index, {p.child_id, p.referral_date, p.episode_ordinal}, reference);
+}
+
 void finish(Row& row, bool in, const char* yes, const char* no) {
   row.in_numerator = in;
   row.numerator = in ? 1 : 0;
@@ -43,7 +49,7 @@ void icpc_within_15_working_days(const IndicatorContext& ctx, RowSink& out) {
     row.measure_label = "working days";
     finish(row, wd <= limit, "ICPC within the working-day limit", "ICPC after the working-day limit");
     attribute_row(ctx.index, row, *s.icpc_date, s.worker_id, s.team_id,
-                  episode_end(ctx.index, s.episode));
+                  containing_episode_end(ctx.index, s.episode, *s.icpc_date));
     out.add(row);
   }
 }
@@ -63,7 +69,8 @@ void repeat_cp_plans_within_2_years(const IndicatorContext& ctx, RowSink& out) {
     row.date("previous plan ended", previous ? previous->end : std::nullopt);
     finish(row, previous != nullptr, "a previous plan ended within the window before this start",
            "no previous plan ended within the window");
-    attribute_row(ctx.index, row, p.start, p.worker_id, p.team_id, p.end);
+    attribute_row(ctx.index, row, p.start, p.worker_id, p.team_id,
+                  plan_episode_end(ctx.index, p, p.start));
     out.add(row);
   }
 }
@@ -85,7 +92,8 @@ void repeat_cp_plans_ever(const IndicatorContext& ctx, RowSink& out) {
     finish(row, previous != nullptr || recorded,
            previous ? "an earlier plan is on record" : "previous plans recorded on the plan",
            "first plan");
-    attribute_row(ctx.index, row, p.start, p.worker_id, p.team_id, p.end);
+    attribute_row(ctx.index, row, p.start, p.worker_id, p.team_id,
+                  plan_episode_end(ctx.index, p, p.start));
     out.add(row);
   }
 }
@@ -98,7 +106,8 @@ void cp_plans_ending_within_3_months(const IndicatorContext& ctx, RowSink& out) 
     row.measure = p.start.days_until(*p.end);
     row.measure_label = "days on plan";
     finish(row, *p.end <= p.start.add_months(3), "lasted 3 months or less", "lasted over 3 months");
-    attribute_row(ctx.index, row, *p.end, p.worker_id, p.team_id, p.end);
+    attribute_row(ctx.index, row, *p.end, p.worker_id, p.team_id,
+                  plan_episode_end(ctx.index, p, *p.end));
     out.add(row);
   }
 }
@@ -111,7 +120,8 @@ void cp_plans_open_2_years(const IndicatorContext& ctx, RowSink& out) {
     row.measure = p.start.days_until(at);
     row.measure_label = "days on plan";
     finish(row, p.start <= at.add_years(-2), "open 2 years or more", "open under 2 years");
-    attribute_row(ctx.index, row, at, p.worker_id, p.team_id, p.end);
+    attribute_row(ctx.index, row, at, p.worker_id, p.team_id,
+                  plan_episode_end(ctx.index, p, at));
     out.add(row);
   }
 }
@@ -124,7 +134,8 @@ void cp_plans_ending_after_2_years(const IndicatorContext& ctx, RowSink& out) {
     row.measure = p.start.days_until(*p.end);
     row.measure_label = "days on plan";
     finish(row, *p.end >= p.start.add_years(2), "lasted 2 years or more", "lasted under 2 years");
-    attribute_row(ctx.index, row, *p.end, p.worker_id, p.team_id, p.end);
+    attribute_row(ctx.index, row, *p.end, p.worker_id, p.team_id,
+                  plan_episode_end(ctx.index, p, *p.end));
     out.add(row);
   }
 }
@@ -149,7 +160,8 @@ void cp_reviews_on_time(const IndicatorContext& ctx, RowSink& out) {
       row.placed_on = r.date;
       row.date("previous review or ICPC", previous).date("due by", due).date("held", r.date);
       finish(row, r.date <= due, "held by its due date", "held after its due date");
-      attribute_row(ctx.index, row, r.date, p.worker_id, p.team_id, p.end);
+      attribute_row(ctx.index, row, r.date, p.worker_id, p.team_id,
+                  plan_episode_end(ctx.index, p, r.date));
       out.add(row);
     }
   }
@@ -179,7 +191,8 @@ void cp_visits_on_time(const IndicatorContext& ctx, RowSink& out) {
       row.measure = wd;
       row.measure_label = "working days since the last";
       finish(row, wd <= limit, "within the working-day limit", "late");
-      attribute_row(ctx.index, row, v.date.date, v.worker_id, {}, plan->end);
+      attribute_row(ctx.index, row, v.date.date, v.worker_id, {},
+                    plan_episode_end(ctx.index, *plan, v.date.date));
       out.add(row);
     }
   }
@@ -196,7 +209,8 @@ void cp_rate(const IndicatorContext& ctx, RowSink& out) {
     row.numerator = 1;
     row.denominator = 0;
     row.reason = "on a CP plan at the date";
-    attribute_row(ctx.index, row, at, p->worker_id, p->team_id, p->end);
+    attribute_row(ctx.index, row, at, p->worker_id, p->team_id,
+                  plan_episode_end(ctx.index, *p, at));
     out.add(row);
   }
   add_population_row(ctx, out);
@@ -215,7 +229,7 @@ void s47_rate(const IndicatorContext& ctx, RowSink& out) {
     row.denominator = 0;
     row.reason = "section 47 enquiry started in the period";
     attribute_row(ctx.index, row, s.start, s.worker_id, s.team_id,
-                  episode_end(ctx.index, s.episode));
+                  containing_episode_end(ctx.index, s.episode, s.start));
     out.add(row);
   }
   add_population_row(ctx, out);

@@ -20,6 +20,16 @@ OptDate episode_end(const CaseIndex& index, const EpisodeRef& ref) {
   return e ? e->closure_date : std::nullopt;
 }
 
+OptDate containing_episode_end(const CaseIndex& index, const EpisodeRef& ref, Date reference) {
+  if (const CinEpisode* e = find_episode(index, ref)) return e->closure_date;
+  const CinEpisode* open = nullptr;
+  for (const CinEpisode* e : index.referrals(ref.child_id))
+    if (e->referral_date <= reference && (!e->closure_date || *e->closure_date > reference) &&
+        (!open || e->referral_date > open->referral_date))
+      open = e;
+  return open ? open->closure_date : OptDate(reference);
+}
+
 void attribute_row(const CaseIndex& index, Row& row, Date reference_date,
                    std::string_view own_worker, std::string_view own_team, OptDate episode_end) {
   auto a = attribute(index, row.child_id, reference_date, own_worker, own_team, episode_end);

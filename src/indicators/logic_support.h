@@ -13,6 +13,12 @@ namespace beacon::logic {
 const CinEpisode* find_episode(const CaseIndex& index, const EpisodeRef& ref);
 // The closure date bounding "the same episode" for attribution.
 OptDate episode_end(const CaseIndex& index, const EpisodeRef& ref);
+// Where the drill-down rule's "first allocation made after that date within
+// the same episode" stops for a record dated `reference`: the end of the CIN
+// episode it names, else of the child's episode open at `reference`. A
+// record in no episode (a youth-justice disposal, a care leaver's birthday)
+// gives `reference` itself: no later allocation is taken.
+OptDate containing_episode_end(const CaseIndex& index, const EpisodeRef& ref, Date reference);
 
 // Attributes `row` to a worker and team (snapshot/attribution.h rule).
 void attribute_row(const CaseIndex& index, Row& row, Date reference_date,

@@ -44,7 +44,9 @@ void youth_reoffending(const IndicatorContext& ctx, RowSink& out) {
       row.in_numerator = reoffended;
       row.numerator = reoffended ? 1 : 0;
       row.reason = reoffended ? "proven re-offence within 12 months" : "no proven re-offence within 12 months";
-      attribute_row(ctx.index, row, d->disposal_date);
+      attribute_row(ctx.index, row, d->disposal_date, {}, {},
+                    containing_episode_end(ctx.index, EpisodeRef{std::string(person), std::nullopt, 1},
+                                           d->disposal_date));
       out.add(row);
     }
   }
