@@ -9,7 +9,10 @@ void assessments_within_45_working_days(const IndicatorContext& ctx, RowSink& ou
   const int limit = ctx.params.get_int("assessment_working_days");
   for (const Assessment& a : ctx.index.history().assessments) {
     if (!a.authorised || !ctx.period.contains(*a.authorised)) continue;
-    const int wd = ctx.index.calendar().working_days(a.start, *a.authorised);
+    // WD(a, b) counts the working days after a up to b: none when b comes
+    // first (authorised before its recorded start, which the row says).
+    const bool before_start = *a.authorised < a.start;
+    const int wd = before_start ? 0 : ctx.index.calendar().working_days(a.start, *a.authorised);
     Row row;
     row.child_id = a.episode.child_id;
     row.record = "assessment";
@@ -19,8 +22,9 @@ void assessments_within_45_working_days(const IndicatorContext& ctx, RowSink& ou
     row.measure_label = "working days";
     row.in_numerator = wd <= limit;
     row.numerator = row.in_numerator ? 1 : 0;
-    row.reason = row.in_numerator ? "authorised within the working-day limit"
-                                  : "authorised after the working-day limit";
+    row.reason = before_start          ? "authorised before its recorded start (0 working days)"
+                 : row.in_numerator ? "authorised within the working-day limit"
+                                    : "authorised after the working-day limit";
     attribute_row(ctx.index, row, *a.authorised, a.worker_id, a.team_id,
                   episode_end(ctx.index, a.episode));
     out.add(row);

@@ -81,9 +81,18 @@ TEST(Assessments, FortyFiveWorkingDaysAndOpenOnesLeftOut) {
   assessment("A", D(2024, 1, 8), D(2024, 3, 11));  // 45 WD
   assessment("B", D(2024, 1, 8), D(2024, 3, 12));  // 46 WD
   assessment("C", D(2024, 1, 8), std::nullopt);    // still open
-  auto a = run(h, "KPI3", Period::from_range(D(2024, 1, 1), D(2024, 12, 31)));
-  EXPECT_EQ(a.denominator, 2);
-  EXPECT_EQ(a.numerator, 1);
+  assessment("D", D(2024, 5, 10), D(2024, 5, 9));  // authorised before it started: WD = 0
+  const Period year = Period::from_range(D(2024, 1, 1), D(2024, 12, 31));
+  auto a = run(h, "KPI3", year);
+  EXPECT_EQ(a.denominator, 3);
+  EXPECT_EQ(a.numerator, 2);
+  // The drill-through shows D's 0 working days (the spec's count), not -1, and says why.
+  IndicatorEngine engine(std::make_shared<CaseIndex>(CaseHistory(h)));
+  for (const DrillRow& row : engine.drill(*find_indicator("KPI3"), year, ""))
+    if (row.child_id == "D") {
+      EXPECT_EQ(row.measure, 0);
+      EXPECT_NE(row.reason.find("before its recorded start"), std::string::npos);
+    }
 }
 
 TEST(CinOpenTwoYears, SnapshotAtTheDate) {
