@@ -62,6 +62,10 @@ void long_term_placement_stability(const IndicatorContext& ctx, RowSink& out) {
 }
 
 void la_reviews_on_time(const IndicatorContext& ctx, RowSink& out) {
+  // Reviews dated outside any period of care are a data-quality finding, not
+  // counted (indicators.md): the figure says they exist, whatever their date,
+  // so that every period's figure and the per-period run carry the same note.
+  bool outside_any_period = false;
   for (std::string_view child_id : children_in_care_data(ctx.index)) {
     auto periods = ctx.index.periods_of_care(child_id);
     // Each review belongs to the latest-starting period whose dates hold it.
@@ -73,7 +77,10 @@ void la_reviews_on_time(const IndicatorContext& ctx, RowSink& out) {
         if (p.short_breaks_only()) continue;
         if (r->date >= p.start() && (!p.end() || r->date <= *p.end())) home = &p;
       }
-      if (home) by_period[home].push_back(r);  // else a data-quality finding, not counted
+      if (home)
+        by_period[home].push_back(r);
+      else
+        outside_any_period = true;
     }
     for (const auto& [period, reviews] : by_period) {
       for (size_t i = 0; i < reviews.size(); ++i) {
@@ -103,6 +110,9 @@ void la_reviews_on_time(const IndicatorContext& ctx, RowSink& out) {
       }
     }
   }
+  if (outside_any_period)
+    out.note("some looked-after reviews are dated outside any period of care: a data-quality "
+             "finding, not counted");
 }
 
 void short_term_placement_stability(const IndicatorContext& ctx, RowSink& out) {

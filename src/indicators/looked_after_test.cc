@@ -67,9 +67,20 @@ TEST(LaReviews, NumberedWithinThePeriodOfCare) {
   review(D(2024, 5, 6));   // first + 3 months = 5 May: late
   review(D(2024, 11, 6));  // previous + 6 months = 6 Nov: on time
   review(D(2023, 12, 1));  // before the period: not counted
-  auto a = run(h, "KPI8", Period::from_range(D(2024, 1, 1), D(2024, 12, 31)));
+  const Period year = Period::from_range(D(2024, 1, 1), D(2024, 12, 31));
+  auto a = run(h, "KPI8", year);
   EXPECT_EQ(a.denominator, 3);
   EXPECT_EQ(a.numerator, 2);
+  // The review before the period of care is reported, as the spec asks.
+  auto notes_of = [](const CaseHistory& history, const Period& p) {
+    IndicatorEngine engine(std::make_shared<CaseIndex>(CaseHistory(history)));
+    return engine.figure(*find_indicator("KPI8"), p, "", 1).notes;
+  };
+  auto notes = notes_of(h, year);
+  ASSERT_EQ(notes.size(), 1u);
+  EXPECT_NE(notes[0].find("outside any period of care"), std::string::npos);
+  h.la_reviews.pop_back();
+  EXPECT_TRUE(notes_of(h, year).empty());
 }
 
 TEST(PeriodsOfCare, ShortBreaksOnlyPeriodsAreIgnoredAndPeriodsSplitOnRec) {
