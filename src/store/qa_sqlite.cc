@@ -348,11 +348,9 @@ class SqliteQaStore final : public qa::QaStore {
   };
   template <class T>
   Result<const std::vector<T>*> kept_rows(Kept<T>& kept, const char* sql) {
-    auto stmt = db_.prepare("SELECT n FROM qa_version");
-    if (!stmt) return stmt.status();
-    auto row = stmt->step();
-    if (!row) return row.status();
-    const int64_t version = *row ? stmt->int64(0) : 0;
+    auto now = db_.query_int("SELECT n FROM qa_version");
+    if (!now) return now.status();
+    const int64_t version = *now;
     if (!kept.rows || kept.version != version) {
       auto rows = read<T>(sql, {});
       if (!rows) return rows.status();
@@ -372,11 +370,7 @@ class SqliteQaStore final : public qa::QaStore {
   }
 
   Result<int64_t> read_recommendations_version() {
-    auto stmt = db_.prepare("SELECT n FROM qa_recommendations_version");
-    if (!stmt) return stmt.status();
-    auto row = stmt->step();
-    if (!row) return row.status();
-    return *row ? stmt->int64(0) : 0;
+    return db_.query_int("SELECT n FROM qa_recommendations_version");
   }
 
   Result<int64_t> count(const std::string& sql, int64_t arg) {

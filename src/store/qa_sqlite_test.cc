@@ -173,12 +173,23 @@ TEST(QaSqliteTest, ReplaceAllSwapsTheWholeHistoryAndSharesTheStoreFile) {
   EXPECT_EQ((*s)->versions(70)->size(), 1u);
 }
 
-TEST(QaSqliteTest, KeptRecommendationsFollowWritesFromThisAndOtherConnections) {
+// Two connections to one store file: what one writes, the other must see.
+struct TwoConnections {
   testing::TempDir dir;
-  std::string path = dir.file("beacon.db");
-  auto a = open_sqlite_qa_store(path);
-  auto b = open_sqlite_qa_store(path);
-  ASSERT_TRUE(a.is_ok() && b.is_ok());
+  std::unique_ptr<qa::QaStore> a, b;
+  TwoConnections() {
+    auto first = open_sqlite_qa_store(dir.file("beacon.db"));
+    auto second = open_sqlite_qa_store(dir.file("beacon.db"));
+    if (first.is_ok() && second.is_ok()) {
+      a = std::move(*first);
+      b = std::move(*second);
+    }
+  }
+};
+
+TEST(QaSqliteTest, KeptRecommendationsFollowWritesFromThisAndOtherConnections) {
+  TwoConnections s;
+  ASSERT_TRUE(s.a && s.b);
   qa::Recommendation r;
   r.child_id = "C1";
   r.team_id = "T1";
@@ -186,56 +197,53 @@ TEST(QaSqliteTest, KeptRecommendationsFollowWritesFromThisAndOtherConnections) {
   r.owner_id = "W1";
   r.made = D(2025, 1, 10);
   r.due = D(2025, 2, 10);
-  auto id = (*a)->add_recommendation(r);
+  auto id = s.a->add_recommendation(r);
   ASSERT_TRUE(id.is_ok());
-  ASSERT_EQ((*a)->recommendations(qa::UnitScope::all())->size(), 1u);  // now kept
-  EXPECT_EQ((*a)->recommendations(qa::UnitScope::only({"T2"}))->size(), 0u);
+  ASSERT_EQ(s.a->recommendations(qa::UnitScope::all())->size(), 1u);  // now kept
+  EXPECT_EQ(s.a->recommendations(qa::UnitScope::only({"T2"}))->size(), 0u);
 
   // Changed through this connection: seen at once.
   r.id = *id;
   r.text = "Update the chronology and the genogram";
-  ASSERT_TRUE((*a)->update_recommendation(r).is_ok());
-  EXPECT_EQ((*a)->recommendations(qa::UnitScope::all())->front().text, r.text);
+  ASSERT_TRUE(s.a->update_recommendation(r).is_ok());
+  EXPECT_EQ(s.a->recommendations(qa::UnitScope::all())->front().text, r.text);
 
   // Changed through another connection to the same file: seen too.
   r.status = qa::RecommendationStatus::kDone;
   r.done_on = D(2025, 2, 1);
-  ASSERT_TRUE((*b)->update_recommendation(r).is_ok());
+  ASSERT_TRUE(s.b->update_recommendation(r).is_ok());
   r.id = 0;
   r.child_id = "C2";
-  ASSERT_TRUE((*b)->add_recommendation(r).is_ok());
-  auto seen = (*a)->recommendations(qa::UnitScope::all());
+  ASSERT_TRUE(s.b->add_recommendation(r).is_ok());
+  auto seen = s.a->recommendations(qa::UnitScope::all());
   ASSERT_EQ(seen->size(), 2u);
   EXPECT_EQ(seen->front().status, qa::RecommendationStatus::kDone);
   EXPECT_EQ(seen->back().child_id, "C2");
 }
 
 TEST(QaSqliteTest, KeptEvaluationsAndFeedbackFollowWritesFromAnotherConnection) {
-  testing::TempDir dir;
-  std::string path = dir.file("beacon.db");
-  auto a = open_sqlite_qa_store(path);
-  auto b = open_sqlite_qa_store(path);
-  ASSERT_TRUE(a.is_ok() && b.is_ok());
-  auto cycle = (*a)->add_cycle(quarter());
+  TwoConnections s;
+  ASSERT_TRUE(s.a && s.b);
+  auto cycle = s.a->add_cycle(quarter());
   ASSERT_TRUE(cycle.is_ok());
-  ASSERT_TRUE((*a)->add_evaluations({assigned(*cycle, "C1", "T1")}).is_ok());
-  EXPECT_EQ((*a)->evaluations({}, qa::UnitScope::all())->size(), 1u);  // now kept
-  ASSERT_TRUE((*b)->add_evaluations({assigned(*cycle, "C2", "T2")}).is_ok());
-  auto seen = (*a)->evaluations({}, qa::UnitScope::all());
+  ASSERT_TRUE(s.a->add_evaluations({assigned(*cycle, "C1", "T1")}).is_ok());
+  EXPECT_EQ(s.a->evaluations({}, qa::UnitScope::all())->size(), 1u);  // now kept
+  ASSERT_TRUE(s.b->add_evaluations({assigned(*cycle, "C2", "T2")}).is_ok());
+  auto seen = s.a->evaluations({}, qa::UnitScope::all());
   ASSERT_EQ(seen->size(), 2u);
   EXPECT_EQ(seen->back().child_id, "C2");
-  EXPECT_EQ((*a)->evaluations({0, "", "C2"}, qa::UnitScope::only({"T1"}))->size(), 0u);
-  EXPECT_EQ((*a)->evaluations({0, "", "C2"}, qa::UnitScope::only({"T2"}))->size(), 1u);
+  EXPECT_EQ(s.a->evaluations({0, "", "C2"}, qa::UnitScope::only({"T1"}))->size(), 0u);
+  EXPECT_EQ(s.a->evaluations({0, "", "C2"}, qa::UnitScope::only({"T2"}))->size(), 1u);
 
   qa::Compliment c;
   c.team_id = "T1";
   c.received = D(2025, 1, 20);
   c.from = "parent";
   c.summary = "Thank you";
-  EXPECT_EQ((*a)->compliments(qa::UnitScope::all())->size(), 0u);
-  ASSERT_TRUE((*b)->add_compliment(c).is_ok());
-  EXPECT_EQ((*a)->compliments(qa::UnitScope::all())->size(), 1u);
-  EXPECT_EQ((*a)->compliments(qa::UnitScope::only({"T2"}))->size(), 0u);
+  EXPECT_EQ(s.a->compliments(qa::UnitScope::all())->size(), 0u);
+  ASSERT_TRUE(s.b->add_compliment(c).is_ok());
+  EXPECT_EQ(s.a->compliments(qa::UnitScope::all())->size(), 1u);
+  EXPECT_EQ(s.a->compliments(qa::UnitScope::only({"T2"}))->size(), 0u);
 }
 
 }  // namespace

@@ -20,7 +20,6 @@ std::string now_iso() {
   return buf;
 }
 
-
 void audit(QaRequest& q, std::string action, std::string kind, int64_t id, std::string unit,
            std::string detail) {
   // One trail for everything (docs/access.md): QA changes are "qa." actions.
