@@ -93,6 +93,20 @@ std::string Date::iso() const {
   return buf;
 }
 
+namespace {
+const char* const kMonthNames[] = {"January", "February", "March",     "April",   "May",      "June",
+                                   "July",    "August",   "September", "October", "November",
+                                   "December"};
+}  // namespace
+
+std::string Date::text() const {
+  return std::to_string(day()) + " " + kMonthNames[month() - 1] + " " + std::to_string(year());
+}
+
+std::string Date::month_text() const {
+  return std::string(kMonthNames[month() - 1]) + " " + std::to_string(year());
+}
+
 int Date::financial_year() const { return month() >= 4 ? year() : year() - 1; }
 
 std::string DateTime::iso() const {

@@ -46,6 +46,10 @@ class Date {
 
   // YYYY-MM-DD.
   std::string iso() const;
+  // As people read it, the GOV.UK way: "31 March 2026".
+  std::string text() const;
+  // "March 2026".
+  std::string month_text() const;
 
   // The financial year (1 April – 31 March) holding this date, named by its
   // starting calendar year: 2024-06-01 → 2024 (i.e. "2024-25").

@@ -191,4 +191,6 @@ const IndicatorDef* find_indicator(std::string_view id) {
   return nullptr;
 }
 
+bool counts_workers(const IndicatorDef& def) { return std::string_view(def.family) == "Workforce"; }
+
 }  // namespace beacon

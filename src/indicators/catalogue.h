@@ -14,6 +14,9 @@ namespace beacon {
 const std::vector<IndicatorDef>& indicator_catalogue();
 // nullptr for an unknown id (compared case-insensitively).
 const IndicatorDef* find_indicator(std::string_view id);
+// True for a figure whose records are workers or established posts, not
+// children (the workforce family: KPI12, KPI14, KPI15, …).
+bool counts_workers(const IndicatorDef& def);
 
 }  // namespace beacon
 

@@ -1,5 +1,7 @@
 #include "indicators/engine.h"
 
+#include "indicators/figure_text.h"
+
 #include <algorithm>
 #include <atomic>
 #include <cmath>
@@ -249,6 +251,7 @@ Figure IndicatorEngine::figure(const IndicatorDef& def, const Period& requested,
   f.settings = targets_for(def, f.period.to.financial_year(), index_->history().indicator_targets);
   f.rag = rag_for(f.value, f.settings);
   f.notes = totals(def, requested)->notes;
+  if (!f.value) f.no_value = no_value_reason(def, f.period, f.total, index_->history());
 
   std::vector<std::optional<double>> values;
   std::vector<SeriesPoint> series;

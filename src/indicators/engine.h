@@ -56,6 +56,8 @@ struct Figure {
   std::vector<SeriesPoint> series;  // oldest first
   std::string narrative;
   std::vector<std::string> notes;
+  // Why there is no value, in words (figure_text.h): empty when there is one.
+  std::string no_value;
 };
 
 // A row behind a figure, owned (for lists and exports).

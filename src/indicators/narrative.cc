@@ -1,70 +1,42 @@
 #include "indicators/narrative.h"
 
-#include <cmath>
-#include <cstdio>
+#include <cctype>
 
 #include "indicators/engine.h"
+#include "indicators/figure_text.h"
 
 namespace beacon {
 namespace {
 
-std::string one_decimal(double v) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.1f", v);
-  std::string s = buf;
-  return s == "-0.0" ? "0.0" : s;
-}
-
-std::string with_commas(double v) {
-  if (std::fabs(v - std::round(v)) > 1e-9) return one_decimal(v);
-  auto n = static_cast<long long>(std::llround(v));
-  std::string digits = std::to_string(n < 0 ? -n : n);
-  std::string out;
-  for (size_t i = 0; i < digits.size(); ++i) {
-    if (i && (digits.size() - i) % 3 == 0) out.push_back(',');
-    out.push_back(digits[i]);
-  }
-  return (n < 0 ? "-" : "") + out;
-}
-
-bool is_percent(const IndicatorDef& def) { return std::string_view(def.measure) == "%"; }
-
-// "1.0 points" for percentages, "12.0 days" otherwise.
-std::string gap(const IndicatorDef& def, double d) {
-  return one_decimal(std::fabs(d)) + (is_percent(def) ? " points" : " " + std::string(def.measure));
+// "; amber against a target of 85.0%" — and, where the value rounds to the
+// target but is not on it, "just below" or "just above", so a page never
+// shows 85.0% marked amber against 85 without saying why.
+std::string against_target(const Figure& f) {
+  const IndicatorDef& def = *f.def;
+  const double v = *f.value, t = *f.settings.target;
+  std::string rag = rag_label(f.rag);
+  rag[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(rag[0])));
+  if (format_value(def, v) == format_value(def, t) && v != t && f.rag != Rag::kGreen)
+    return "; " + rag + ": just " + (v < t ? "below" : "above") + " the target of " +
+           format_value(def, t) + " (by " + gap_text(def, v - t) + ")";
+  return "; " + rag + " against a target of " + format_value(def, t);
 }
 
 }  // namespace
-
-std::string month_year(int year, int month) {
-  static const char* kNames[] = {"January", "February", "March",     "April",   "May",      "June",
-                                 "July",    "August",   "September", "October", "November",
-                                 "December"};
-  return std::string(kNames[(month - 1) % 12]) + " " + std::to_string(year);
-}
-
-std::string format_value(const IndicatorDef& def, std::optional<double> value) {
-  if (!value) return "no value";
-  if (is_percent(def)) return one_decimal(*value) + "%";
-  if (def.value_kind == ValueKind::kCount) return with_commas(*value);
-  return one_decimal(*value) + " " + def.measure;
-}
 
 std::string write_narrative(const Figure& f, const std::vector<SeriesPoint>& series) {
   const IndicatorDef& def = *f.def;
   std::string out;
   // 1. Where it stands.
   if (!f.value) {
-    out = "No value for " + f.period.describe() + ": nothing in the denominator.";
+    out = (f.no_value.empty() ? "No value for " + f.period.describe() + ": nothing in the denominator"
+                              : f.no_value) +
+          ".";
   } else {
-    out = format_value(def, f.value);
-    if (def.value_kind != ValueKind::kCount)
-      out += " (" + with_commas(f.total.numerator) + " of " + with_commas(f.total.denominator) + ")";
-    out += f.def->kind == IndicatorKind::kSnapshot ? " at " + f.period.to.iso()
+    out = figure_text(def, f.value, f.total, f.no_value);
+    out += f.def->kind == IndicatorKind::kSnapshot ? " at " + f.period.to.text()
                                                    : " for " + f.period.describe();
-    if (f.rag != Rag::kNone && f.settings.target)
-      out += std::string("; ") + rag_name(f.rag) + " against a target of " +
-             format_value(def, f.settings.target);
+    if (f.rag != Rag::kNone && f.settings.target) out += against_target(f);
     out += ".";
   }
   // 2. The last 12 months against target and tolerance.
@@ -91,8 +63,7 @@ std::string write_narrative(const Figure& f, const std::vector<SeriesPoint>& ser
       const double target = *f.settings.target;
       const bool above = *last_miss->value > target;
       out += "; " + std::string(above ? "above" : "below") + " target in " +
-             month_year(last_miss->to.year(), last_miss->to.month()) + " by " +
-             gap(def, *last_miss->value - target);
+             last_miss->to.month_text() + " by " + gap_text(def, *last_miss->value - target);
     }
     out += ".";
   }

@@ -3,14 +3,7 @@
 namespace beacon {
 namespace {
 
-const char* kMonthNames[] = {"January", "February", "March",     "April",   "May",      "June",
-                             "July",    "August",   "September", "October", "November",
-                             "December"};
-
-std::string short_date(Date d) {
-  return std::to_string(d.day()) + " " + std::string(kMonthNames[d.month() - 1]).substr(0, 3) +
-         " " + std::to_string(d.year());
-}
+std::string short_date(Date d) { return d.text(); }
 
 }  // namespace
 
@@ -50,7 +43,7 @@ std::string Period::describe() const {
       return std::to_string(months) + (months == 1 ? " month" : " months") + " to " +
              short_date(to);
     case PeriodKind::kMonth:
-      return std::string(kMonthNames[to.month() - 1]) + " " + std::to_string(to.year()) +
+      return to.month_text() +
              (to == to.month_end() ? "" : " to " + short_date(to));
     case PeriodKind::kFinancialYearToDate:
       return "Financial year to date (" + short_date(from) + " to " + short_date(to) + ")";

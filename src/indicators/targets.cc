@@ -1,5 +1,7 @@
 #include "indicators/targets.h"
 
+#include <algorithm>
+#include <cmath>
 #include <cstring>
 
 namespace beacon {
@@ -77,21 +79,33 @@ const char* rag_label(Rag r) {
   return "Not rated";
 }
 
+namespace {
+
+// Values are compared unrounded (indicators.md), but a share worked out in
+// floating point can land a hair's breadth off a value that is exactly on
+// the target (17 of 20 FTE made of 0.1s): equal within one part in 10^9
+// counts as equal, so a figure exactly on target is never judged below it.
+bool at_least(double v, double edge) { return v >= edge - 1e-9 * std::max(1.0, std::fabs(edge)); }
+bool at_most(double v, double edge) { return v <= edge + 1e-9 * std::max(1.0, std::fabs(edge)); }
+
+}  // namespace
+
 Rag rag_for(std::optional<double> value, const TargetSettings& s) {
   if (!value) return Rag::kNone;
   const double v = *value;
   switch (s.polarity) {
     case Polarity::kHigh:
       if (!s.target) return Rag::kNone;
-      if (v >= *s.target) return Rag::kGreen;
-      return s.tolerance_low && v >= *s.tolerance_low ? Rag::kAmber : Rag::kRed;
+      if (at_least(v, *s.target)) return Rag::kGreen;
+      return s.tolerance_low && at_least(v, *s.tolerance_low) ? Rag::kAmber : Rag::kRed;
     case Polarity::kLow:
       if (!s.target) return Rag::kNone;
-      if (v <= *s.target) return Rag::kGreen;
-      return s.tolerance_high && v <= *s.tolerance_high ? Rag::kAmber : Rag::kRed;
+      if (at_most(v, *s.target)) return Rag::kGreen;
+      return s.tolerance_high && at_most(v, *s.tolerance_high) ? Rag::kAmber : Rag::kRed;
     case Polarity::kBand:
       if (!s.tolerance_low || !s.tolerance_high) return Rag::kNone;
-      return v >= *s.tolerance_low && v <= *s.tolerance_high ? Rag::kGreen : Rag::kRed;
+      return at_least(v, *s.tolerance_low) && at_most(v, *s.tolerance_high) ? Rag::kGreen
+                                                                             : Rag::kRed;
     case Polarity::kNone: return Rag::kNone;
   }
   return Rag::kNone;
