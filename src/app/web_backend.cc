@@ -1,8 +1,8 @@
 #include "app/web_backend.h"
 
-#include <chrono>
 #include <mutex>
 
+#include "core/clock.h"
 #include "load/load.h"
 #include "store/qa_sqlite.h"
 
@@ -88,11 +88,7 @@ class StoreUserDirectory final : public web::UserDirectory {
   std::mutex& mutex_;
 };
 
-Date today() {
-  auto now = std::chrono::system_clock::now();
-  auto days = std::chrono::duration_cast<std::chrono::days>(now.time_since_epoch()).count();
-  return Date::from_serial(static_cast<int32_t>(days));
-}
+Date today() { return clock::today(); }
 
 class WorkspaceBackend final : public web::Backend {
  public:

@@ -54,6 +54,14 @@ std::string join(const std::vector<std::string>& parts) {
   return out;
 }
 
+// "primary need N4 Family dysfunction": a code with its words where the
+// shipped code lists know it, so no one has to look codes up.
+std::string coded(const char* what, std::string_view list, const std::string& code) {
+  if (code.empty()) return "";
+  std::string label = CodeLists::shipped().label(list, code);
+  return std::string(what) + " " + code + (label.empty() ? "" : " " + label);
+}
+
 bool open_on(Date start, OptDate end, Date d) { return start <= d && (!end || *end > d); }
 
 class Builder {
@@ -112,13 +120,13 @@ Result<ChildSummary> child_summary(const CaseIndex& index, std::string_view chil
   bool referral_open = false;
   for (const CinEpisode* r : index.referrals(child_id)) {
     b.add(r->referral_date, "referral", "Referral received",
-          join({r->primary_need.empty() ? "" : "primary need " + r->primary_need,
-                r->referral_source.empty() ? "" : "source " + r->referral_source,
+          join({coded("primary need", "cin.primary_need", r->primary_need),
+                coded("source", "cin.referral_source", r->referral_source),
                 r->nfa.value_or(false) ? "no further action" : ""}),
           r->closure_date, r->worker_id);
     if (r->closure_date)
       b.add(*r->closure_date, "referral", "Case closed",
-            r->closure_reason.empty() ? "" : "reason " + r->closure_reason);
+            coded("reason", "cin.closure_reason", r->closure_reason));
     if (open_on(r->referral_date, r->closure_date, as_at)) referral_open = true;
   }
   if (referral_open) open.push_back("Referral open");
@@ -182,21 +190,19 @@ Result<ChildSummary> child_summary(const CaseIndex& index, std::string_view chil
                           : e->rne == "L" ? "Legal status changed"
                                           : "Looked-after episode";
       b.add(e->start, "episode", title,
-            join({legal_status(e->legal_status), e->place.empty() ? "" : "placement " + e->place}),
+            join({legal_status(e->legal_status), coded("placement", "903.place", e->place)}),
             e->end);
     }
     if (period.end())
       b.add(*period.end(), "episode", "Stopped being looked after",
-            period.last_episode().reason_ceased.empty()
-                ? ""
-                : "reason " + period.last_episode().reason_ceased);
+            coded("reason", "903.rec", period.last_episode().reason_ceased));
     const LaEpisode* now = period.episode_open_at(as_at);
     if (now && !is_short_break(now->legal_status)) looked_after = true;
   }
   if (looked_after) open.push_back("Looked after");
   for (const LaReview* r : index.la_reviews(child_id))
     b.add(r->date, "la-review", "Looked-after review",
-          r->participation.empty() ? "" : "participation " + r->participation);
+          coded("participation", "903.review_code", r->participation));
   for (const MissingEpisode& m : h.missing_episodes) {
     if (m.child_id != child_id) continue;
     b.add(m.start, "missing", m.type == "A" ? "Away from placement" : "Missing",
@@ -236,9 +242,9 @@ Result<ChildSummary> child_summary(const CaseIndex& index, std::string_view chil
     Date at = *Date::from_ymd(c.collection_year + 1, 3, 31);
     b.add(at, "care-leaver", "Care leaver return " + std::to_string(c.collection_year) + "-" +
                                  std::to_string((c.collection_year + 1) % 100),
-          join({c.in_touch.empty() ? "" : "in touch: " + c.in_touch,
-                c.activity.empty() ? "" : "activity " + c.activity,
-                c.accommodation.empty() ? "" : "accommodation " + c.accommodation}));
+          join({coded("in touch:", "903.in_touch", c.in_touch),
+                coded("activity", "903.activ", c.activity),
+                coded("accommodation", "903.accom", c.accommodation)}));
   }
 
   out.open_involvements = std::move(open);

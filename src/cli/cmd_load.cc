@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "cli/commands.h"
+#include "core/clock.h"
 #include "ingest/ssda903_year.h"
 #include "load/inputs.h"
 #include "load/load.h"
@@ -27,12 +28,7 @@ std::string user_name() {
   return "unknown";
 }
 
-Date today() {
-  std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  localtime_r(&t, &tm);
-  return Date::from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday).value_or(Date());
-}
+Date today() { return clock::today(); }
 
 void remove_store_files(const std::string& db) {
   std::error_code ignored;
@@ -114,6 +110,9 @@ void add_load_command(CLI::App& app, int& exit_code) {
         (void)(*store)->append_audit({0, "", o.user, "load", "load " + std::to_string(report.load_id),
                                       report.summary(), "command line"});
       std::cout << report.to_text();
+      if (!report.ok && !report.errors.empty() && !o.set_aside_bad_rows)
+        std::cout << "To load the good rows and set the bad ones aside: beacon load "
+                     "--set-aside-bad-rows\n";
       ok = report.ok;
       qa_report.ok = ok;
       if (ok && qa_history) std::cout << qa_report.to_text();

@@ -80,8 +80,8 @@ LoadReport complete_load(Store& store, const Batch& batch, LoadReport report,
   if (!report.errors.empty() && !options.set_aside_bad_rows)
     return refuse(std::move(report),
                   with_thousands(static_cast<int64_t>(report.errors.size())) +
-                      " problems in the input (listed below). Fix them, or load the good rows "
-                      "with --set-aside-bad-rows.");
+                      " problems in the input (listed below). Fix them and load again, or load "
+                      "the good rows and set the bad ones aside.");
   if (auto dups = duplicate_contributions(batch); !dups.empty()) {
     report.errors.insert(report.errors.end(), dups.begin(), dups.end());
     return refuse(std::move(report), "two files hold the same return or table.");

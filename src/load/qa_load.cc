@@ -27,7 +27,7 @@ std::optional<qa::QaHistory> read_qa_history(const std::vector<std::string>& fil
       Problem p;
       p.file = path;
       p.message = "is not one of the QA tables (" + std::to_string(known.size()) +
-                  " are listed in docs/local-tables.md)";
+                  " are described in Beacon's guide to local tables)";
       p.code = "qa.table";
       r.problems.push_back(p);
       continue;

@@ -278,31 +278,57 @@ void add_looked_after_sections(const CaseIndex& index, const std::vector<Member>
   }
   out.sections.push_back(need);
 
+  // Legal status and placement are whole breakdowns: every child is in
+  // exactly one row, so the shares add up to 100%.
   PortraitSection legal{"Legal status", {}};
-  int care_order = 0, s20 = 0, s20_not_uasc = 0, non_uasc = 0;
+  int care_order = 0, placement_order = 0, s20 = 0, other_ls = 0, no_ls = 0, s20_not_uasc = 0,
+      non_uasc = 0;
   for (const auto& m : members) {
     const auto& ls = m.episode->legal_status;
-    if (ls == "C1" || ls == "C2") ++care_order;
     if (!uasc_at(m.child, at)) ++non_uasc;
-    if (ls == "V2") {
+    if (ls == "C1" || ls == "C2") ++care_order;
+    else if (ls == "E1" || ls == "D1") ++placement_order;
+    else if (ls == "V2") {
       ++s20;
       if (!uasc_at(m.child, at)) ++s20_not_uasc;
-    }
+    } else if (ls.empty()) ++no_ls;
+    else ++other_ls;
   }
   legal.items.push_back(counted("Full or interim care order", care_order, n));
+  legal.items.push_back(counted("Placement order or freeing order", placement_order, n));
   legal.items.push_back(counted("Section 20", s20, n));
-  legal.items.push_back(counted("Section 20, excluding UASC", s20_not_uasc, non_uasc));
+  legal.items.push_back(counted("Other legal status (police protection, emergency protection, "
+                                "youth justice, short breaks)",
+                                other_ls, n));
+  if (no_ls) legal.items.push_back(counted("Not recorded", no_ls, n));
   out.sections.push_back(legal);
+  // Its own base (children who are not UASC), so it sits outside the breakdown.
+  for (auto& section : out.sections)
+    if (section.title == "Children looked after")
+      section.items.push_back(counted("Section 20, of children who are not unaccompanied asylum seekers", s20_not_uasc,
+                  non_uasc));
 
   PortraitSection placement{"Placement", {}};
-  int foster = 0, adoption = 0;
+  int foster = 0, adoption = 0, parents = 0, homes = 0, semi = 0, other_place = 0, no_place = 0;
   for (const auto& m : members) {
     const auto& p = m.episode->place;
     if (p.size() == 2 && p[0] == 'U') ++foster;
-    if (is_adoption_placement(p)) ++adoption;
+    else if (is_adoption_placement(p)) ++adoption;
+    else if (p == "P1") ++parents;
+    else if (p == "K1" || p == "K2") ++homes;
+    else if (p == "H5" || p == "K3" || p == "P2") ++semi;
+    else if (p.empty()) ++no_place;
+    else ++other_place;
   }
   placement.items.push_back(counted("Foster care", foster, n));
   placement.items.push_back(counted("Placed for adoption", adoption, n));
+  placement.items.push_back(counted("Placed with parents", parents, n));
+  placement.items.push_back(counted("Children's homes (including secure)", homes, n));
+  placement.items.push_back(
+      counted("Semi-independent, supported or independent living", semi, n));
+  placement.items.push_back(counted("Other placements (residential schools, health, custody)",
+                                    other_place, n));
+  if (no_place) placement.items.push_back(counted("Not recorded", no_place, n));
   out.sections.push_back(placement);
 }
 

@@ -11,6 +11,7 @@
 #include <optional>
 #include <nlohmann/json.hpp>
 
+#include "core/clock.h"
 #include "store/account_tables.h"
 #include "store/group_commit.h"
 #include "store/migrations.h"
@@ -23,14 +24,7 @@
 namespace beacon {
 namespace {
 
-std::string now_utc() {
-  std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
+std::string now_utc() { return clock::now_iso(); }
 
 std::optional<Source> source_named(std::string_view name) {
   for (Source s : {Source::kCinCensus, Source::kSsda903, Source::kSsd, Source::kLocal})

@@ -218,6 +218,12 @@ qa::QaHistory build_qa_history(const World& w) {
         r.owner_id = e.practitioner_id;
         r.made = submitted;
         r.due = submitted.add_days(28 + 7 * static_cast<int>(rng.below(5)));
+        // The open cycle's longer pieces of work (one in three, chosen from
+        // the id so the other draws stay as they were) fall due after the
+        // history's end: a real organisation has open work not yet due as
+        // well as overdue.
+        if (c.status == "open" && r.id % 3 == 0)
+          r.due = as_at.add_days(14 + static_cast<int>((r.id * 37) % 100));
         // Most that fell due are done (a quarter of those late); the rest are overdue.
         if (r.due < as_at && rng.below(100) < 70) {
           r.status = qa::RecommendationStatus::kDone;

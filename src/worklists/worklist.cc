@@ -48,7 +48,7 @@ class Builder {
     // Stable, so ties keep the order found and any unit's list is the same
     // items in the same order as the whole organisation's list filtered.
     std::stable_sort(items_.begin(), items_.end(), [](const WorkItem& a, const WorkItem& b) {
-      auto rank = [](const WorkItem& i) { return i.status == WorkStatus::kOverdue ? 0 : 1; };
+      auto rank = [](const WorkItem& i) { return i.past_due() ? 0 : 1; };
       return std::make_tuple(rank(a), a.due.value_or(Date()), a.child_id, a.kind) <
              std::make_tuple(rank(b), b.due.value_or(Date()), b.child_id, b.kind);
     });
@@ -248,7 +248,7 @@ const char* work_status_label(WorkStatus s) {
   switch (s) {
     case WorkStatus::kDueSoon: return "Due soon";
     case WorkStatus::kOverdue: return "Overdue";
-    case WorkStatus::kDraft: return "Draft";
+    case WorkStatus::kDraft: return "Overdue (draft)";
     case WorkStatus::kUpcoming: return "Upcoming";
   }
   return "Upcoming";

@@ -34,6 +34,9 @@ struct WorkItem {
   int days_left = 0;  // working days for assessments, else calendar days; negative = overdue
   bool working_days = false;
   WorkStatus status = WorkStatus::kUpcoming;
+
+  // Past its due date: overdue, or a visit left in draft beyond its 48 hours.
+  bool past_due() const { return status == WorkStatus::kOverdue || status == WorkStatus::kDraft; }
 };
 
 struct WorklistOptions {
@@ -43,7 +46,9 @@ struct WorklistOptions {
   bool include_upcoming = true;
 };
 
-// Items sorted: overdue first (most overdue first), then by due date, child.
+// Items sorted: those past their due date first (overdue and visits left in
+// draft), the earliest due date — the most overdue — first; then the rest by
+// due date; then child.
 Result<std::vector<WorkItem>> build_worklist(const CaseIndex& index, const Parameters& params,
                                              const WorklistOptions& options);
 // The same list from the engine's snapshot: the whole organisation's items
