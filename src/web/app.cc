@@ -97,6 +97,8 @@ bool Ctx::is_api() const { return req.path.rfind("/api/", 0) == 0; }
 void Ctx::page(const PageChrome& chrome, const std::string& main_html, int status) {
   PageChrome c = chrome;
   if (!c.session) c.session = session;
+  if (c.data_date.empty() && engine)
+    if (OptDate d = engine->index().latest_date()) c.data_date = d->text();
   res.status = status;
   res.content_type = "text/html; charset=utf-8";
   res.body = render_page(c, main_html);
@@ -125,7 +127,7 @@ void Ctx::fail(int status, const std::string& message) {
                                       : "Sorry, there is a problem with the service";
   page({title, "", session, {}, status == 400},
        "<h1 class=\"govuk-heading-l\">" + esc(title) + "</h1><p class=\"govuk-body\">" +
-           esc(message) + "</p><p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/scorecard\">Go to the scorecard</a></p>",
+           esc(message) + "</p><p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/\">Go to your home page</a></p>",
        status);
 }
 
@@ -245,8 +247,6 @@ void WebApp::answer_from_cache(const Route& route, Ctx& ctx) {
                                                            : qa->recommendations_version();
     if (!version) return route.handler(ctx);  // computed afresh, never kept
     key += '\x1f' + std::to_string(*version);
-    // QA reports run to today unless asked otherwise: a new day, a new answer.
-    if (route.keep == Keep::kPerSnapshotAndQa) key += '\x1f' + clock_today().iso();
   }
   // A page with a form carries the asker's CSRF token, which is theirs
   // alone: it is kept with a stand-in that no one else knows, and each asker

@@ -98,7 +98,8 @@ enum class Keep {
   kPerSnapshot,
   // The same, and the QA recommendations (worklists list the open ones).
   kPerSnapshotAndRecommendations,
-  // The same, every QA record and today's date (the QA API's reports).
+  // The same, and every QA record (the QA pages and the QA API's reports,
+  // which run to the data's date: a new load is a new snapshot).
   kPerSnapshotAndQa,
 };
 

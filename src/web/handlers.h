@@ -26,8 +26,11 @@ void user_reset_password(Ctx& ctx);
 void audit_page(Ctx& ctx);
 void audit_csv(Ctx& ctx);
 void api_audit(Ctx& ctx);
-// pages/scorecard.cc
+// pages/home.cc: where each role lands, and the homes of their own
 void home(Ctx& ctx);
+void my_children_page(Ctx& ctx);
+void my_team_page(Ctx& ctx);
+// pages/scorecard.cc
 void scorecard_page(Ctx& ctx);
 void scorecard_xlsx(Ctx& ctx);
 void scorecard_pdf(Ctx& ctx);

@@ -3,6 +3,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "indicators/figure_text.h"
+
 namespace beacon::web {
 
 std::string esc(std::string_view s) {
@@ -83,23 +85,60 @@ std::string error_summary(const std::vector<std::pair<std::string, std::string>>
   return h + "</ul></div></div></div>";
 }
 
-std::string thousands(int64_t n) {
-  std::string digits = std::to_string(n < 0 ? -n : n);
-  std::string out;
-  int count = 0;
-  for (auto it = digits.rbegin(); it != digits.rend(); ++it) {
-    if (count > 0 && count % 3 == 0) out.insert(out.begin(), ',');
-    out.insert(out.begin(), *it);
-    ++count;
+std::string table(const std::string& id, const std::string& caption,
+                  const std::vector<std::string>& head,
+                  const std::vector<std::vector<std::string>>& rows,
+                  const std::vector<bool>& numeric) {
+  auto is_numeric = [&](size_t i) { return i < numeric.size() && numeric[i]; };
+  // A wide table scrolls inside its box; the box takes keyboard focus so it can be scrolled without
+  // a mouse.
+  std::string label = caption.empty() ? id : caption;
+  std::string h =
+      "<div class=\"beacon-table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"" +
+      esc(label) + "\">" + "<table class=\"govuk-table\"" +
+      (id.empty() ? std::string() : " id=\"" + esc(id) + "\"") + ">";
+  if (!caption.empty())
+    h += "<caption class=\"govuk-table__caption govuk-table__caption--m\">" + esc(caption) +
+         "</caption>";
+  h += "<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">";
+  for (size_t i = 0; i < head.size(); ++i)
+    h += std::string("<th scope=\"col\" class=\"govuk-table__header") +
+         (is_numeric(i) ? " govuk-table__header--numeric" : "") + "\">" + esc(head[i]) + "</th>";
+  h += "</tr></thead><tbody class=\"govuk-table__body\">";
+  for (const auto& row : rows) {
+    h += "<tr class=\"govuk-table__row\">";
+    for (size_t i = 0; i < row.size(); ++i) {
+      if (i == 0)
+        h += "<th scope=\"row\" class=\"govuk-table__header\">" + row[i] + "</th>";
+      else
+        h += std::string("<td class=\"govuk-table__cell") +
+             (is_numeric(i) ? " govuk-table__cell--numeric" : "") + "\">" + row[i] + "</td>";
+    }
+    h += "</tr>";
   }
-  return n < 0 ? "-" + out : out;
+  return h + "</tbody></table></div>";
 }
+
+std::string uk_date(Date d) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%02d/%02d/%04d", d.day(), d.month(), d.year());
+  return buf;
+}
+
+std::string when_text(const std::string& iso) {
+  if (iso.size() < 10) return iso;
+  auto d = parse_date(iso.substr(0, 10));
+  if (!d) return iso;
+  std::string out = d->text();
+  if (iso.size() >= 16 && iso[10] == 'T') out += " at " + iso.substr(11, 5);
+  return out;
+}
+
+std::string thousands(int64_t n) { return whole_number(static_cast<double>(n)); }
 
 std::string one_decimal(std::optional<double> v) {
   if (!v || !std::isfinite(*v)) return "–";
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "%.1f", *v);
-  return buf;
+  return one_decimal_text(*v);
 }
 
 }  // namespace beacon::web

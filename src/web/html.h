@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/date.h"
 #include "indicators/targets.h"
 #include "indicators/trend.h"
 
@@ -38,6 +39,23 @@ std::string pagination_html(int page, int pages, const std::string& prev_href,
 
 // An error summary linking each message to its field (`href` = "#field-id").
 std::string error_summary(const std::vector<std::pair<std::string, std::string>>& errors);
+
+// A GOV.UK table that scrolls inside its own box when wide: `head` cells
+// (escaped here), then rows of cells given as HTML (escape text with esc);
+// the first cell of each row is the row header.
+std::string table(const std::string& id, const std::string& caption,
+                  const std::vector<std::string>& head,
+                  const std::vector<std::vector<std::string>>& rows,
+                  const std::vector<bool>& numeric = {});
+
+// A date as a form shows it for typing, the UK way: "31/03/2026" (forms
+// accept day/month/year and YYYY-MM-DD alike).
+std::string uk_date(Date d);
+// A stored time stamp ("2025-04-01T09:05:00Z") as people read it: "1 April
+// 2025 at 09:05" (UTC); text that is not a time stamp is returned as it is.
+std::string when_text(const std::string& iso);
+// The hint under every date box.
+inline constexpr const char* kDateHint = "For example, 31/3/2026";
 
 // "1,234".
 std::string thousands(int64_t n);

@@ -11,7 +11,17 @@ struct NavItem {
 };
 
 // Only what the user's roles open (the server refuses the rest anyway).
+// "My children" or "My team" leads for those whose home it is.
+access::Decision has_my_children(const access::Principal& p) {
+  return p.has(access::Role::kSocialWorker) ? access::Decision::allow() : access::Decision::deny("");
+}
+access::Decision has_my_team(const access::Principal& p) {
+  return p.has(access::Role::kTeamManager) ? access::Decision::allow() : access::Decision::deny("");
+}
+
 constexpr NavItem kNav[] = {
+    {"my-work", "My children", "/my-children", has_my_children},
+    {"my-work", "My team", "/my-team", has_my_team},
     {"scorecard", "Scorecard", "/scorecard", access::can_view_aggregates},
     {"portraits", "Pen portraits", "/portraits", access::can_view_aggregates},
     {"worklists", "Worklists", "/worklists", access::can_view_child_level},
@@ -74,7 +84,10 @@ std::string render_page(const PageChrome& c, const std::string& main_html) {
        "<a href=\"#main-content\" class=\"govuk-skip-link\" data-module=\"govuk-skip-link\">Skip to main content</a>"
        "<header class=\"govuk-generic-header\"><div class=\"govuk-generic-header__container govuk-width-container\">"
        "<div class=\"govuk-generic-header__logo\"><a href=\"/\" class=\"govuk-generic-header__homepage-link\">"
-       "Beacon</a></div></div></header>";
+       "Beacon</a></div>";
+  if (!c.data_date.empty())
+    h += "<p class=\"beacon-data-date\" id=\"data-date\">Data to " + esc(c.data_date) + "</p>";
+  h += "</div></header>";
   if (c.session) h += navigation(c);
   h += "<div class=\"govuk-width-container beacon-wide\">";
   if (!c.breadcrumbs.empty()) h += breadcrumbs(c.breadcrumbs);

@@ -18,6 +18,9 @@ struct PageChrome {
   const Session* session = nullptr;  // signed in: navigation and sign-out shown
   std::vector<Crumb> breadcrumbs;
   bool has_error = false;  // prefixes the title with "Error: "
+  // The date the loaded data runs to — Beacon's "today" (view.h) — shown in
+  // the header as "Data to 31 March 2026"; empty when nothing is loaded.
+  std::string data_date;
 };
 
 std::string render_page(const PageChrome& chrome, const std::string& main_html);

@@ -63,10 +63,12 @@ std::string view_picker(const IndicatorEngine& engine, const View& view, const s
                   "\" class=\"beacon-picker\" novalidate><fieldset class=\"govuk-fieldset\">"
                   "<legend class=\"govuk-fieldset__legend govuk-fieldset__legend--s\">Choose what to show</legend>"
                   "<div class=\"beacon-picker__fields\">";
+  // Dates are typed the UK way (day/month/year), not picked from a browser
+  // calendar that shows mm/dd/yyyy; the URL keeps the ISO form.
   h += "<div class=\"govuk-form-group\"><label class=\"govuk-label\" for=\"picker-to\">Date</label>"
-       "<div class=\"govuk-hint\" id=\"picker-to-hint\">For example, 2025-03-31</div>"
-       "<input class=\"govuk-input govuk-input--width-10\" id=\"picker-to\" name=\"to\" type=\"date\" "
-       "aria-describedby=\"picker-to-hint\" value=\"" + view.to.iso() + "\"></div>";
+       "<div class=\"govuk-hint\" id=\"picker-to-hint\">For example, 31/3/2026</div>"
+       "<input class=\"govuk-input govuk-input--width-10\" id=\"picker-to\" name=\"to\" type=\"text\" "
+       "inputmode=\"numeric\" aria-describedby=\"picker-to-hint\" value=\"" + uk_date(view.to) + "\"></div>";
   if (o.period) {
     h += "<div class=\"govuk-form-group\"><label class=\"govuk-label\" for=\"picker-period\">Period</label>"
          "<select class=\"govuk-select\" id=\"picker-period\" name=\"period\">";
@@ -76,8 +78,8 @@ std::string view_picker(const IndicatorEngine& engine, const View& view, const s
     h += "</select></div>";
     h += "<div class=\"govuk-form-group\"><label class=\"govuk-label\" for=\"picker-from\">Start date "
          "(only for a period of your choice)</label>"
-         "<input class=\"govuk-input govuk-input--width-10\" id=\"picker-from\" name=\"from\" type=\"date\" value=\"" +
-         (view.from ? view.from->iso() : std::string()) + "\"></div>";
+         "<input class=\"govuk-input govuk-input--width-10\" id=\"picker-from\" name=\"from\" type=\"text\" "
+         "inputmode=\"numeric\" value=\"" + (view.from ? uk_date(*view.from) : std::string()) + "\"></div>";
   }
   h += "<div class=\"govuk-form-group\"><label class=\"govuk-label\" for=\"picker-unit\">Team, service or locality</label>"
        "<select class=\"govuk-select\" id=\"picker-unit\" name=\"unit\">";

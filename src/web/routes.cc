@@ -15,13 +15,15 @@ std::vector<Route> all_routes() {
   // Figures of the snapshot alone: kept and served again until the next load
   // (response_cache.h). Worklists also show the open QA recommendations, so
   // theirs are kept until those change too; the QA reports and pages until
-  // any QA record changes, or the day does. A load's report never changes.
+  // any QA record changes. A load's report never changes.
   // Nothing that writes is kept, nor anything audited as a view of one record.
   const Keep kCached = Keep::kPerSnapshot, kCachedWithQa = Keep::kPerSnapshotAndRecommendations,
              kCachedWithAllQa = Keep::kPerSnapshotAndQa;
   return {
       // Pages.
       {"GET", "/", S, "Home", home, any, ""},
+      {"GET", "/my-children", S, "My children: a social worker's children and figures", my_children_page, children, "view-my-children", kCachedWithQa},
+      {"GET", "/my-team", S, "My team: a team manager's figures, workers and overdue work", my_team_page, children, "view-my-team", kCachedWithQa},
       {"GET", "/sign-in", P, "Sign-in form", sign_in_page, any, ""},
       {"POST", "/sign-in", P, "Sign in", sign_in_submit, any, ""},
       {"POST", "/sign-out", S, "Sign out", sign_out, any, ""},
@@ -38,7 +40,7 @@ std::vector<Route> all_routes() {
       {"GET", "/portraits/{cohort}.png", S, "Pen portrait as an image", portrait_png, figures, "export-portrait"},
       {"GET", "/portraits/{cohort}", S, "Pen portrait", portrait_page, figures, "", kCached},
       {"GET", "/worklists", S, "Worklist", worklist_page, children, "view-worklist", kCachedWithQa},
-      {"GET", "/children/{id}", S, "Child summary", child_page, children, "view-child", kCached},
+      {"GET", "/children/{id}", S, "Child summary", child_page, children, "view-child", kCachedWithQa},
       {"GET", "/data", S, "Data: upload and load history", data_page, load, ""},
       {"POST", "/data/uploads", S, "Upload files to load", upload_submit, load, "upload"},
       {"GET", "/data/uploads/{job}", S, "An upload's progress and report", upload_page, load, ""},

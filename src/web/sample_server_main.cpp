@@ -1,6 +1,8 @@
 // The browser tests' server: the web application over the small hand-made
 // organisation of web/test_support.h, with the administrator "admin" /
-// "correct horse battery" (administrator, performance analyst and practice hub). Usage: web_sample_server PORT_FILE [ASSETS_DIR]
+// "correct horse battery" (administrator, performance analyst and practice hub), and "sw",
+// "tm" and "cllr" with the same password (a social worker, a team manager, a scrutiny
+// member). Usage: web_sample_server PORT_FILE [ASSETS_DIR]
 // — listens on a free loopback port and writes it to PORT_FILE.
 // (A .cpp file, so beacon_module() does not build it into the library.)
 #include <fstream>
@@ -18,6 +20,11 @@ int main(int argc, char** argv) {
   web::testing::TestBackend backend;
   // The first administrator's roles: administrator, performance analyst and practice hub.
   web::testing::add_test_user(backend.users(), "admin", web::first_administrator_roles());
+  // One person per role's home (web/tests/roles.test.mjs): Alex Able's own
+  // children, Assessment team 1's manager, a scrutiny councillor.
+  web::testing::add_test_user(backend.users(), "sw", {access::Role::kSocialWorker}, "W1");
+  web::testing::add_test_user(backend.users(), "tm", {access::Role::kTeamManager}, "T1");
+  web::testing::add_test_user(backend.users(), "cllr", {access::Role::kScrutiny});
   web::ServeOptions o;
   o.server.port = 0;
   o.server.threads = 32;

@@ -3,6 +3,9 @@
 #include <cmath>
 #include <limits>
 
+#include "indicators/catalogue.h"
+#include "indicators/figure_text.h"
+
 namespace beacon::web {
 
 std::optional<View> scoped_view(Ctx& ctx) {
@@ -36,6 +39,14 @@ size_t keep_children_in_scope(std::vector<const WorkItem*>& items, const access:
   return std::erase_if(items, [&](const WorkItem* w) { return !scope.contains(w->child_id); });
 }
 
+size_t keep_rows_in_scope(const Ctx& ctx, const IndicatorDef& def, const View& view,
+                          std::vector<const DrillRow*>& rows) {
+  if (!counts_workers(def)) return keep_children_in_scope(rows, child_scope(ctx, view));
+  return std::erase_if(rows, [&](const DrillRow* r) {
+    return !unit_in_scope(ctx, r->worker_id.empty() ? r->team_id : r->worker_id);
+  });
+}
+
 bool unit_in_scope(const Ctx& ctx, std::string_view unit_id) {
   return access::can_view_unit(ctx.principal(), ctx.engine->index().organisation(), unit_id)
       .allowed;
@@ -65,7 +76,8 @@ void suppress_small_counts(const Ctx& ctx, Figure& f) {
   suppress_small_counts(ctx, f.total, f.value, f.rag);
   for (auto& point : f.series) suppress_small_counts(ctx, point.total, point.value, point.rag);
   if (hidden) {
-    f.narrative = "Figures from fewer than " + std::to_string(access::kSuppressBelow) +
+    f.no_value = suppressed_text(access::suppress_below(ctx.principal()));
+    f.narrative = "Figures from fewer than " + std::to_string(access::suppress_below(ctx.principal())) +
                   " children or records are not shown.";
     f.trend = {};
   }

@@ -30,6 +30,13 @@ access::ChildScope child_scope(const Ctx& ctx, const View& view);
 size_t keep_children_in_scope(std::vector<const DrillRow*>& rows, const access::ChildScope& scope);
 size_t keep_children_in_scope(std::vector<const WorkItem*>& items, const access::ChildScope& scope);
 
+// The records behind a figure that the user may see listed: children in
+// their scope, or — for a figure that counts workers or posts (the
+// workforce) — workers and teams within the units they may open. Returns how
+// many were held back.
+size_t keep_rows_in_scope(const Ctx& ctx, const IndicatorDef& def, const View& view,
+                          std::vector<const DrillRow*>& rows);
+
 // Picker options limited to the user's area (unit list from their home unit).
 PickerOptions picker_options(const Ctx& ctx, PickerOptions base = {});
 

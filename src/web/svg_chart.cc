@@ -85,21 +85,59 @@ std::string sparkline(const std::vector<std::optional<double>>& values,
   return s + "</svg>";
 }
 
-std::string series_chart(const SeriesChart& c) {
-  const double W = 720, H = 320, left = 56, right = 150, top = 16, bottom = 44;
-  const double pw = W - left - right, ph = H - top - bottom;
+namespace {
+
+// The value axis scaled to what the chart shows — the values, target,
+// tolerance band and benchmarks — with a margin, on round steps; a
+// percentage stays within 0 to 100.
+Range axis_range(const SeriesChart& c, double& step) {
   Range r;
-  r.lo = 0;
-  r.hi = c.percentage ? 100 : 1;
-  if (!c.percentage) {
-    for (const auto& v : c.values) r.include(v);
-    r.include(c.target);
-    r.include(c.tolerance_high);
-    for (const auto& b : c.benchmarks) r.include(b.value);
-    r.hi *= 1.1;
+  r.lo = 1e300;
+  r.hi = -1e300;
+  for (const auto& v : c.values) r.include(v);
+  r.include(c.target);
+  r.include(c.tolerance_low);
+  r.include(c.tolerance_high);
+  for (const auto& b : c.benchmarks) r.include(b.value);
+  if (r.lo > r.hi) {  // nothing to show
+    r.lo = 0;
+    r.hi = c.percentage ? 100 : 1;
   }
-  double step = nice_step(r.hi - r.lo, 5);
+  double span = std::max(r.hi - r.lo, std::max(1.0, std::fabs(r.hi)) * 0.1);
+  r.lo -= span * 0.15;
+  r.hi += span * 0.15;
+  if (r.lo < 0 && (c.percentage || r.lo + span * 0.15 >= 0)) r.lo = 0;  // no negative shares or counts
+  if (c.percentage) r.hi = std::min(r.hi, 100.0);
+  step = nice_step(r.hi - r.lo, 5);
+  r.lo = std::floor(r.lo / step) * step;
   r.hi = std::ceil(r.hi / step) * step;
+  return r;
+}
+
+// Labels at the right of the plot, moved apart so none overlaps another
+// (at least `gap` pixels between baselines), kept inside [top, bottom].
+struct SideLabel {
+  double y;
+  std::string text;
+};
+void spread(std::vector<SideLabel>& labels, double gap, double top, double bottom) {
+  std::sort(labels.begin(), labels.end(), [](const SideLabel& a, const SideLabel& b) { return a.y < b.y; });
+  for (size_t i = 1; i < labels.size(); ++i)
+    labels[i].y = std::max(labels[i].y, labels[i - 1].y + gap);
+  if (!labels.empty() && labels.back().y > bottom) {
+    labels.back().y = bottom;
+    for (size_t i = labels.size() - 1; i-- > 0;) labels[i].y = std::min(labels[i].y, labels[i + 1].y - gap);
+  }
+  for (auto& l : labels) l.y = std::max(l.y, top);
+}
+
+}  // namespace
+
+std::string series_chart(const SeriesChart& c) {
+  const double W = 720, H = 320, left = 56, right = 170, top = 16, bottom = 44;
+  const double pw = W - left - right, ph = H - top - bottom;
+  double step = 1;
+  Range r = axis_range(c, step);
   size_t n = c.values.size();
   auto x = [&](size_t i) { return left + (n <= 1 ? pw / 2 : pw * static_cast<double>(i) / (n - 1)); };
   auto y = [&](double v) { return top + ph - ph * (v - r.lo) / (r.hi - r.lo); };
@@ -113,26 +151,27 @@ std::string series_chart(const SeriesChart& c) {
     s += "<text x=\"" + num(left - 6) + "\" y=\"" + num(y(v) + 4) +
          "\" text-anchor=\"end\" font-size=\"12\" fill=\"#0b0c0c\">" + tick(v) + "</text>";
   }
+  std::vector<SideLabel> labels;
   if (c.tolerance_low && c.tolerance_high) {
     double y1 = y(std::min(*c.tolerance_high, r.hi)), y2 = y(std::max(*c.tolerance_low, r.lo));
     s += "<rect x=\"" + num(left) + "\" y=\"" + num(y1) + "\" width=\"" + num(pw) + "\" height=\"" +
          num(std::max(0.0, y2 - y1)) + "\" fill=\"#b1b4b6\" fill-opacity=\"0.35\"/>";
-    s += "<text x=\"" + num(left + pw + 6) + "\" y=\"" + num((y1 + y2) / 2 + 4) +
-         "\" font-size=\"12\" fill=\"#0b0c0c\">Tolerance band</text>";
+    labels.push_back({(y1 + y2) / 2 + 4, "Tolerance band"});
   }
   if (c.target) {
     s += "<line x1=\"" + num(left) + "\" x2=\"" + num(left + pw) + "\" y1=\"" + num(y(*c.target)) +
          "\" y2=\"" + num(y(*c.target)) + "\" stroke=\"#0b0c0c\" stroke-width=\"2\" stroke-dasharray=\"8 4\"/>";
-    s += "<text x=\"" + num(left + pw + 6) + "\" y=\"" + num(y(*c.target) + 4) +
-         "\" font-size=\"12\" fill=\"#0b0c0c\">Target " + num(*c.target) + "</text>";
+    labels.push_back({y(*c.target) + 4, "Target " + num(*c.target)});
   }
-  double label_y_offset = 14;
   for (const auto& b : c.benchmarks) {
     s += "<line x1=\"" + num(left) + "\" x2=\"" + num(left + pw) + "\" y1=\"" + num(y(b.value)) +
          "\" y2=\"" + num(y(b.value)) + "\" stroke=\"#6f72af\" stroke-width=\"1.5\" stroke-dasharray=\"2 3\"/>";
-    s += "<text x=\"" + num(left + pw + 6) + "\" y=\"" + num(y(b.value) + label_y_offset) +
-         "\" font-size=\"12\" fill=\"#0b0c0c\">" + esc(b.name) + " " + num(b.value) + "</text>";
+    labels.push_back({y(b.value) + 4, b.name + " " + num(b.value)});
   }
+  spread(labels, 15, top + 10, top + ph);
+  for (const auto& l : labels)
+    s += "<text x=\"" + num(left + pw + 6) + "\" y=\"" + num(l.y) +
+         "\" font-size=\"12\" fill=\"#0b0c0c\">" + esc(l.text) + "</text>";
   // The series: a line, and a marker at each point.
   std::string path;
   bool pen_down = false;
@@ -159,6 +198,50 @@ std::string series_chart(const SeriesChart& c) {
   }
   s += "<line x1=\"" + num(left) + "\" x2=\"" + num(left + pw) + "\" y1=\"" + num(top + ph) + "\" y2=\"" +
        num(top + ph) + "\" stroke=\"#0b0c0c\" stroke-width=\"1\"/>";
+  return s + "</svg>";
+}
+
+std::string bar_chart(const BarChart& c) {
+  const double W = 720, left = 220, right = 80, top = 28, row = 24, bar = 16;
+  const double pw = W - left - right;
+  const double H = top + row * static_cast<double>(c.bars.size()) + 12;
+  double hi = c.percentage ? 0 : 1;
+  for (const auto& b : c.bars)
+    if (b.value && std::isfinite(*b.value)) hi = std::max(hi, *b.value);
+  if (c.target) hi = std::max(hi, *c.target);
+  hi = c.percentage ? std::min(100.0, hi * 1.1) : hi * 1.1;
+  if (hi <= 0) hi = 1;
+  const double step = nice_step(hi, 4);
+  hi = std::ceil(hi / step) * step;
+  auto x = [&](double v) { return left + pw * std::clamp(v, 0.0, hi) / hi; };
+  const std::string height = num(H);
+  std::string s = "<svg class=\"beacon-chart beacon-bar-chart\" viewBox=\"0 0 720 " + height +
+                  "\" role=\"img\" aria-label=\"" + esc(c.title) + "\" focusable=\"false\">";
+  for (double v = 0; v <= hi + step / 2; v += step) {
+    s += "<line x1=\"" + num(x(v)) + "\" x2=\"" + num(x(v)) + "\" y1=\"" + num(top - 4) + "\" y2=\"" +
+         num(H - 8) + "\" stroke=\"#d8dbdd\" stroke-width=\"1\"/>";
+    s += "<text x=\"" + num(x(v)) + "\" y=\"" + num(top - 10) +
+         "\" text-anchor=\"middle\" font-size=\"11\" fill=\"#0b0c0c\">" + tick(v) + "</text>";
+  }
+  for (size_t i = 0; i < c.bars.size(); ++i) {
+    const Bar& b = c.bars[i];
+    const double y = top + row * static_cast<double>(i);
+    std::string label = b.label.size() > 32 ? b.label.substr(0, 31) + "…" : b.label;
+    s += "<text x=\"" + num(left - 8) + "\" y=\"" + num(y + bar - 3) +
+         "\" text-anchor=\"end\" font-size=\"12\" fill=\"#0b0c0c\">" + esc(label) + "</text>";
+    double end = left;
+    if (b.value && std::isfinite(*b.value)) {
+      end = x(*b.value);
+      s += "<rect x=\"" + num(left) + "\" y=\"" + num(y) + "\" width=\"" + num(std::max(1.0, end - left)) +
+           "\" height=\"" + num(bar) + "\" fill=\"#1d70b8\"/>";
+    }
+    s += "<text x=\"" + num(end + 6) + "\" y=\"" + num(y + bar - 3) +
+         "\" font-size=\"12\" fill=\"#0b0c0c\">" + esc(b.value_text) + "</text>";
+  }
+  if (c.target) {
+    s += "<line x1=\"" + num(x(*c.target)) + "\" x2=\"" + num(x(*c.target)) + "\" y1=\"" + num(top - 4) +
+         "\" y2=\"" + num(H - 8) + "\" stroke=\"#0b0c0c\" stroke-width=\"2\" stroke-dasharray=\"6 3\"/>";
+  }
   return s + "</svg>";
 }
 

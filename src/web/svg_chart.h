@@ -31,10 +31,27 @@ struct SeriesChart {
   std::optional<double> tolerance_low;
   std::optional<double> tolerance_high;
   std::vector<ChartBenchmark> benchmarks;
-  bool percentage = false;  // fixes the axis at 0–100
+  bool percentage = false;  // keeps the axis within 0–100
 };
 
+// The value axis is scaled to the values, target, tolerance band and
+// benchmarks (not fixed at 0–100); the labels at the right never overlap.
 std::string series_chart(const SeriesChart& chart);
+
+// A horizontal bar chart: one bar per unit in the order given (the caller
+// sorts), the value written at the bar's end, the target as a dashed line.
+struct Bar {
+  std::string label;             // "Assessment team 1"
+  std::optional<double> value;   // none: no bar, `value_text` says why
+  std::string value_text;        // "66.7%", "Not shown"
+};
+struct BarChart {
+  std::string title;  // accessible name
+  std::vector<Bar> bars;
+  std::optional<double> target;
+  bool percentage = false;
+};
+std::string bar_chart(const BarChart& chart);
 
 }  // namespace beacon::web
 

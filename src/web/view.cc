@@ -1,6 +1,6 @@
 #include "web/view.h"
 
-#include <chrono>
+#include "core/clock.h"
 
 namespace beacon::web {
 
@@ -28,9 +28,7 @@ View View::with_unit(std::string unit_id) const {
 
 Date default_date(const IndicatorEngine& engine) {
   if (auto d = engine.index().latest_date()) return *d;
-  auto now = std::chrono::system_clock::now();
-  auto days = std::chrono::duration_cast<std::chrono::days>(now.time_since_epoch()).count();
-  return Date::from_serial(static_cast<int32_t>(days));
+  return clock::today();
 }
 
 const std::vector<std::pair<std::string, std::string>>& period_choices() {
@@ -52,7 +50,7 @@ Result<View> parse_view(const http::Request& req, const IndicatorEngine& engine)
     v.to = default_date(engine);
   } else {
     auto d = parse_date(to);
-    if (!d) return Status::invalid_input("Enter the date as YYYY-MM-DD, for example 2025-03-31");
+    if (!d) return Status::invalid_input("Enter a real date as day/month/year, for example 31/3/2026");
     v.to = *d;
   }
   std::string period = req.param("period", "12m");
@@ -62,7 +60,8 @@ Result<View> parse_view(const http::Request& req, const IndicatorEngine& engine)
   v.period = period;
   if (period == "custom") {
     auto from = parse_date(req.param("from"));
-    if (!from) return Status::invalid_input("Enter the start of the period as YYYY-MM-DD");
+    if (!from)
+      return Status::invalid_input("Enter the start of the period as day/month/year, for example 1/4/2025");
     if (*from > v.to) return Status::invalid_input("The start of the period must be on or before its end");
     v.from = from;
   }

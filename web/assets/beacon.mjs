@@ -31,3 +31,16 @@ if (state && state.dataset.job) {
   };
   setTimeout(poll, 1000);
 }
+
+// A back link goes where the reader came from when that was a page of ours;
+// without this file it goes to the reader's home page.
+for (const back of document.querySelectorAll('a[data-module="beacon-back"]')) {
+  try {
+    const from = new URL(document.referrer);
+    if (from.origin === window.location.origin && from.href !== window.location.href) {
+      back.href = from.pathname + from.search + from.hash;
+    }
+  } catch (e) {
+    // No referrer: keep the home page.
+  }
+}

@@ -98,7 +98,7 @@ void api_drill(Ctx& ctx) {
   const DrillList list = ctx.engine->drill_list(*def, period, view->unit);  // keeps the rows alive
   auto rows =
       apply_drill_query(list.rows, DrillQuery::from(ctx.req), ctx.engine->index().organisation());
-  size_t held_back = keep_children_in_scope(rows, child_scope(ctx, *view));
+  size_t held_back = keep_rows_in_scope(ctx, *def, *view, rows);
   ctx.audit_detail =
       std::string(def->id) + " for " + view->unit + ": " + std::to_string(rows.size()) + " records";
   // A page at a time: the whole list of a large figure is tens of thousands

@@ -31,7 +31,7 @@ Filter filter_of(const http::Request& req, int64_t limit) {
   for (std::string* d : {&f.query.from, &f.query.to}) {
     if (d->empty()) continue;
     auto date = parse_date(*d);
-    if (!date) f.problem = "Enter dates as YYYY-MM-DD";
+    if (!date) f.problem = "Enter dates as day/month/year, for example 31/3/2026";
     *d = date ? date->iso() : "";
   }
   auto before = count_param(req, "before", 0, size_t{1} << 62);
@@ -99,7 +99,7 @@ void audit_page(Ctx& ctx) {
     h += std::string("<th scope=\"col\" class=\"govuk-table__header\">") + c + "</th>";
   h += "</tr></thead><tbody class=\"govuk-table__body\">";
   for (const auto& e : page->lines)
-    h += "<tr class=\"govuk-table__row\" data-action=\"" + esc(e.action) + "\"><td class=\"govuk-table__cell\">" + esc(e.at) +
+    h += "<tr class=\"govuk-table__row\" data-action=\"" + esc(e.action) + "\"><td class=\"govuk-table__cell\">" + esc(when_text(e.at)) +
          "</td><td class=\"govuk-table__cell\">" + esc(e.user) + "</td><td class=\"govuk-table__cell\">" + esc(e.action) +
          "</td><td class=\"govuk-table__cell beacon-break\">" + esc(e.object) + "</td><td class=\"govuk-table__cell\">" +
          esc(e.detail) + "</td><td class=\"govuk-table__cell\">" + esc(e.client) + "</td></tr>";

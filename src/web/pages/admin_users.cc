@@ -106,7 +106,7 @@ void show_users(Ctx& ctx, const UserAccount& draft, const std::vector<std::pair<
   auto users = ctx.app.backend().users().list();
   if (!users) return ctx.fail(500, "The user list cannot be read: " + users.status().message());
   std::string h = errors.empty() ? "" : error_summary(errors);
-  h += "<h1 class=\"govuk-heading-l\">Users</h1><table class=\"govuk-table\" id=\"users\"><caption class=\"govuk-table__caption "
+  h += "<h1 class=\"govuk-heading-l\">Users</h1><div class=\"beacon-table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Users\"><table class=\"govuk-table\" id=\"users\"><caption class=\"govuk-table__caption "
        "govuk-table__caption--m\">" + thousands(static_cast<int64_t>(users->size())) + " accounts</caption>"
        "<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\"><th scope=\"col\" class=\"govuk-table__header\">User name</th>"
        "<th scope=\"col\" class=\"govuk-table__header\">Name</th><th scope=\"col\" class=\"govuk-table__header\">Roles</th>"
@@ -118,7 +118,7 @@ void show_users(Ctx& ctx, const UserAccount& draft, const std::vector<std::pair<
          "</td><td class=\"govuk-table__cell\">" + esc(roles_label(u.roles)) + "</td><td class=\"govuk-table__cell\">" +
          esc(u.scope.empty() ? "Whole organisation" : ctx.engine->index().organisation().name_of(u.scope)) +
          "</td><td class=\"govuk-table__cell\">" + esc(status_label(u)) + "</td></tr>";
-  h += "</tbody></table><h2 class=\"govuk-heading-m\" id=\"create\">Create a user</h2>"
+  h += "</tbody></table></div><h2 class=\"govuk-heading-m\" id=\"create\">Create a user</h2>"
        "<form method=\"post\" action=\"/admin/users\" novalidate>" + csrf_field(*ctx.session) + account_fields(ctx, draft, true) +
        "<button type=\"submit\" class=\"govuk-button\" data-module=\"govuk-button\">Create the user</button></form>";
   ctx.page({"Users", "users", nullptr, {}, !errors.empty()}, h, errors.empty() ? 200 : 400);

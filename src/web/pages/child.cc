@@ -2,7 +2,9 @@
 #include "casefile/timeline.h"
 #include "web/handlers.h"
 #include "web/scope.h"
+#include "web/qa/qa_views.h"
 #include "web/view.h"
+#include "worklists/worklist.h"
 
 namespace beacon::web {
 
@@ -32,6 +34,45 @@ std::optional<ChildSummary> child_in_scope(Ctx& ctx, Date& as_at) {
   return std::move(*s);
 }
 
+namespace {
+
+// What is due or overdue for the child at the date, and their open practice
+// evaluation recommendations: what the reader came to act on, first.
+std::string due_for_child(Ctx& ctx, const std::string& child_id, Date as_at) {
+  WorklistOptions o;
+  o.as_at = as_at;
+  std::vector<std::vector<std::string>> rows;
+  if (auto list = worklist_view(*ctx.engine, o))
+    for (const WorkItem* w : list->items) {
+      if (w->child_id != child_id) continue;
+      const int n = std::abs(w->days_left);
+      const std::string days = std::to_string(n) + (w->working_days ? " working day" : " calendar day") +
+                               (n == 1 ? "" : "s");
+      rows.push_back({esc(w->title), w->due ? esc(w->due->text()) : "–",
+                      esc(w->days_left < 0 ? days + " overdue" : w->days_left == 0 ? "Due today" : days + " left"),
+                      esc(work_status_label(w->status))});
+    }
+  std::string h = "<h2 class=\"govuk-heading-m\">Due or overdue</h2>";
+  if (rows.empty())
+    h += "<p class=\"govuk-body\" id=\"child-nothing-due\">Nothing is due or overdue for this child on " +
+         esc(as_at.text()) + ".</p>";
+  else
+    h += table("child-due", "", {"What", "Due", "Time", "Status"}, rows);
+  if (auto recs = open_recommendations_for(ctx, ctx.engine->index().organisation().root_id())) {
+    std::vector<std::vector<std::string>> open;
+    for (const auto& r : *recs)
+      if (r.child_id == child_id)
+        open.push_back({esc(r.text), esc(r.due.text()),
+                        qa::is_overdue(r, as_at) ? "Overdue" : "Open"});
+    if (!open.empty())
+      h += table("child-recommendations", "Open practice evaluation recommendations",
+                 {"Recommendation", "Due", "Status"}, open);
+  }
+  return h;
+}
+
+}  // namespace
+
 void child_page(Ctx& ctx) {
   Date as_at;
   auto s = child_in_scope(ctx, as_at);
@@ -45,11 +86,14 @@ void child_page(Ctx& ctx) {
   std::string open;
   for (const auto& o : s->open_involvements) open += (open.empty() ? "" : ", ") + o;
   std::string title = s->name.empty() ? "Child " + s->id : s->name;
-  std::string h = "<span class=\"govuk-caption-l\">Child " + esc(s->id) + " · as at " + as_at.iso() + "</span>"
-                  "<h1 class=\"govuk-heading-l\">" + esc(title) + "</h1><dl class=\"govuk-summary-list\">";
+  std::string h = "<a href=\"/\" class=\"govuk-back-link\" data-module=\"beacon-back\">Back</a>"
+                  "<span class=\"govuk-caption-l\">Child " + esc(s->id) + " · as at " + as_at.text() + "</span>"
+                  "<h1 class=\"govuk-heading-l\">" + esc(title) + "</h1>";
+  h += due_for_child(ctx, s->id, as_at);
+  h += "<h2 class=\"govuk-heading-m\">Key facts</h2><dl class=\"govuk-summary-list\" id=\"key-facts\">";
   h += row("Identifier", s->id);
   h += row("Sex", s->sex);
-  h += row("Date of birth", s->birth_date ? s->birth_date->iso() : "");
+  h += row("Date of birth", s->birth_date ? s->birth_date->text() : "");
   h += row("Age", s->age ? std::to_string(*s->age) : "");
   h += row("Ethnicity", s->ethnicity);
   h += row("Disability", disabilities.empty() ? "None recorded" : disabilities);
@@ -58,15 +102,15 @@ void child_page(Ctx& ctx) {
   h += row("Allocated social worker", s->allocated_worker.empty() ? "Not allocated" : s->allocated_worker);
   h += row("Team", s->team);
   h += "</dl>";
-  h += "<h2 class=\"govuk-heading-m\">Timeline</h2>";
+  h += "<h2 class=\"govuk-heading-m\">Timeline</h2>";  // newest first
   if (s->events.empty()) h += "<p class=\"govuk-body\">No records.</p>";
   h += "<div class=\"moj-timeline\" id=\"timeline\">";
   for (const auto& e : s->events) {
     h += "<div class=\"moj-timeline__item\" data-kind=\"" + esc(e.kind) + "\"><div class=\"moj-timeline__header\">"
          "<h3 class=\"moj-timeline__title\">" + esc(e.title) + "</h3>";
     if (!e.worker_name.empty()) h += "<p class=\"moj-timeline__byline\">by " + esc(e.worker_name) + "</p>";
-    h += "</div><p class=\"moj-timeline__date\"><time datetime=\"" + e.date.iso() + "\">" + e.date.iso() + "</time>";
-    if (e.end) h += " to <time datetime=\"" + e.end->iso() + "\">" + e.end->iso() + "</time>";
+    h += "</div><p class=\"moj-timeline__date\"><time datetime=\"" + e.date.iso() + "\">" + e.date.text() + "</time>";
+    if (e.end) h += " to <time datetime=\"" + e.end->iso() + "\">" + e.end->text() + "</time>";
     h += "</p>";
     if (!e.detail.empty()) h += "<div class=\"moj-timeline__description\">" + esc(e.detail) + "</div>";
     h += "</div>";

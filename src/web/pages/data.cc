@@ -9,7 +9,7 @@ namespace {
 
 std::string errors_table(const std::vector<Problem>& errors) {
   if (errors.empty()) return "";
-  std::string h = "<table class=\"govuk-table\" id=\"load-errors\"><caption class=\"govuk-table__caption govuk-table__caption--m\">"
+  std::string h = "<div class=\"beacon-table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Problems\"><table class=\"govuk-table\" id=\"load-errors\"><caption class=\"govuk-table__caption govuk-table__caption--m\">"
                   "Errors (" + thousands(static_cast<int64_t>(errors.size())) + ")</caption><thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">"
                   "<th scope=\"col\" class=\"govuk-table__header\">File</th><th scope=\"col\" class=\"govuk-table__header govuk-table__header--numeric\">Line</th>"
                   "<th scope=\"col\" class=\"govuk-table__header\">Field</th><th scope=\"col\" class=\"govuk-table__header\">Problem</th>"
@@ -22,7 +22,7 @@ std::string errors_table(const std::vector<Problem>& errors) {
          "<td class=\"govuk-table__cell\">" + esc(e.field.empty() ? e.element : e.field) + "</td>"
          "<td class=\"govuk-table__cell\">" + esc(e.message) + "</td></tr>";
   }
-  return h + "</tbody></table>";
+  return h + "</tbody></table></div>";
 }
 
 std::vector<Problem> problems_from_json(const nlohmann::json& report) {
@@ -61,17 +61,17 @@ void data_page(Ctx& ctx) {
   } else if (history->empty()) {
     h += "<p class=\"govuk-body\">Nothing has been loaded yet.</p>";
   } else {
-    h += "<table class=\"govuk-table\" id=\"load-history\"><caption class=\"govuk-visually-hidden\">Loads, newest first</caption>"
+    h += "<div class=\"beacon-table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Load history\"><table class=\"govuk-table\" id=\"load-history\"><caption class=\"govuk-visually-hidden\">Loads, newest first</caption>"
          "<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\"><th scope=\"col\" class=\"govuk-table__header\">Load</th>"
          "<th scope=\"col\" class=\"govuk-table__header\">When (UTC)</th><th scope=\"col\" class=\"govuk-table__header\">By</th>"
          "<th scope=\"col\" class=\"govuk-table__header\">Files</th><th scope=\"col\" class=\"govuk-table__header\">What changed</th>"
          "</tr></thead><tbody class=\"govuk-table__body\">";
     for (const auto& l : *history)
       h += "<tr class=\"govuk-table__row\"><th scope=\"row\" class=\"govuk-table__header\"><a class=\"govuk-link\" href=\"/data/loads/" +
-           std::to_string(l.id) + "\">Load " + std::to_string(l.id) + "</a></th><td class=\"govuk-table__cell\">" + esc(l.at) +
+           std::to_string(l.id) + "\">Load " + std::to_string(l.id) + "</a></th><td class=\"govuk-table__cell\">" + esc(when_text(l.at)) +
            "</td><td class=\"govuk-table__cell\">" + esc(l.user) + "</td><td class=\"govuk-table__cell beacon-break\">" + esc(l.files) +
            "</td><td class=\"govuk-table__cell\">" + esc(l.summary) + "</td></tr>";
-    h += "</tbody></table>";
+    h += "</tbody></table></div>";
   }
   ctx.page({"Data", "data"}, h);
 }
@@ -130,7 +130,7 @@ void load_page(Ctx& ctx) {
   for (const auto& l : *history) {
     if (std::to_string(l.id) != ctx.req.path_param(0)) continue;
     auto report = nlohmann::json::parse(l.report_json, nullptr, false);
-    std::string h = "<span class=\"govuk-caption-l\">" + esc(l.at) + " · " + esc(l.user) + "</span><h1 class=\"govuk-heading-l\">Load " +
+    std::string h = "<span class=\"govuk-caption-l\">" + esc(when_text(l.at)) + " · " + esc(l.user) + "</span><h1 class=\"govuk-heading-l\">Load " +
                     std::to_string(l.id) + "</h1><p class=\"govuk-body\">" + esc(l.summary) + "</p><p class=\"govuk-body beacon-break\">Files: " +
                     esc(l.files) + "</p>";
     h += errors_table(problems_from_json(report));

@@ -1,6 +1,10 @@
 // An indicator's page: the figure, its series chart with target, tolerance
 // band and benchmarks (and the same numbers as a table), the narrative, the
 // breakdown by the units below, and the drill-through list of records.
+#include <cctype>
+#include <cmath>
+#include <cstdio>
+
 #include "export/drill_export.h"
 #include "indicators/narrative.h"
 #include "indicators/scorecard.h"
@@ -22,6 +26,41 @@ const IndicatorDef* indicator_or_fail(Ctx& ctx) {
   return def;
 }
 
+// A value in a table: the value, "Not shown" (small numbers) or "None".
+std::string point_value(const IndicatorDef& def, std::optional<double> value, const Aggregate& total) {
+  if (value) return format_value(def, value);
+  return is_suppressed(total) ? "Not shown" : "None";
+}
+
+// A count or FTE as a table shows it; "–" when hidden.
+std::string quantity_text(double v, bool fte) {
+  if (!std::isfinite(v)) return "–";
+  return fte ? one_decimal_text(v) : whole_number(v);
+}
+
+// A sortable number for moj-sortable-table (no separators).
+std::string sort_value(double v) {
+  if (!std::isfinite(v)) return "-1";
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%.4f", v);
+  return buf;
+}
+
+// Column headings that name what is counted: "Contacts decided in time" is
+// too long to derive, so "In the figure" / "Contacts" for shares, "Days" /
+// "Children" for means.
+std::string denominator_heading(const IndicatorDef& def) {
+  std::string s = counted_as(def).records;
+  if (!s.empty()) s[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
+  return s;
+}
+std::string numerator_heading(const IndicatorDef& def) {
+  if (def.value_kind == ValueKind::kPercent) return "Counted in the figure";
+  std::string s = counted_as(def).numerator;
+  if (!s.empty()) s[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
+  return s.empty() ? "Total" : s;
+}
+
 std::string summary_list(const Figure& f) {
   const IndicatorDef& def = *f.def;
   auto row = [](const std::string& key, const std::string& value_html) {
@@ -30,17 +69,16 @@ std::string summary_list(const Figure& f) {
   };
   std::string tol =
       f.settings.tolerance_low && f.settings.tolerance_high
-          ? one_decimal(f.settings.tolerance_low) + " to " + one_decimal(f.settings.tolerance_high)
+          ? format_value(def, f.settings.tolerance_low) + " to " + format_value(def, f.settings.tolerance_high)
           : "–";
   std::string h = "<dl class=\"govuk-summary-list beacon-figure\">";
-  h += row("Value",
-           "<span class=\"beacon-figure__value\">" + esc(format_value(def, f.value)) + "</span>");
+  h += row("Value", "<span class=\"beacon-figure__value\">" +
+                       esc(f.value ? format_value(def, f.value) : f.no_value) + "</span>");
   h += row("Status", rag_tag(f.rag));
   h += row("Trend", trend_text(f.trend.trend));
-  h += row("Target", esc(one_decimal(f.settings.target)));
+  h += row("Target", esc(f.settings.target ? format_value(def, f.settings.target) : "None set"));
   h += row("Tolerance band", esc(tol));
-  h += row("Records",
-           esc(one_decimal(f.total.numerator) + " of " + one_decimal(f.total.denominator)));
+  if (!is_suppressed(f.total)) h += row("Counted", esc(records_text(def, f.total)));
   h += row("Good performance is", f.settings.polarity == Polarity::kHigh  ? "Higher"
                                   : f.settings.polarity == Polarity::kLow ? "Lower"
                                   : f.settings.polarity == Polarity::kBand
@@ -52,7 +90,11 @@ std::string summary_list(const Figure& f) {
         {"Statistical neighbours", f.settings.statistical_neighbours},
         {"Region", f.settings.region}})
     if (v) bench += std::string(bench.empty() ? "" : ", ") + name + " " + one_decimal(v);
-  h += row("Benchmarks", esc(bench.empty() ? "None loaded" : bench));
+  h += row("Benchmarks",
+           bench.empty() ? "None loaded. To compare with England, statistical neighbours and region, "
+                           "add them to the indicator targets table and load it on the "
+                           "<a class=\"govuk-link\" href=\"/data\">Data page</a>."
+                         : esc(bench));
   return h + "</dl>";
 }
 
@@ -81,33 +123,52 @@ std::string series_section(const Figure& f) {
   h += "<details class=\"govuk-details\" open><summary class=\"govuk-details__summary\"><span "
        "class=\"govuk-details__summary-text\">"
        "The chart's figures as a table</span></summary><div class=\"govuk-details__text\">";
-  h += "<table class=\"govuk-table\" id=\"series-table\"><caption class=\"govuk-table__caption "
+  h += "<div class=\"beacon-table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Monthly figures\">"
+       "<table class=\"govuk-table\" id=\"series-table\"><caption class=\"govuk-table__caption "
        "govuk-table__caption--s\">"
        "Monthly figures</caption><thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">"
        "<th scope=\"col\" class=\"govuk-table__header\">Month end</th>"
        "<th scope=\"col\" class=\"govuk-table__header govuk-table__header--numeric\">Value</th>"
-       "<th scope=\"col\" class=\"govuk-table__header govuk-table__header--numeric\">Numerator</th>"
-       "<th scope=\"col\" class=\"govuk-table__header "
-       "govuk-table__header--numeric\">Denominator</th>"
+       "<th scope=\"col\" class=\"govuk-table__header govuk-table__header--numeric\">Counted</th>"
        "<th scope=\"col\" class=\"govuk-table__header\">Status</th></tr></thead><tbody "
        "class=\"govuk-table__body\">";
   for (auto it = f.series.rbegin(); it != f.series.rend(); ++it) {
     h += "<tr class=\"govuk-table__row\"><th scope=\"row\" class=\"govuk-table__header\">" +
-         it->to.iso() +
+         it->to.text() +
          "</th>"
          "<td class=\"govuk-table__cell govuk-table__cell--numeric\">" +
-         esc(format_value(def, it->value)) +
+         esc(point_value(def, it->value, it->total)) +
          "</td>"
          "<td class=\"govuk-table__cell govuk-table__cell--numeric\">" +
-         one_decimal(it->total.numerator) +
-         "</td>"
-         "<td class=\"govuk-table__cell govuk-table__cell--numeric\">" +
-         one_decimal(it->total.denominator) +
+         esc(is_suppressed(it->total) ? "–" : records_text(def, it->total)) +
          "</td>"
          "<td class=\"govuk-table__cell\">" +
          rag_tag(it->rag) + "</td></tr>";
   }
-  return h + "</tbody></table></div></details>";
+  return h + "</tbody></table></div></div></details>";
+}
+
+// The breakdown as bars, largest first, with the target marked: what a
+// reader used to Power BI looks at before the table beside it.
+template <class Rows>
+std::string breakdown_chart(Ctx& ctx, const IndicatorDef& def, const View& view, const Period& period,
+                            const Rows& rows) {
+  BarChart chart;
+  chart.title = std::string(def.name) + " by the units of " + unit_label(*ctx.engine, view.unit) +
+                ", largest first" + (def.polarity == Polarity::kNone ? "" : ", with the target");
+  chart.percentage = def.value_kind == ValueKind::kPercent;
+  auto f = ctx.engine->figure(def, period, view.unit, 0);
+  chart.target = f.settings.target;
+  for (const auto& r : rows)
+    chart.bars.push_back({r.name, r.value, point_value(def, r.value, r.total)});
+  std::stable_sort(chart.bars.begin(), chart.bars.end(), [](const Bar& a, const Bar& b) {
+    return a.value.value_or(-1e300) > b.value.value_or(-1e300);
+  });
+  return "<figure class=\"beacon-chart-figure\" id=\"breakdown-chart\">" + bar_chart(chart) +
+         "<figcaption class=\"govuk-body-s\">Bars: the figure for each unit, largest first" +
+         (chart.target ? std::string("; dashed line: the target (") + format_value(def, chart.target) + ")"
+                       : std::string()) +
+         ". The same figures are in the table below.</figcaption></figure>";
 }
 
 std::string breakdown_section(Ctx& ctx, const IndicatorDef& def, const View& view,
@@ -117,22 +178,25 @@ std::string breakdown_section(Ctx& ctx, const IndicatorDef& def, const View& vie
   if (rows.empty())
     return h + "<p class=\"govuk-body\">There is nothing below " +
            esc(unit_label(*ctx.engine, view.unit)) + " to break the figure down by.</p>";
-  h += "<table class=\"govuk-table\" id=\"breakdown-table\" data-module=\"moj-sortable-table\">"
+  for (auto& r : rows) suppress_small_counts(ctx, r.total, r.value, r.rag);
+  h += breakdown_chart(ctx, def, view, period, rows);
+  h += "<div class=\"beacon-table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Breakdown table\">"
+       "<table class=\"govuk-table\" id=\"breakdown-table\" data-module=\"moj-sortable-table\">"
        "<caption class=\"govuk-table__caption govuk-table__caption--s\">" +
        esc(def.name) + " by the units of " + esc(unit_label(*ctx.engine, view.unit)) +
        "</caption><thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">"
        "<th scope=\"col\" class=\"govuk-table__header\" aria-sort=\"none\">Unit</th>"
        "<th scope=\"col\" class=\"govuk-table__header\" aria-sort=\"none\">Kind</th>"
        "<th scope=\"col\" class=\"govuk-table__header govuk-table__header--numeric\" "
-       "aria-sort=\"none\">Numerator</th>"
+       "aria-sort=\"none\">" + esc(numerator_heading(def)) + "</th>"
        "<th scope=\"col\" class=\"govuk-table__header govuk-table__header--numeric\" "
-       "aria-sort=\"none\">Denominator</th>"
+       "aria-sort=\"none\">" + esc(denominator_heading(def)) + "</th>"
        "<th scope=\"col\" class=\"govuk-table__header govuk-table__header--numeric\" "
        "aria-sort=\"none\">Value</th>"
        "<th scope=\"col\" class=\"govuk-table__header\" "
        "aria-sort=\"none\">Status</th></tr></thead><tbody class=\"govuk-table__body\">";
+  const CountedAs& c = counted_as(def);
   for (auto& r : rows) {
-    suppress_small_counts(ctx, r.total, r.value, r.rag);
     bool linkable = (r.has_children || r.kind == "worker") && unit_in_scope(ctx, r.id);
     std::string name = linkable ? "<a class=\"govuk-link\" href=\"/indicators/" + esc(def.id) +
                                       "?" + esc(view.with_unit(r.id).query()) + "#breakdown\">" +
@@ -146,18 +210,18 @@ std::string breakdown_section(Ctx& ctx, const IndicatorDef& def, const View& vie
          esc(r.kind) +
          "</td>"
          "<td class=\"govuk-table__cell govuk-table__cell--numeric\" data-sort-value=\"" +
-         one_decimal(r.total.numerator) + "\">" + one_decimal(r.total.numerator) +
+         sort_value(r.total.numerator) + "\">" + esc(quantity_text(r.total.numerator, c.numerator_fte)) +
          "</td>"
          "<td class=\"govuk-table__cell govuk-table__cell--numeric\" data-sort-value=\"" +
-         one_decimal(r.total.denominator) + "\">" + one_decimal(r.total.denominator) +
+         sort_value(r.total.denominator) + "\">" + esc(quantity_text(r.total.denominator, c.records_fte)) +
          "</td>"
          "<td class=\"govuk-table__cell govuk-table__cell--numeric\" data-sort-value=\"" +
-         (r.value ? one_decimal(r.value) : "-1") + "\">" + esc(format_value(def, r.value)) +
+         (r.value ? sort_value(*r.value) : "-1") + "\">" + esc(point_value(def, r.value, r.total)) +
          "</td>"
          "<td class=\"govuk-table__cell\">" +
          rag_tag(r.rag) + "</td></tr>";
   }
-  return h + "</tbody></table>";
+  return h + "</tbody></table></div>";
 }
 
 std::string sort_header(const std::string& label, const std::string& key, const DrillQuery& q,
@@ -177,13 +241,24 @@ std::string sort_header(const std::string& label, const std::string& key, const 
          "</a></th>";
 }
 
+// A workforce record's first cell: the worker's or team's name, linking to
+// the same figure for them when the user may open it.
+std::string worker_or_team_link(Ctx& ctx, const IndicatorDef& def, const View& view,
+                                const std::string& id) {
+  std::string name = ctx.engine->index().organisation().name_of(id);
+  if (name.empty()) name = id;
+  if (!unit_in_scope(ctx, id)) return esc(name);
+  return "<a class=\"govuk-link\" href=\"/indicators/" + esc(def.id) + "?" +
+         esc(view.with_unit(id).query()) + "\">" + esc(name) + "</a>";
+}
+
 std::string drill_section(Ctx& ctx, const IndicatorDef& def, const View& view,
                           const Period& period) {
   DrillQuery q = DrillQuery::from(ctx.req);
   const auto& org = ctx.engine->index().organisation();
   const DrillList list = ctx.engine->drill_list(def, period, view.unit);  // keeps the rows alive
   auto rows = apply_drill_query(list.rows, q, org);
-  size_t held_back = keep_children_in_scope(rows, child_scope(ctx, view));
+  size_t held_back = keep_rows_in_scope(ctx, def, view, rows);
   ctx.audit_action = "view-drill";
   ctx.audit_detail =
       std::string(def.id) + " for " + view.unit + ": " + std::to_string(rows.size()) + " records";
@@ -228,12 +303,15 @@ std::string drill_section(Ctx& ctx, const IndicatorDef& def, const View& view,
        "\" download>Download as CSV</a> or "
        "<a class=\"govuk-link\" id=\"drill-xlsx\" href=\"/indicators/" +
        esc(def.id) + "/drill.xlsx?" + dl + "\" download>as a spreadsheet (XLSX)</a>.</p>";
+  const bool workers = counts_workers(def);
   if (held_back > 0)
     h += "<div class=\"govuk-inset-text\" id=\"drill-not-listed\">" +
          thousands(static_cast<int64_t>(held_back)) +
-         " more records count in the figure but are not listed: their children were not allocated "
-         "within your area "
-         "in the period.</div>";
+         (workers ? " more records count in the figure but are not listed: they are about workers "
+                    "or teams outside your area."
+                  : " more records count in the figure but are not listed: their children were "
+                    "not allocated within your area in the period.") +
+         "</div>";
   if (rows.empty()) return h;
   std::vector<std::string> date_labels;
   for (const auto& [label, d] : rows.front()->dates) date_labels.push_back(label);
@@ -243,34 +321,40 @@ std::string drill_section(Ctx& ctx, const IndicatorDef& def, const View& view,
        "Records, page " +
        std::to_string(page) + " of " + std::to_string(pages) +
        "</caption><thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">";
-  h += sort_header("Child", "child", q, base) + sort_header("Record", "record", q, base) +
+  h += sort_header(workers ? "Worker or team" : "Child", "child", q, base) +
+       sort_header("Record", "record", q, base) +
        sort_header("Counted", "in", q, base) +
        "<th scope=\"col\" class=\"govuk-table__header\">Why</th>";
   for (size_t i = 0; i < date_labels.size() && i < 4; ++i)
     h += sort_header(date_labels[i], "date" + std::to_string(i), q, base);
   if (!measure_label.empty()) h += sort_header(measure_label, "measure", q, base, true);
-  h +=
-      sort_header("Worker", "worker", q, base) + "</tr></thead><tbody class=\"govuk-table__body\">";
+  h += (workers ? std::string("<th scope=\"col\" class=\"govuk-table__header\">Team</th>")
+                 : sort_header("Worker", "worker", q, base)) +
+       "</tr></thead><tbody class=\"govuk-table__body\">";
   size_t first = static_cast<size_t>(page - 1) * kPageSize;
   for (size_t i = first; i < rows.size() && i < first + kPageSize; ++i) {
     const DrillRow& r = *rows[i];
-    h += "<tr class=\"govuk-table__row\"><th scope=\"row\" class=\"govuk-table__header\"><a "
-         "class=\"govuk-link\" href=\"/children/" +
-         esc(http::url_encode(r.child_id)) + "?" + esc(view.query()) + "\">" + esc(r.child_id) +
-         "</a></th>"
+    h += "<tr class=\"govuk-table__row\"><th scope=\"row\" class=\"govuk-table__header\">" +
+         (workers ? worker_or_team_link(ctx, def, view, r.child_id)
+                  : "<a class=\"govuk-link\" href=\"/children/" + esc(http::url_encode(r.child_id)) +
+                        "?" + esc(view.query()) + "\">" + esc(r.child_id) + "</a>") +
+         "</th>"
          "<td class=\"govuk-table__cell\">" +
          esc(r.record) + "</td><td class=\"govuk-table__cell\">" + (r.in_numerator ? "Yes" : "No") +
          "</td><td class=\"govuk-table__cell\">" + esc(r.reason) + "</td>";
     for (size_t d = 0; d < date_labels.size() && d < 4; ++d)
       h += "<td class=\"govuk-table__cell\">" +
-           (d < r.dates.size() && r.dates[d].second ? r.dates[d].second->iso() : std::string("–")) +
+           (d < r.dates.size() && r.dates[d].second ? r.dates[d].second->text() : std::string("–")) +
            "</td>";
     if (!measure_label.empty())
-      h += "<td class=\"govuk-table__cell govuk-table__cell--numeric\">" + one_decimal(r.measure) +
+      h += "<td class=\"govuk-table__cell govuk-table__cell--numeric\">" +
+           (r.measure ? esc(quantity_text(*r.measure, r.measure_label == "FTE" ||
+                                                          *r.measure != std::floor(*r.measure)))
+                      : std::string("–")) +
            "</td>";
-    std::string worker = org.name_of(r.worker_id);
-    h += "<td class=\"govuk-table__cell\">" + esc(worker.empty() ? "Not allocated" : worker) +
-         "</td></tr>";
+    std::string worker = org.name_of(workers ? r.team_id : r.worker_id);
+    h += "<td class=\"govuk-table__cell\">" +
+         esc(worker.empty() ? (workers ? "–" : "Not allocated") : worker) + "</td></tr>";
   }
   h += "</tbody></table></div>";
   h += pagination(page, pages, [&](int p) {
@@ -331,7 +415,7 @@ void drill_download(Ctx& ctx, bool xlsx) {
   const DrillList list = ctx.engine->drill_list(*def, period, view->unit);
   auto chosen =
       apply_drill_query(list.rows, DrillQuery::from(ctx.req), ctx.engine->index().organisation());
-  keep_children_in_scope(chosen, child_scope(ctx, *view));
+  keep_rows_in_scope(ctx, *def, *view, chosen);
   const std::vector<DrillRow> rows = copy_drill_rows(chosen);
   ctx.audit_detail =
       std::string(def->id) + " for " + view->unit + ": " + std::to_string(rows.size()) + " records";

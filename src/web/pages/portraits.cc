@@ -4,6 +4,7 @@
 #include "web/handlers.h"
 #include "web/pickers.h"
 #include "web/scope.h"
+#include "web/svg_chart.h"
 
 namespace beacon::web {
 namespace {
@@ -61,7 +62,7 @@ void portraits_index(Ctx& ctx) {
   auto view = scoped_view(ctx);
   if (!view) return;
   std::string h = "<h1 class=\"govuk-heading-l\">Pen portraits</h1><p class=\"govuk-body\">Who the children "
-                  "are in each cohort on " + view->to.iso() + ": one printable page each.</p><ul class=\"govuk-list\">";
+                  "are in each cohort on " + view->to.text() + ": one printable page each.</p><ul class=\"govuk-list\">";
   for (Cohort c : kCohorts)
     h += std::string("<li><a class=\"govuk-link\" href=\"/portraits/") + cohort_id(c) + "?" + esc(view->query()) +
          "\">" + cohort_title(c) + "</a></li>";
@@ -75,7 +76,7 @@ void portrait_page(Ctx& ctx) {
   const View& view = loaded->view;
   std::string q = esc(view.query());
   std::string h = "<span class=\"govuk-caption-l\">" + esc(p.unit_name.empty() ? unit_label(*ctx.engine, view.unit) : p.unit_name) +
-                  " · " + p.at.iso() + "</span><h1 class=\"govuk-heading-l\">" + esc(cohort_title(p.cohort)) + "</h1>";
+                  " · " + p.at.text() + "</span><h1 class=\"govuk-heading-l\">" + esc(cohort_title(p.cohort)) + "</h1>";
   h += "<p class=\"govuk-body-l\" id=\"portrait-count\">" +
        (access::suppressed(ctx.principal(), static_cast<double>(p.count)) ? std::string("Fewer than 5")
                                                                           : thousands(p.count)) +
@@ -93,7 +94,15 @@ void portrait_page(Ctx& ctx) {
     for (const auto& i : s.items)
       h += "<tr class=\"govuk-table__row\"><th scope=\"row\" class=\"govuk-table__header\">" + esc(i.label) +
            "</th><td class=\"govuk-table__cell govuk-table__cell--numeric\">" + esc(item_value(i)) + "</td></tr>";
-    h += "</tbody></table></section>";
+    h += "</tbody></table>";
+    // The shares as bars too, as the printed portrait draws them.
+    BarChart chart;
+    chart.title = s.title + ": share of children";
+    chart.percentage = true;
+    for (const auto& i : s.items)
+      if (i.share) chart.bars.push_back({i.label, i.share, one_decimal(i.share) + "%"});
+    if (chart.bars.size() >= 2) h += "<figure class=\"beacon-chart-figure\">" + bar_chart(chart) + "</figure>";
+    h += "</section>";
   }
   h += "</div>";
   ctx.page({cohort_title(p.cohort), "portraits", nullptr, {{"Pen portraits", "/portraits?" + view.query()}, {cohort_title(p.cohort), ""}}}, h);

@@ -1,5 +1,6 @@
 // The scorecard: every contract KPI with its value, target, tolerance, RAG,
 // trend, sparkline and benchmarks; the wider catalogue below.
+#include "access/policy.h"
 #include "export/scorecard_export.h"
 #include "indicators/narrative.h"
 #include "indicators/scorecard.h"
@@ -15,7 +16,21 @@ constexpr int kSeriesPoints = 24;
 
 std::string tolerance_text(const Figure& f) {
   if (!f.settings.tolerance_low || !f.settings.tolerance_high) return "–";
-  return one_decimal(f.settings.tolerance_low) + " to " + one_decimal(f.settings.tolerance_high);
+  return format_value(*f.def, f.settings.tolerance_low) + " to " +
+         format_value(*f.def, f.settings.tolerance_high);
+}
+
+// The value cell: the value, or in a few words why there is none.
+std::string value_cell(const Figure& f) {
+  if (f.value) return esc(format_value(*f.def, f.value));
+  return "<span class=\"beacon-no-value\">" +
+         esc(is_suppressed(f.total) ? "Not shown (small numbers)" : f.no_value) + "</span>";
+}
+
+bool any_benchmark(const std::vector<const Figure*>& figures) {
+  for (const Figure* f : figures)
+    if (f->settings.england || f->settings.statistical_neighbours || f->settings.region) return true;
+  return false;
 }
 
 std::string figure_rows(const std::vector<const Figure*>& figures, const View& view, bool benchmarks) {
@@ -32,9 +47,10 @@ std::string figure_rows(const std::vector<const Figure*>& figures, const View& v
          esc(def.id) + "?" + esc(view.query()) + "\">" +
          (def.contract ? "<span class=\"beacon-kpi-id\">" + esc(def.id) + "</span>" : std::string()) +
          esc(def.name) + "</a></th>";
-    h += "<td class=\"govuk-table__cell govuk-table__cell--numeric\">" + esc(format_value(def, f->value)) + "</td>";
-    h += "<td class=\"govuk-table__cell govuk-table__cell--numeric\">" + one_decimal(f->settings.target) + "</td>";
-    h += "<td class=\"govuk-table__cell govuk-table__cell--numeric\">" + tolerance_text(*f) + "</td>";
+    h += "<td class=\"govuk-table__cell govuk-table__cell--numeric\">" + value_cell(*f) + "</td>";
+    h += "<td class=\"govuk-table__cell govuk-table__cell--numeric\">" +
+         (f->settings.target ? esc(format_value(def, f->settings.target)) : std::string("–")) + "</td>";
+    h += "<td class=\"govuk-table__cell govuk-table__cell--numeric\">" + esc(tolerance_text(*f)) + "</td>";
     h += "<td class=\"govuk-table__cell\">" + rag_tag(f->rag) + "</td>";
     h += "<td class=\"govuk-table__cell\">" + trend_text(f->trend.trend) + "</td>";
     h += "<td class=\"govuk-table__cell\">" + sparkline(values, f->settings.target, spark_label) + "</td>";
@@ -69,14 +85,34 @@ std::string figure_table(const std::string& caption, const std::string& id,
   return h;
 }
 
-}  // namespace
-
-// Administrators without a data role land on the users page.
-void home(Ctx& ctx) {
-  access::Principal p = ctx.principal();
-  ctx.res.redirect(access::can_view_aggregates(p) ? "/scorecard" : access::can_manage_users(p) ? "/admin/users" : "/account",
-                   302);
+// "Of the 16 contract indicators, 4 are green, 1 amber and 0 red; 3 are not
+// shown (fewer than 5 children or records) and 2 have no value." A figure
+// hidden for small numbers is never counted as any colour.
+std::string rag_summary(const std::vector<const Figure*>& figures, int suppress_below) {
+  int green = 0, amber = 0, red = 0, unrated = 0, hidden = 0, empty = 0;
+  for (const Figure* f : figures) {
+    if (is_suppressed(f->total)) ++hidden;
+    else if (!f->value) ++empty;
+    else if (f->rag == Rag::kGreen) ++green;
+    else if (f->rag == Rag::kAmber) ++amber;
+    else if (f->rag == Rag::kRed) ++red;
+    else ++unrated;
+  }
+  std::string s = "Of the " + std::to_string(figures.size()) + " contract indicators, " +
+                  std::to_string(green) + (green == 1 ? " is" : " are") + " green, " +
+                  std::to_string(amber) + " amber and " + std::to_string(red) + " red";
+  std::vector<std::string> more;
+  if (unrated) more.push_back(std::to_string(unrated) + " not rated (no target)");
+  if (hidden)
+    more.push_back(std::to_string(hidden) + " not shown (fewer than " +
+                   std::to_string(suppress_below) + " children or records)");
+  if (empty) more.push_back(std::to_string(empty) + (empty == 1 ? " has" : " have") + " no value");
+  for (size_t i = 0; i < more.size(); ++i)
+    s += (i == 0 ? "; " : i + 1 == more.size() ? " and " : ", ") + more[i];
+  return s + ".";
 }
+
+}  // namespace
 
 void scorecard_page(Ctx& ctx) {
   auto view = scoped_view(ctx);
@@ -86,24 +122,24 @@ void scorecard_page(Ctx& ctx) {
   for (auto& f : figures) suppress_small_counts(ctx, f);
   std::vector<const Figure*> contract, wider;
   for (const auto& f : figures) (f.def->contract ? contract : wider).push_back(&f);
-  int green = 0, amber = 0, red = 0;
-  for (const Figure* f : contract) {
-    green += f->rag == Rag::kGreen;
-    amber += f->rag == Rag::kAmber;
-    red += f->rag == Rag::kRed;
-  }
   std::string q = esc(view->query());
   std::string h = "<span class=\"govuk-caption-l\">" + esc(unit_label(*ctx.engine, view->unit)) + "</span>"
                   "<h1 class=\"govuk-heading-l\">Scorecard</h1>"
-                  "<p class=\"govuk-body-l\">" + esc(period.describe()) + ". Of the " +
-                  std::to_string(contract.size()) + " contract indicators, " + std::to_string(green) +
-                  " are green, " + std::to_string(amber) + " amber and " + std::to_string(red) + " red.</p>";
+                  "<p class=\"govuk-body-l\" id=\"scorecard-summary\">" +
+                  esc(period.describe() + ". " + rag_summary(contract, access::suppress_below(ctx.principal()))) +
+                  "</p>";
   h += view_picker(*ctx.engine, *view, "/scorecard", picker_options(ctx));
   h += "<ul class=\"govuk-list beacon-downloads\"><li><a class=\"govuk-link\" href=\"/scorecard.xlsx?" + q +
        "\" download>Download the scorecard as a spreadsheet (XLSX)</a></li><li><a class=\"govuk-link\" href=\"/scorecard.pdf?" +
        q + "\" download>Download the scorecard as a PDF</a></li></ul>";
-  h += figure_table("Contract indicators", "contract-kpis", contract, *view, true);
-  h += figure_table("Other indicators", "other-indicators", wider, *view, false);
+  const bool benchmarks = any_benchmark(contract);
+  h += figure_table("Contract indicators", "contract-kpis", contract, *view, benchmarks);
+  if (!benchmarks)
+    h += "<p class=\"govuk-body\" id=\"no-benchmarks\">No benchmarks are loaded, so England, "
+         "statistical neighbour and region figures are not shown. To add them, fill in the "
+         "benchmark columns of the indicator targets table and load it on the <a class=\"govuk-link\" "
+         "href=\"/data\">Data page</a>.</p>";
+  h += figure_table("Other indicators", "other-indicators", wider, *view, any_benchmark(wider));
   ctx.page({"Scorecard", "scorecard"}, h);
 }
 

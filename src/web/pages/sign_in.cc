@@ -24,7 +24,7 @@ void show_form(Ctx& ctx, const std::string& name, const std::string& error) {
   o.secure = ctx.app.options().secure_cookies;
   o.max_age_seconds = 3600;
   ctx.res.set_cookie(WebApp::kSignInCookie, token, o);
-  std::string next = safe_next(ctx.req.param("next", "/scorecard"));
+  std::string next = safe_next(ctx.req.param("next", "/"));
   std::string h;
   if (!error.empty()) h += error_summary({{error, "#user"}});
   h += "<h1 class=\"govuk-heading-l\">Sign in to Beacon</h1>"
@@ -48,7 +48,7 @@ void show_form(Ctx& ctx, const std::string& name, const std::string& error) {
 
 void sign_in_page(Ctx& ctx) {
   if (ctx.session) {
-    ctx.res.redirect(safe_next(ctx.req.param("next", "/scorecard")));
+    ctx.res.redirect(safe_next(ctx.req.param("next", "/")));
     return;
   }
   show_form(ctx, "", "");
@@ -114,11 +114,9 @@ void sign_in_submit(Ctx& ctx) {
   ctx.session = &signed_in;
   (void)ctx.audit("sign-in", "user " + name, "password");
   ctx.session = nullptr;
-  // The scorecard is the usual landing page; an administrator without a
-  // figures role lands on the home page, which sends them to the users.
-  std::string next = safe_next(req.param("next", "/scorecard"));
-  if (next == "/scorecard" && !access::can_view_aggregates(s.principal())) next = "/";
-  ctx.res.redirect(next);
+  // Without a page to return to, the home page sends each person where
+  // their work is (pages/home.cc).
+  ctx.res.redirect(safe_next(req.param("next", "/")));
 }
 
 void sign_out(Ctx& ctx) {

@@ -19,13 +19,16 @@ std::string status_tag(const WorkItem& w) {
   return std::string("<strong class=\"govuk-tag ") + modifier + "\">" + work_status_label(w.status) + "</strong>";
 }
 
+// "12 working days overdue", "72 calendar days overdue", "3 working days
+// left": the unit named on every row, since assessments count working days
+// and visits calendar days.
 std::string days_text(const WorkItem& w) {
   if (!w.due) return "–";
-  std::string unit = w.working_days ? " working day" : " day";
+  std::string unit = w.working_days ? " working day" : " calendar day";
   int n = w.days_left < 0 ? -w.days_left : w.days_left;
   std::string s = std::to_string(n) + unit + (n == 1 ? "" : "s");
   if (w.days_left < 0) return s + " overdue";
-  if (w.days_left == 0) return "Due today";
+  if (w.days_left == 0) return w.past_due() ? "Due today, not done" : "Due today";
   return s + " left";
 }
 
@@ -57,13 +60,18 @@ void worklist_page(Ctx& ctx) {
   bool worker = org.worker(view->unit) != nullptr;
   std::string title = worker ? "Children of " + org.name_of(view->unit) : "Worklist";
   std::string h = "<span class=\"govuk-caption-l\">" + esc(unit_label(*ctx.engine, view->unit)) + " · as at " +
-                  view->to.iso() + "</span><h1 class=\"govuk-heading-l\">" + esc(title) + "</h1>";
-  int overdue = 0, soon = 0;
+                  view->to.text() + "</span><h1 class=\"govuk-heading-l\">" + esc(title) + "</h1>";
+  int overdue = 0, drafts = 0, soon = 0;
   for (const WorkItem* w : *items) {
-    overdue += w->status == WorkStatus::kOverdue;
+    overdue += w->past_due();
+    drafts += w->status == WorkStatus::kDraft;
     soon += w->status == WorkStatus::kDueSoon;
   }
-  h += "<p class=\"govuk-body-l\">" + thousands(overdue) + " overdue and " + thousands(soon) + " due soon.</p>";
+  h += "<p class=\"govuk-body-l\" id=\"worklist-summary\">" + thousands(overdue) + " overdue" +
+       (drafts ? " (" + thousands(drafts) + (drafts == 1 ? " is a visit" : " are visits") +
+                     " left in draft)"
+               : std::string()) +
+       " and " + thousands(soon) + " due soon.</p>";
   PickerOptions po = picker_options(ctx);
   po.period = false;
   po.workers = true;
@@ -98,7 +106,7 @@ void worklist_page(Ctx& ctx) {
          "<th scope=\"row\" class=\"govuk-table__header\"><a class=\"govuk-link\" href=\"/children/" +
          esc(http::url_encode(w.child_id)) + "?to=" + view->to.iso() + "\">" + esc(child) + "</a></th>"
          "<td class=\"govuk-table__cell\">" + esc(w.title) + "</td><td class=\"govuk-table__cell\">" +
-         (w.due ? w.due->iso() : std::string("–")) + "</td><td class=\"govuk-table__cell\">" + esc(days_text(w)) +
+         (w.due ? w.due->text() : std::string("–")) + "</td><td class=\"govuk-table__cell\">" + esc(days_text(w)) +
          "</td><td class=\"govuk-table__cell\">" + status_tag(w) + "</td><td class=\"govuk-table__cell\">" +
          esc(org.name_of(w.worker_id)) + "</td></tr>";
   }

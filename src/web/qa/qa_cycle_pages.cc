@@ -1,6 +1,7 @@
 // The practice hub's home (cycles, and starting a new one with its sampling
 // rules) and a cycle's page: its sample, who evaluates whom, progress, and
 // the moderation panel's agreement.
+#include "access/policy.h"
 #include "web/handlers.h"
 #include "web/qa/qa_html.h"
 #include "web/qa/qa_views.h"
@@ -69,10 +70,10 @@ std::string cycle_form(Ctx& ctx, const std::vector<qa::Cycle>& cycles, const std
            (hint.empty() ? "" : " aria-describedby=\"" + id + "-hint\"") + "></div>";
   };
   h += input("cycle-name", "Name", next.name, "", "govuk-!-width-one-half");
-  h += input("cycle-start", "Starts", next.start.iso(),
-             "YYYY-MM-DD; the sample is drawn from the children open that day",
+  h += input("cycle-start", "Starts", uk_date(next.start),
+             "For example, 1/4/2026. The sample is drawn from the children open that day",
              "govuk-input--width-10");
-  h += input("cycle-end", "Ends", next.end.iso(), "YYYY-MM-DD", "govuk-input--width-10");
+  h += input("cycle-end", "Ends", uk_date(next.end), kDateHint, "govuk-input--width-10");
   h +=
       "<div class=\"govuk-form-group\"><label class=\"govuk-label\" for=\"cycle-kind\">Kind</label>"
       "<select class=\"govuk-select\" id=\"cycle-kind\" name=\"kind\"><option "
@@ -128,7 +129,7 @@ void home(Ctx& ctx, const std::string& error, int status) {
     rows.push_back({"<a class=\"govuk-link\" href=\"/qa/cycles/" + std::to_string(it->id) + "\">" +
                         esc(it->name) + "</a>",
                     std::string(it->kind == qa::CycleKind::kQuarterly ? "Quarterly" : "Thematic"),
-                    it->start.iso() + " to " + it->end.iso(), std::to_string(total),
+                    it->start.text() + " to " + it->end.text(), std::to_string(total),
                     std::to_string(submitted),
                     "<a class=\"govuk-link\" href=\"/qa/cycles/" + std::to_string(it->id) +
                         "/briefing\">Learning briefing<span class=\"govuk-visually-hidden\"> for " +
@@ -140,8 +141,20 @@ void home(Ctx& ctx, const std::string& error, int status) {
     h += table("cycles", "Cycles, newest first",
                {"Cycle", "Kind", "Dates", "Children", "Submitted", "Briefing"}, rows,
                {false, false, false, true, true, false});
-  h += cycle_form(ctx, *cycles, error);
+  // Only those who may start one see the form (a team manager reads the cycles).
+  if (access::can_record_qa(ctx.principal())) h += cycle_form(ctx, *cycles, error);
   ctx.page({"Quality assurance", "qa", nullptr, {}, !error.empty()}, h, status);
+}
+
+// How a sample was drawn, in words.
+std::string sample_mode_words(qa::SampleMode m) {
+  switch (m) {
+    case qa::SampleMode::kRandom: return "at random";
+    case qa::SampleMode::kPerTeam: return "at random within each team";
+    case qa::SampleMode::kPerCohort: return "at random within each group of children";
+    case qa::SampleMode::kStratified: return "at random, in proportion across localities";
+  }
+  return "at random";
 }
 
 // ", from Assessment team 1; cohorts cin, cp" when the sample was filtered.
@@ -172,7 +185,7 @@ void qa_cycle_create(Ctx& ctx) {
   c.name = ctx.req.param("name");
   auto start = parse_date(ctx.req.param("start"));
   auto end = parse_date(ctx.req.param("end"));
-  if (!start || !end) return home(ctx, "Starts and ends must be dates like 2025-01-01", 400);
+  if (!start || !end) return home(ctx, "Enter when the cycle starts and ends as day/month/year, for example 1/4/2026", 400);
   c.start = *start;
   c.end = *end;
   c.kind = qa::parse_cycle_kind(ctx.req.param("kind")).value_or(qa::CycleKind::kQuarterly);
@@ -203,8 +216,8 @@ void qa_cycle_page(Ctx& ctx) {
     return ctx.fail(v.status().code() == StatusCode::kNotFound ? 404 : 500, v.status().message());
   const auto& org = ctx.engine->index().organisation();
   std::string id = std::to_string(v->cycle.id);
-  std::string h = "<span class=\"govuk-caption-l\">" + v->cycle.start.iso() + " to " +
-                  v->cycle.end.iso() + "</span><h1 class=\"govuk-heading-l\">" +
+  std::string h = "<span class=\"govuk-caption-l\">" + v->cycle.start.text() + " to " +
+                  v->cycle.end.text() + "</span><h1 class=\"govuk-heading-l\">" +
                   esc(v->cycle.name) + "</h1>" + qa_subnav("cycles");
   int submitted = 0, drafts = 0, revisits = 0;
   for (const auto& e : v->evaluations) {
@@ -216,9 +229,9 @@ void qa_cycle_page(Ctx& ctx) {
        std::to_string(v->evaluations.size()) + " evaluations submitted, " + std::to_string(drafts) +
        " in draft; " + std::to_string(revisits) +
        " children revisited from the previous cycle.</p>";
-  h += "<p class=\"govuk-body\">Sampled " +
-       esc(std::string(qa::sample_mode_name(v->cycle.rules.mode))) + " with seed " +
-       std::to_string(v->cycle.rules.seed) + filters_text(org, v->cycle.rules) +
+  h += "<p class=\"govuk-body\">Sampled " + sample_mode_words(v->cycle.rules.mode) +
+       " (draw number " + std::to_string(v->cycle.rules.seed) + ", so the same sample can be drawn again)" +
+       filters_text(org, v->cycle.rules) +
        ". <a class=\"govuk-link\" href=\"/qa/cycles/" + id +
        "/briefing\">Learning briefing</a></p>";
   std::vector<std::vector<std::string>> rows;

@@ -3,6 +3,7 @@
 // question); a submitted evaluation is changed only as a new version with a
 // reason. Also the evaluation's recommendations, and the moderation panel's
 // blind re-grade (the evaluator's grades are not shown).
+#include "access/policy.h"
 #include "web/handlers.h"
 #include "web/qa/qa_html.h"
 #include "web/qa/workflow.h"
@@ -19,9 +20,9 @@ std::string recommendations_section(Ctx& ctx, QaRequest& q, const qa::Evaluation
   if (recs)
     for (const auto& r : *recs) {
       if (r.child_id != e.child_id) continue;
-      rows.push_back({esc(r.text), esc(org.name_of(r.owner_id)), r.due.iso(),
+      rows.push_back({esc(r.text), esc(org.name_of(r.owner_id)), r.due.text(),
                       r.status == qa::RecommendationStatus::kDone
-                          ? "Done " + (r.done_on ? r.done_on->iso() : "")
+                          ? "Done " + (r.done_on ? r.done_on->text() : "")
                       : qa::is_overdue(r, q.today)
                           ? "<strong class=\"govuk-tag govuk-tag--red\">Overdue</strong>"
                           : "Open",
@@ -31,6 +32,7 @@ std::string recommendations_section(Ctx& ctx, QaRequest& q, const qa::Evaluation
     h += table("evaluation-recommendations", "",
                {"Recommendation", "Owner", "Due", "Status", "Revisit found"}, rows);
   // A revisit checks the impact of the earlier cycles' recommendations for the child.
+  if (!access::can_record_qa(ctx.principal())) return h;
   if (e.revisit && recs)
     for (const auto& r : *recs) {
       if (r.child_id != e.child_id || r.cycle_id == e.cycle_id ||
@@ -65,11 +67,11 @@ std::string recommendations_section(Ctx& ctx, QaRequest& q, const qa::Evaluation
        "<textarea class=\"govuk-textarea\" id=\"rec-text\" name=\"text\" "
        "rows=\"2\"></textarea></div>"
        "<div class=\"govuk-form-group\"><label class=\"govuk-label\" for=\"rec-due\">Due</label>"
-       "<div class=\"govuk-hint\" id=\"rec-due-hint\">YYYY-MM-DD. Owned by the practitioner and "
+       "<div class=\"govuk-hint\" id=\"rec-due-hint\">For example, 31/3/2026. Owned by the practitioner and "
        "discussed in their supervision.</div>"
        "<input class=\"govuk-input govuk-input--width-10\" id=\"rec-due\" name=\"due\" "
        "type=\"text\" aria-describedby=\"rec-due-hint\" value=\"" +
-       q.today.add_days(28).iso() +
+       uk_date(q.today.add_days(28)) +
        "\"></div>"
        "<button type=\"submit\" class=\"govuk-button govuk-button--secondary\" "
        "data-module=\"govuk-button\">Add the recommendation</button></form>";
@@ -121,6 +123,21 @@ void render(Ctx& ctx, QaRequest& q, const qa::Evaluation& e, const qa::Answers& 
   std::map<std::string, std::string> error_of;
   for (const auto& m : missing) error_of.emplace(m.question_id, m.message);
   bool submitted = e.status == qa::EvaluationStatus::kSubmitted;
+  // Only those who may record QA see the form; everyone else reads the answers.
+  const bool may_record = access::can_record_qa(ctx.principal()).allowed;
+  if (!may_record) {
+    for (const auto& section : set->sections) {
+      h += "<h2 class=\"govuk-heading-m\">" + esc(section.title) + "</h2><dl class=\"govuk-summary-list\">";
+      for (const auto& question : section.questions) {
+        auto it = shown.find(question.id);
+        std::string answer = it == shown.end() || it->second.empty() ? "Not answered" : it->second;
+        if (question.type == qa::AnswerType::kPillarGrade || question.type == qa::AnswerType::kOverallGrade)
+          if (auto g = qa::parse_grade(answer)) answer = std::string(qa::grade_label(*g));
+        row(question.text, esc(answer));
+      }
+      h += "</dl>";
+    }
+  } else {
   h += "<form method=\"post\" action=\"/qa/evaluations/" + std::to_string(e.id) +
        "\" id=\"evaluation-form\" novalidate>" + csrf_field(*ctx.session);
   for (const auto& section : set->sections) {
@@ -150,6 +167,7 @@ void render(Ctx& ctx, QaRequest& q, const qa::Evaluation& e, const qa::Answers& 
          "value=\"save\" data-module=\"govuk-button\">Save as draft</button></div>";
   }
   h += "</form>";
+  }
   h += recommendations_section(ctx, q, e);
   auto versions = q.store.versions(e.id);
   if (versions && !versions->empty()) {
@@ -234,11 +252,46 @@ void qa_recommendation_add(Ctx& ctx) {
   auto e = find_evaluation(*q, id);
   if (!e) return ctx.fail(404, e.status().message());
   if (!due)
-    return render(ctx, *q, *e, e->answers, {}, "Due must be a date like 2025-03-31", "", 400);
+    return render(ctx, *q, *e, e->answers, {}, "Enter the due date as day/month/year, for example 31/3/2026", "", 400);
   auto r = add_recommendation(*q, id, ctx.req.param("text"), ctx.req.param("owner"), *due);
   if (!r) return render(ctx, *q, *e, e->answers, {}, r.status().message(), "", 400);
   ctx.res.redirect("/qa/evaluations/" + std::to_string(id) + "?done=recommended#recommendations");
 }
+
+namespace {
+
+// What a blind re-grade may read: each pillar's evidence under its pillar,
+// and what the child, family and partners said — never a grade, and not the
+// overall judgement's answers (its summary states the evaluator's grade).
+std::string blind_evidence(const std::map<std::string, std::string>& answers) {
+  auto answer = [&](const std::string& key) {
+    auto it = answers.find(key);
+    return it == answers.end() || it->second.empty() ? std::string("Not recorded") : it->second;
+  };
+  auto row = [](std::string_view key, const std::string& value) {
+    return "<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">" +
+           esc(key) + "</dt><dd class=\"govuk-summary-list__value\">" + esc(value) +
+           "</dd></div>";
+  };
+  std::string h = "<div id=\"moderation-evidence\">";
+  for (const qa::Pillar& p : qa::kPillars) {
+    h += "<h2 class=\"govuk-heading-m\">" + esc(p.label) + "</h2><dl class=\"govuk-summary-list\">" +
+         row("Evidence", answer(std::string(p.id) + ".evidence")) + "</dl>";
+  }
+  const auto& set = qa::practice_evaluation_template();
+  std::string feedback;
+  for (const auto& [k, v] : answers) {
+    if (!k.starts_with("feedback.")) continue;
+    const qa::Question* question = set.find(k);
+    feedback += row(question ? question->text : k, v);
+  }
+  if (!feedback.empty())
+    h += "<h2 class=\"govuk-heading-m\">Feedback</h2><dl class=\"govuk-summary-list\">" + feedback +
+         "</dl>";
+  return h + "</div>";
+}
+
+}  // namespace
 
 void qa_moderation_page(Ctx& ctx) {
   auto q = qa_request(ctx);
@@ -256,18 +309,8 @@ void qa_moderation_page(Ctx& ctx) {
       "without seeing the "
       "evaluator's grades. The panel's grades are compared with theirs for the cycle's agreement "
       "rates.</p>";
-  const auto& set = qa::practice_evaluation_template();
-  h += "<dl class=\"govuk-summary-list\" id=\"moderation-evidence\">";
-  for (const auto& [k, v] : e->answers) {
-    const qa::Question* question = set.find(k);
-    if (!question || question->type == qa::AnswerType::kPillarGrade ||
-        question->type == qa::AnswerType::kOverallGrade)
-      continue;
-    h += "<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">" +
-         esc(question->text) + "</dt><dd class=\"govuk-summary-list__value\">" + esc(v) +
-         "</dd></div>";
-  }
-  h += "</dl><form method=\"post\" action=\"/qa/evaluations/" + std::to_string(e->id) +
+  h += blind_evidence(e->answers);
+  h += "<form method=\"post\" action=\"/qa/evaluations/" + std::to_string(e->id) +
        "/moderate\" novalidate>" + csrf_field(*ctx.session);
   std::string problem = ctx.req.param("problem");
   if (!problem.empty()) h = error_summary({{problem, ""}}) + h;

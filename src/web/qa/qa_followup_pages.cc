@@ -2,6 +2,8 @@
 // (close with evidence, record what the revisit found), the learning briefing
 // page, complaints and compliments, improvement plans with their indicators,
 // and the triangulation view of a team or locality.
+#include <cctype>
+
 #include "access/policy.h"
 #include "export/qa_briefing_export.h"
 #include "indicators/narrative.h"
@@ -17,9 +19,11 @@
 namespace beacon::web {
 namespace {
 
+// A form only for those who may record QA; nothing for everyone else.
 std::string small_form(Ctx& ctx, const std::string& action, const std::string& id_prefix,
                        const std::string& fields, const std::string& button) {
   (void)id_prefix;
+  if (!access::can_record_qa(ctx.principal())) return "";
   return "<form method=\"post\" action=\"" + action + "\" novalidate>" + csrf_field(*ctx.session) +
          fields +
          "<button type=\"submit\" class=\"govuk-button govuk-button--secondary "
@@ -57,7 +61,7 @@ void qa_recommendations_page(Ctx& ctx) {
     rows.push_back({esc(t.empty() ? std::string("Everyone") : org.name_of(t)),
                     std::to_string(c.made), std::to_string(c.done), std::to_string(c.done_on_time),
                     std::to_string(c.open), std::to_string(c.overdue)});
-  h += table("recommendations-by-team", "By team, as at " + q->today.iso(),
+  h += table("recommendations-by-team", "By team, as at " + q->today.text(),
              {"Team", "Made", "Done", "Done on time", "Open", "Overdue"}, rows,
              {false, true, true, true, true, true});
   h += "<form method=\"get\" action=\"/qa/recommendations\" class=\"beacon-picker\"><div "
@@ -94,7 +98,7 @@ void qa_recommendations_page(Ctx& ctx) {
     list.push_back({"<a class=\"govuk-link\" href=\"/qa/evaluations/" +
                         std::to_string(r.evaluation_id) + "\">" + esc(r.child_id) + "</a>",
                     esc(r.text), esc(org.name_of(r.owner_id)), esc(org.name_of(r.team_id)),
-                    r.due.iso(), escalation_text(qa::escalation_level(r, q->today)),
+                    r.due.text(), escalation_text(qa::escalation_level(r, q->today)),
                     esc(std::string(qa::impact_label(r.impact))), act});
   }
   h += table("recommendations", "Recommendations (" + std::to_string(list.size()) + ")",
@@ -205,7 +209,7 @@ void qa_feedback_page(Ctx& ctx) {
   if (!f)
     return ctx.fail(f.status().code() == StatusCode::kNotFound ? 404 : 400, f.status().message());
   const auto& org = ctx.engine->index().organisation();
-  std::string h = "<span class=\"govuk-caption-l\">" + f->from.iso() + " to " + f->to.iso() +
+  std::string h = "<span class=\"govuk-caption-l\">" + f->from.text() + " to " + f->to.text() +
                   " · " + esc(org.name_of(f->unit)) +
                   "</span><h1 class=\"govuk-heading-l\">Complaints and compliments</h1>" +
                   qa_subnav("feedback");
@@ -220,7 +224,7 @@ void qa_feedback_page(Ctx& ctx) {
   std::vector<std::vector<std::string>> months;
   for (const auto& m : f->months) {
     const auto& y = m.figures;
-    months.push_back({m.month.first_day().iso().substr(0, 7), std::to_string(y.complaints),
+    months.push_back({m.month.first_day().month_text(), std::to_string(y.complaints),
                       std::to_string(y.from_children),
                       std::to_string(y.responded_on_time) + " of " + std::to_string(y.responded),
                       std::to_string(y.compliments)});
@@ -241,7 +245,7 @@ void qa_feedback_page(Ctx& ctx) {
     if (list.size() >= 200) break;
     bool late = c.responded ? *c.responded > c.due : c.due < f->to;
     list.push_back({esc(c.reference.empty() ? std::to_string(c.id) : c.reference),
-                    std::to_string(c.stage), c.received.iso(), c.due.iso(),
+                    std::to_string(c.stage), c.received.text(), c.due.text(),
                     c.responded ? c.responded->iso() : std::string("Not yet"),
                     late ? "<strong class=\"govuk-tag govuk-tag--red\">Late</strong>" : "On time",
                     esc(qa::complaint_theme_label(c.theme)), esc(c.complainant), esc(c.outcome),
@@ -254,10 +258,10 @@ void qa_feedback_page(Ctx& ctx) {
   // Recording a complaint.
   std::string fields =
       "<div class=\"govuk-form-group\"><label class=\"govuk-label\" for=\"c-received\">Received "
-      "(YYYY-MM-DD)</label>"
+      "(day/month/year)</label>"
       "<input class=\"govuk-input govuk-input--width-10\" id=\"c-received\" name=\"received\" "
       "type=\"text\" value=\"" +
-      q->today.iso() +
+      uk_date(q->today) +
       "\"></div>"
       "<div class=\"govuk-form-group\"><label class=\"govuk-label\" "
       "for=\"c-stage\">Stage</label><select class=\"govuk-select\" id=\"c-stage\" name=\"stage\">"
@@ -284,19 +288,20 @@ void qa_feedback_page(Ctx& ctx) {
       "for=\"c-summary\">Summary</label>"
       "<textarea class=\"govuk-textarea\" id=\"c-summary\" name=\"summary\" "
       "rows=\"2\"></textarea></div>";
-  h += "<h2 class=\"govuk-heading-m\">Record a complaint</h2>" +
-       small_form(ctx, "/qa/complaints", "complaint", fields, "Record the complaint");
+  if (access::can_record_qa(ctx.principal()))
+    h += "<h2 class=\"govuk-heading-m\">Record a complaint</h2>" +
+         small_form(ctx, "/qa/complaints", "complaint", fields, "Record the complaint");
   std::vector<std::vector<std::string>> comp;
   for (const auto& c : f->compliments) {
     if (comp.size() >= 100) break;
-    comp.push_back({c.received.iso(), esc(org.name_of(c.team_id)), esc(c.from), esc(c.summary)});
+    comp.push_back({c.received.text(), esc(org.name_of(c.team_id)), esc(c.from), esc(c.summary)});
   }
   h += table("compliments", "Compliments, newest first",
              {"Received", "Team", "From", "What was said"}, comp);
   std::vector<std::vector<std::string>> surveys;
   for (const auto& s : f->survey_returns) {
     if (surveys.size() >= 100) break;
-    surveys.push_back({s.received.iso(), esc(s.survey), esc(org.name_of(s.team_id)),
+    surveys.push_back({s.received.text(), esc(s.survey), esc(org.name_of(s.team_id)),
                        esc(s.respondent), s.rating ? std::to_string(s.rating) : "Not given",
                        esc(s.comment)});
   }
@@ -321,7 +326,7 @@ void qa_complaint_submit(Ctx& ctx) {
   auto received = parse_date(ctx.req.param("received"));
   if (!received)
     return ctx.res.redirect("/qa/feedback?problem=" +
-                            http::url_encode("Received must be a date like 2025-01-31"));
+                            http::url_encode("Enter the date received as day/month/year, for example 31/3/2026"));
   c.received = *received;
   std::string stage = ctx.req.param("stage", "1");
   c.stage = stage == "2" ? 2 : stage == "3" ? 3 : stage == "1" ? 1 : 0;
@@ -346,7 +351,7 @@ void qa_plans_page(Ctx& ctx) {
                         esc(p.name) + "</a>",
                     esc(p.kind == "ofsted" ? std::string("Ofsted action plan")
                                            : std::string("Development plan")),
-                    p.start.iso(), std::to_string(p.priorities.size())});
+                    p.start.text(), std::to_string(p.priorities.size())});
   if (rows.empty())
     h += "<p class=\"govuk-body\">No improvement plan is recorded.</p>";
   else
@@ -363,6 +368,14 @@ void qa_plans_page(Ctx& ctx) {
 }
 
 namespace {
+
+// "Green", "Amber", "Red", "Complete": the word a reader sees for an action's RAG.
+std::string rag_word(const std::string& rag) {
+  if (rag.empty()) return rag;
+  std::string w = rag;
+  w[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(w[0])));
+  return w;
+}
 
 // A monthly update the plan's page refused: the action and the form as typed.
 struct RefusedUpdate {
@@ -403,7 +416,7 @@ void plan_page(Ctx& ctx, QaRequest& q, int64_t plan_id, const RefusedUpdate* ref
                            : av.rag == "complete" ? "govuk-tag--blue"
                                                   : "govuk-tag--yellow";
       std::string rag =
-          std::string("<strong class=\"govuk-tag ") + colour + "\">" + esc(av.rag) + "</strong>" +
+          std::string("<strong class=\"govuk-tag ") + colour + "\">" + esc(rag_word(av.rag)) + "</strong>" +
           (av.update_missing
                ? " <strong class=\"govuk-tag govuk-tag--grey\">No update last month</strong>"
                : "");
@@ -424,6 +437,7 @@ void plan_page(Ctx& ctx, QaRequest& q, int64_t plan_id, const RefusedUpdate* ref
       // Each action's update form; a refused one comes back as typed, its problem beside the field.
       RecordForm f("progress-" + aid);
       f.set("month", as_at->iso().substr(0, 7));
+      f.set("rag", av.rag);  // the form starts from the action's current RAG, not Green
       const RecordForm& shown = refused && refused->action_id == a.id ? refused->form : f;
       std::string form = small_form(ctx, "/qa/actions/" + aid + "/progress", "progress-" + aid,
                                     "<input type=\"hidden\" name=\"month\" value=\"" +
@@ -437,7 +451,7 @@ void plan_page(Ctx& ctx, QaRequest& q, int64_t plan_id, const RefusedUpdate* ref
                                     "Add update");
       if (&shown != &f) summary = shown.summary();
       rows.push_back(
-          {esc(a.number), esc(a.title), esc(a.leads), a.due.iso(), rag, latest, indicators, form});
+          {esc(a.number), esc(a.title), esc(a.leads), a.due.text(), rag, latest, indicators, form});
     }
     h += table("priority-" + pr.number, "",
                {"Action", "What", "Leads", "Due", "RAG", "Latest update",
@@ -493,7 +507,7 @@ void qa_triangulation_page(Ctx& ctx) {
     return ctx.fail(t.status().code() == StatusCode::kNotFound ? 404 : 400, t.status().message());
   const auto& org = ctx.engine->index().organisation();
   std::string h = "<span class=\"govuk-caption-l\">" + esc(org.name_of(t->unit)) + " · as at " +
-                  t->as_at.iso() + "</span><h1 class=\"govuk-heading-l\">Triangulation</h1>" +
+                  t->as_at.text() + "</span><h1 class=\"govuk-heading-l\">Triangulation</h1>" +
                   qa_subnav("triangulation");
   h += "<form method=\"get\" action=\"/qa/triangulation\" class=\"beacon-picker\"><div "
        "class=\"govuk-form-group\">"
@@ -577,7 +591,7 @@ std::string qa_recommendations_due(Ctx& ctx, const std::string& unit, Date as_at
     rows.push_back(
         {"<a class=\"govuk-link\" href=\"/qa/evaluations/" + std::to_string(r.evaluation_id) +
              "\">" + esc(r.child_id) + "</a>",
-         esc(r.text), esc(org.name_of(r.owner_id)), r.due.iso(),
+         esc(r.text), esc(org.name_of(r.owner_id)), r.due.text(),
          qa::is_overdue(r, as_at) ? escalation_text(qa::escalation_level(r, as_at)) : "Open"});
   return table("worklist-recommendations",
                "Practice evaluation recommendations to discuss in supervision (" +

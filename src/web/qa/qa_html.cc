@@ -33,39 +33,6 @@ std::string question_anchor(const std::string& question_id) {
   return out;
 }
 
-std::string table(const std::string& id, const std::string& caption,
-                  const std::vector<std::string>& head,
-                  const std::vector<std::vector<std::string>>& rows,
-                  const std::vector<bool>& numeric) {
-  auto is_numeric = [&](size_t i) { return i < numeric.size() && numeric[i]; };
-  // A wide table scrolls inside its box; the box takes keyboard focus so it can be scrolled without
-  // a mouse.
-  std::string label = caption.empty() ? id : caption;
-  std::string h =
-      "<div class=\"beacon-table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"" +
-      esc(label) + "\">" + "<table class=\"govuk-table\"" +
-      (id.empty() ? std::string() : " id=\"" + esc(id) + "\"") + ">";
-  if (!caption.empty())
-    h += "<caption class=\"govuk-table__caption govuk-table__caption--m\">" + esc(caption) +
-         "</caption>";
-  h += "<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">";
-  for (size_t i = 0; i < head.size(); ++i)
-    h += std::string("<th scope=\"col\" class=\"govuk-table__header") +
-         (is_numeric(i) ? " govuk-table__header--numeric" : "") + "\">" + esc(head[i]) + "</th>";
-  h += "</tr></thead><tbody class=\"govuk-table__body\">";
-  for (const auto& row : rows) {
-    h += "<tr class=\"govuk-table__row\">";
-    for (size_t i = 0; i < row.size(); ++i) {
-      if (i == 0)
-        h += "<th scope=\"row\" class=\"govuk-table__header\">" + row[i] + "</th>";
-      else
-        h += std::string("<td class=\"govuk-table__cell") +
-             (is_numeric(i) ? " govuk-table__cell--numeric" : "") + "\">" + row[i] + "</td>";
-    }
-    h += "</tr>";
-  }
-  return h + "</tbody></table></div>";
-}
 
 namespace {
 

@@ -19,12 +19,6 @@ std::string grade_tag(std::optional<qa::Grade> g);
 // The id a question's first input takes ("q-assessment-grade"): the error
 // summary links to it.
 std::string question_anchor(const std::string& question_id);
-// A GOV.UK table: `head` cells, then rows of already-escaped cells; the first
-// cell of each row is the row header.
-std::string table(const std::string& id, const std::string& caption,
-                  const std::vector<std::string>& head,
-                  const std::vector<std::vector<std::string>>& rows,
-                  const std::vector<bool>& numeric = {});
 // One question of a question set as GOV.UK form controls, with its answer
 // and error message (empty when none).
 std::string question_control(const qa::Question& q, const std::string& answer,

@@ -67,7 +67,7 @@ int refusal_status(Ctx& ctx, const Status& s) {
 
 std::optional<Date> date_field(RecordForm& f, const std::string& name) {
   auto d = parse_date(f.value(name));
-  if (!d) f.fail(name, "must be a date like 2025-01-31");
+  if (!d) f.fail(name, "enter a real date as day/month/year, for example 31/3/2026");
   return d;
 }
 
@@ -196,7 +196,7 @@ void qa_compliment_form(Ctx& ctx) {
   auto q = qa_request(ctx);
   if (!q) return;
   RecordForm f("compliment");
-  f.set("received", q->today.iso());
+  f.set("received", uk_date(q->today));
   f.set("from", "parent");
   compliment_page(ctx, *q, f, 200);
 }
@@ -225,7 +225,7 @@ void qa_survey_form(Ctx& ctx) {
   auto q = qa_request(ctx);
   if (!q) return;
   RecordForm f("survey");
-  f.set("received", q->today.iso());
+  f.set("received", uk_date(q->today));
   f.set("respondent", "child");
   survey_page(ctx, *q, f, 200);
 }
@@ -261,7 +261,7 @@ void qa_plan_form(Ctx& ctx) {
   if (!q) return;
   RecordForm f("plan");
   f.set("kind", "development");
-  f.set("start", q->today.iso());
+  f.set("start", uk_date(q->today));
   plan_form_page(ctx, f, 200);
 }
 
@@ -295,7 +295,7 @@ void qa_action_form(Ctx& ctx) {
   RecordForm f("action");
   if (!plan->priorities.empty())
     f.set("number", qa::next_action_number(*existing, plan->priorities.front().number));
-  f.set("start", q->today.iso());
+  f.set("start", uk_date(q->today));
   action_form_page(ctx, *q, *plan, f, 200);
 }
 

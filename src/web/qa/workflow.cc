@@ -1,24 +1,15 @@
 #include "web/qa/workflow.h"
 
 #include <algorithm>
-#include <chrono>
-#include <ctime>
 #include <set>
 
 #include "access/policy.h"
+#include "core/clock.h"
 #include "indicators/catalogue.h"
+#include "web/view.h"
 
 namespace beacon::web {
 namespace {
-
-std::string now_iso() {
-  std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
 
 void audit(QaRequest& q, std::string action, std::string kind, int64_t id, std::string unit,
            std::string detail) {
@@ -35,13 +26,6 @@ void audit(QaRequest& q, std::string action, std::string kind, int64_t id, std::
 bool open_on(OptDate end, Date d) { return !end || *end > d; }
 
 }  // namespace
-
-Date clock_today() {
-  auto days = std::chrono::duration_cast<std::chrono::days>(
-                  std::chrono::system_clock::now().time_since_epoch())
-                  .count();
-  return Date::from_serial(static_cast<int32_t>(days));
-}
 
 qa::UnitScope qa_scope(const Session& session, const OrganisationTree& org) {
   const access::Principal p = session.principal();
@@ -66,7 +50,7 @@ std::optional<QaRequest> qa_request(Ctx& ctx) {
   return QaRequest{
       *store,        ctx.app.backend(), *ctx.engine, ctx.session->user_name,
       qa_scope(*ctx.session, ctx.engine->index().organisation()),
-      clock_today(), now_iso(),      ctx.client()};
+      default_date(*ctx.engine), clock::now_iso(), ctx.client()};
 }
 
 std::vector<qa::Candidate> sampling_candidates(const CaseIndex& index, Date as_at) {

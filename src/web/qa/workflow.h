@@ -19,8 +19,6 @@
 
 namespace beacon::web {
 
-// Today by the clock (UTC): the date QA records are made on and reports run to.
-Date clock_today();
 
 // What one request may do with QA records.
 struct QaRequest {
@@ -29,7 +27,9 @@ struct QaRequest {
   const IndicatorEngine& engine;
   std::string user;
   qa::UnitScope scope;
-  Date today;       // the date new records are made on
+  // Beacon's today: the date the loaded data runs to (view.h default_date).
+  // New records are made on it and due dates are judged against it.
+  Date today;
   std::string now;  // ISO date-time stamps for versions and moderations
   std::string client;  // the client's address, for the audit trail
 };
