@@ -59,7 +59,9 @@ else echo "$password" > "$work/admin-password"; fi
 jar="$work/cookies.txt"
 rm -f "$jar"
 token=$(curl -s -c "$jar" "$base/sign-in" | sed -n 's/.*name="sign_in_token" value="\([^"]*\)".*/\1/p')
-curl -s -b "$jar" -c "$jar" -o /dev/null -d "sign_in_token=$token&user=admin&password=$password" "$base/sign-in"
+# Another administrator of an existing store: BEACON_BENCH_USER (with BEACON_BENCH_PASSWORD).
+curl -s -b "$jar" -c "$jar" -o /dev/null --data-urlencode "sign_in_token=$token" \
+  --data-urlencode "user=${BEACON_BENCH_USER:-admin}" --data-urlencode "password=$password" "$base/sign-in"
 session=$(awk '$6=="beacon_session"{print $7}' "$jar")
 [ -n "$session" ] || { echo "bench: could not sign in" >&2; exit 1; }
 # Warm the caches the way the first visitors would.
@@ -67,6 +69,7 @@ curl -s -o /dev/null -b "beacon_session=$session" "$base/scorecard"
 
 child=$(curl -s -b "beacon_session=$session" "$base/api/indicators/KPI3/drill" | sed -n 's/.*"child_id":"\([^"]*\)".*/\1/p' | head -1)
 worker=$(curl -s -b "beacon_session=$session" "$base/api/units" | sed -n 's/.*"workers":\[{"id":"\([^"]*\)".*/\1/p')
+team=$(curl -s -b "beacon_session=$session" "$base/api/units" | grep -o '"id":"[^"]*","kind":"team"' | head -1 | cut -d'"' -f4)
 first_id() { curl -s -b "beacon_session=$session" "$base$1" | grep -o '"id":[0-9]*' | head -1 | cut -d: -f2; }
 cycle=$(first_id /api/qa/cycles)
 evaluation=$(curl -s -b "beacon_session=$session" "$base/api/qa/cycles/$cycle" | sed -n 's/.*"evaluations":\[{[^}]*"id":\([0-9]*\).*/\1/p')
@@ -74,7 +77,7 @@ plan=$(first_id /api/qa/plans)
 load=$(first_id /api/loads)
 # Every page and JSON API call that answers a GET (src/web/routes.cc), with
 # ids from the store; exports are timed once each below.
-paths=(/ /account /scorecard /indicators/KPI3 "/indicators/KPI3?unit=$worker" /portraits /portraits/cla
+paths=(/ /account "/my-children?worker=$worker" "/my-team?team=$team" /scorecard /indicators/KPI3 "/indicators/KPI3?unit=$worker" /portraits /portraits/cla
        /worklists "/worklists?unit=$worker" "/children/$child" /data "/data/loads/$load"
        /admin/users /admin/users/1 /admin/audit
        /qa "/qa/cycles/$cycle" "/qa/cycles/$cycle/briefing" "/qa/evaluations/$evaluation"

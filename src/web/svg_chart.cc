@@ -245,4 +245,70 @@ std::string bar_chart(const BarChart& c) {
   return s + "</svg>";
 }
 
+std::string stacked_bar_chart(const StackedChart& c) {
+  // GOV.UK colours from strongest to weakest grade; hatching from the third on.
+  static const char* kFill[] = {"#00703c", "#85994b", "#1d70b8", "#f47738", "#d4351c", "#505a5f"};
+  const double W = 720, left = 220, right = 20, row = 28, bar = 20;
+  const double pw = W - left - right;
+  // The legend across the top, wrapping onto further lines as needed.
+  struct Key {
+    double x, y;
+  };
+  std::vector<Key> keys;
+  double lx = 0, ly = 6;
+  for (size_t k = 0; k < c.series.size() && k < 6; ++k) {
+    const double w = 26 + 6.4 * static_cast<double>(c.series[k].size());
+    if (lx > 0 && lx + w > W) {
+      lx = 0;
+      ly += 20;
+    }
+    keys.push_back({lx, ly});
+    lx += w;
+  }
+  const double top = ly + 34;
+  const double H = top + row * static_cast<double>(c.rows.size()) + 8;
+  std::string s = "<svg class=\"beacon-chart beacon-stacked-chart\" viewBox=\"0 0 720 " + num(H) +
+                  "\" role=\"img\" aria-label=\"" + esc(c.title) + "\" focusable=\"false\"><defs>";
+  for (size_t k = 0; k < c.series.size() && k < 6; ++k)
+    s += "<pattern id=\"beacon-hatch-" + std::to_string(k) +
+         "\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">"
+         "<rect width=\"6\" height=\"6\" fill=\"" + kFill[k] + "\"/>" +
+         (k >= 2 ? "<rect width=\"2\" height=\"6\" fill=\"#ffffff\" fill-opacity=\"0.45\"/>" : "") +
+         "</pattern>";
+  s += "</defs>";
+  for (size_t k = 0; k < keys.size(); ++k)
+    s += "<rect x=\"" + num(keys[k].x) + "\" y=\"" + num(keys[k].y) +
+         "\" width=\"14\" height=\"14\" fill=\"url(#beacon-hatch-" + std::to_string(k) + ")\"/><text x=\"" +
+         num(keys[k].x + 18) + "\" y=\"" + num(keys[k].y + 12) + "\" font-size=\"11\" fill=\"#0b0c0c\">" +
+         esc(c.series[k]) + "</text>";
+  for (size_t i = 0; i < c.rows.size(); ++i) {
+    const StackedRow& r = c.rows[i];
+    const double y = top + row * static_cast<double>(i);
+    int total = 0;
+    for (int n : r.counts) total += n;
+    std::string label = r.label.size() > 32 ? r.label.substr(0, 31) + "…" : r.label;
+    s += "<text x=\"" + num(left - 8) + "\" y=\"" + num(y + bar - 5) +
+         "\" text-anchor=\"end\" font-size=\"12\" fill=\"#0b0c0c\">" + esc(label) + "</text>";
+    if (total == 0) {
+      s += "<text x=\"" + num(left) + "\" y=\"" + num(y + bar - 5) +
+           "\" font-size=\"12\" fill=\"#0b0c0c\">None</text>";
+      continue;
+    }
+    double x = left;
+    for (size_t k = 0; k < r.counts.size() && k < 6; ++k) {
+      const double share = static_cast<double>(r.counts[k]) / total;
+      const double w = pw * share;
+      if (w <= 0) continue;
+      s += "<rect x=\"" + num(x) + "\" y=\"" + num(y) + "\" width=\"" + num(w) + "\" height=\"" + num(bar) +
+           "\" fill=\"url(#beacon-hatch-" + std::to_string(k) + ")\"/>";
+      const std::string pct = std::to_string(static_cast<int>(std::lround(share * 100))) + "%";
+      if (w >= 34)
+        s += "<text x=\"" + num(x + w / 2) + "\" y=\"" + num(y + bar - 6) +
+             "\" text-anchor=\"middle\" font-size=\"11\" font-weight=\"700\" fill=\"#ffffff\">" + pct + "</text>";
+      x += w;
+    }
+  }
+  return s + "</svg>";
+}
+
 }  // namespace beacon::web

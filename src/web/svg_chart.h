@@ -53,6 +53,21 @@ struct BarChart {
 };
 std::string bar_chart(const BarChart& chart);
 
+// Bars that each add up to 100%: one row per cycle (or team, or month), one
+// segment per series (grades, say) with its share written in the segment
+// where it fits; a legend names each series, and segments after the second
+// are hatched as well as coloured, so colour is never the only signal.
+struct StackedRow {
+  std::string label;
+  std::vector<int> counts;  // one per series
+};
+struct StackedChart {
+  std::string title;  // accessible name
+  std::vector<std::string> series;
+  std::vector<StackedRow> rows;
+};
+std::string stacked_bar_chart(const StackedChart& chart);
+
 }  // namespace beacon::web
 
 #endif  // BEACON_WEB_SVG_CHART_H_

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "web/html.h"
 #include "web/svg_chart.h"
 #include "web/test_support.h"
@@ -67,6 +69,63 @@ TEST(SvgChartTest, SparklineAndChartCarryTheirNames) {
   EXPECT_NE(svg.find("England 82.0"), std::string::npos);
   EXPECT_NE(svg.find("Feb 2025"), std::string::npos);
   EXPECT_EQ(svg.find("style="), std::string::npos);
+}
+
+// The y values of the labels at the right of a series chart (x = 556).
+std::vector<double> label_ys(const std::string& svg) {
+  std::vector<double> ys;
+  for (size_t at = svg.find("<text x=\"556.0\""); at != std::string::npos;
+       at = svg.find("<text x=\"556.0\"", at + 1)) {
+    size_t y = svg.find("y=\"", at) + 3;
+    ys.push_back(std::stod(svg.substr(y, svg.find('"', y) - y)));
+  }
+  return ys;
+}
+
+TEST(SvgChartTest, TheSeriesAxisIsScaledToTheDataAndLabelsNeverOverlap) {
+  SeriesChart c;
+  c.title = "Assessments";
+  c.months = {D(2025, 1, 31), D(2025, 2, 28), D(2025, 3, 31)};
+  c.values = {91.0, 92.0, 93.0};
+  c.target = 85;
+  c.tolerance_low = 84;
+  c.tolerance_high = 86;  // the band's label lands on the target's
+  c.benchmarks = {{"England", 85.5}, {"Region", 85.2}};
+  c.percentage = true;
+  std::string svg = series_chart(c);
+  // Not 0 to 100: the axis starts near the data (no "0" tick, no "20").
+  EXPECT_EQ(svg.find(">0</text>"), std::string::npos) << svg;
+  EXPECT_EQ(svg.find(">20</text>"), std::string::npos);
+  EXPECT_NE(svg.find(">90</text>"), std::string::npos);
+  // The four labels at the right are at least 15 px apart.
+  auto ys = label_ys(svg);
+  ASSERT_EQ(ys.size(), 4u) << svg;
+  std::sort(ys.begin(), ys.end());
+  for (size_t i = 1; i < ys.size(); ++i) EXPECT_GE(ys[i] - ys[i - 1], 15.0 - 1e-9);
+}
+
+TEST(SvgChartTest, BarsCarryTheirValuesAndStackedBarsTheirShares) {
+  BarChart b;
+  b.title = "KPI3 by locality";
+  b.percentage = true;
+  b.target = 85;
+  b.bars = {{"East", 91.7, "91.7%"}, {"South <S>", std::nullopt, "Not shown"}};
+  std::string svg = bar_chart(b);
+  EXPECT_NE(svg.find("aria-label=\"KPI3 by locality\""), std::string::npos);
+  EXPECT_NE(svg.find(">91.7%</text>"), std::string::npos);
+  EXPECT_NE(svg.find(">Not shown</text>"), std::string::npos);
+  EXPECT_NE(svg.find("South &lt;S&gt;"), std::string::npos);
+  EXPECT_EQ(std::count(svg.begin(), svg.end(), '<') - std::count(svg.begin(), svg.end(), '>'), 0);
+  StackedChart st;
+  st.title = "Grades";
+  st.series = {"Good", "Requires improvement", "Inadequate"};
+  st.rows = {{"Q1", {3, 1, 0}}, {"Q2", {0, 0, 0}}};
+  std::string stacked = stacked_bar_chart(st);
+  EXPECT_NE(stacked.find(">75%</text>"), std::string::npos);
+  EXPECT_NE(stacked.find(">25%</text>"), std::string::npos);
+  EXPECT_NE(stacked.find(">None</text>"), std::string::npos);  // a row with no counts
+  EXPECT_NE(stacked.find(">Requires improvement</text>"), std::string::npos);  // the legend
+  EXPECT_EQ(stacked.find("style="), std::string::npos);
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include "web/qa/qa_html.h"
 #include "web/qa/qa_views.h"
 #include "web/qa/workflow.h"
+#include "web/svg_chart.h"
 #include "web/view.h"
 
 namespace beacon::web {
@@ -100,8 +101,8 @@ std::string cycle_form(Ctx& ctx, const std::vector<qa::Cycle>& cycles, const std
              "Random and stratified samples; revisits count towards it", "govuk-input--width-4");
   h += input("cycle-per_group", "Children from each team or cohort", "5", "",
              "govuk-input--width-4");
-  h += input("cycle-seed", "Random seed", std::to_string(today.serial()),
-             "Recorded with the cycle, so the draw can be repeated", "govuk-input--width-10");
+  h += input("cycle-seed", "Draw number", std::to_string(today.serial()),
+             "Recorded with the cycle, so the same sample can be drawn again", "govuk-input--width-10");
   h += "<div class=\"govuk-form-group\"><label class=\"govuk-label\" "
        "for=\"cycle-previous\">Revisit 25% of the children of</label>"
        "<select class=\"govuk-select\" id=\"cycle-previous\" name=\"previous_cycle_id\"><option "
@@ -112,6 +113,43 @@ std::string cycle_form(Ctx& ctx, const std::vector<qa::Cycle>& cycles, const std
   h += "</select></div><button type=\"submit\" class=\"govuk-button\" "
        "data-module=\"govuk-button\">Draw the sample</button></form>";
   return h;
+}
+
+// "Across cycles at a glance": each cycle's overall grades as one bar that
+// adds up to 100%, oldest first, with the counts in a table beside it.
+std::string across_cycles(QaRequest& q, const std::vector<qa::Cycle>& cycles) {
+  StackedChart chart;
+  chart.title = "Overall grades of submitted evaluations, cycle by cycle";
+  for (qa::Grade g : qa::kAllGrades) chart.series.push_back(std::string(qa::grade_label(g)));
+  std::vector<std::vector<std::string>> rows;
+  for (const qa::Cycle& c : cycles) {
+    auto e = q.store.evaluations({c.id, "", ""}, q.scope);
+    if (!e) continue;
+    qa::GradeCounts counts;
+    for (const auto& x : *e)
+      if (x.status == qa::EvaluationStatus::kSubmitted)
+        if (auto g = qa::overall_grade(x.answers)) counts.add(*g);
+    if (counts.total() == 0) continue;
+    StackedRow bar{c.name, {}};
+    std::vector<std::string> cells = {esc(c.name)};
+    for (qa::Grade g : qa::kAllGrades) {
+      bar.counts.push_back(counts.n[qa::grade_index(g)]);
+      cells.push_back(std::to_string(counts.n[qa::grade_index(g)]));
+    }
+    cells.push_back(percent(counts.share_good_or_better()));
+    chart.rows.push_back(std::move(bar));
+    rows.push_back(std::move(cells));
+  }
+  if (rows.empty()) return "";
+  std::vector<std::string> head = {"Cycle"};
+  for (const auto& s : chart.series) head.push_back(s);
+  head.push_back("Good or better");
+  return "<h2 class=\"govuk-heading-m\" id=\"across-cycles\">Across cycles at a glance</h2>"
+         "<figure class=\"beacon-chart-figure\">" + stacked_bar_chart(chart) +
+         "<figcaption class=\"govuk-body-s\">Each bar is one cycle's submitted evaluations, by overall "
+         "grade; the counts are in the table below.</figcaption></figure>" +
+         table("across-cycles-table", "Overall grades by cycle", head, rows,
+               {false, true, true, true, true, true, true});
 }
 
 void home(Ctx& ctx, const std::string& error, int status) {
@@ -141,6 +179,7 @@ void home(Ctx& ctx, const std::string& error, int status) {
     h += table("cycles", "Cycles, newest first",
                {"Cycle", "Kind", "Dates", "Children", "Submitted", "Briefing"}, rows,
                {false, false, false, true, true, false});
+  h += across_cycles(*q, *cycles);
   // Only those who may start one see the form (a team manager reads the cycles).
   if (access::can_record_qa(ctx.principal())) h += cycle_form(ctx, *cycles, error);
   ctx.page({"Quality assurance", "qa", nullptr, {}, !error.empty()}, h, status);

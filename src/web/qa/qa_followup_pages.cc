@@ -2,6 +2,7 @@
 // (close with evidence, record what the revisit found), the learning briefing
 // page, complaints and compliments, improvement plans with their indicators,
 // and the triangulation view of a team or locality.
+#include <algorithm>
 #include <cctype>
 
 #include "access/policy.h"
@@ -57,10 +58,19 @@ void qa_recommendations_page(Ctx& ctx) {
   // The report: made, done on time, overdue, by team.
   auto report = qa::recommendation_report(*recs, q->today);
   std::vector<std::vector<std::string>> rows;
-  for (const auto& [t, c] : report)
-    rows.push_back({esc(t.empty() ? std::string("Everyone") : org.name_of(t)),
-                    std::to_string(c.made), std::to_string(c.done), std::to_string(c.done_on_time),
-                    std::to_string(c.open), std::to_string(c.overdue)});
+  StackedChart chart;
+  chart.title = "Recommendations by team: done on time, done late, open and not yet due, overdue";
+  chart.series = {"Done on time", "Done late", "Open, not yet due", "Overdue"};
+  for (const auto& [t, c] : report) {
+    const std::string name = t.empty() ? std::string("Everyone") : org.name_of(t);
+    rows.push_back({esc(name), std::to_string(c.made), std::to_string(c.done),
+                    std::to_string(c.done_on_time), std::to_string(c.open), std::to_string(c.overdue)});
+    chart.rows.push_back({name, {c.done_on_time, c.done - c.done_on_time, c.open - c.overdue, c.overdue}});
+  }
+  if (!chart.rows.empty())
+    h += "<figure class=\"beacon-chart-figure\" id=\"recommendations-chart\">" + stacked_bar_chart(chart) +
+         "<figcaption class=\"govuk-body-s\">Each bar is one team's recommendations; the counts are in the "
+         "table below.</figcaption></figure>";
   h += table("recommendations-by-team", "By team, as at " + q->today.text(),
              {"Team", "Made", "Done", "Done on time", "Open", "Overdue"}, rows,
              {false, true, true, true, true, true});
@@ -229,6 +239,22 @@ void qa_feedback_page(Ctx& ctx) {
                       std::to_string(y.responded_on_time) + " of " + std::to_string(y.responded),
                       std::to_string(y.compliments)});
   }
+  BarChart by_month;
+  by_month.title = "Complaints received, month by month";
+  BarChart praised;
+  praised.title = "Compliments received, month by month";
+  for (const auto& m : f->months) {
+    by_month.bars.push_back({m.month.first_day().month_text(), static_cast<double>(m.figures.complaints),
+                             std::to_string(m.figures.complaints)});
+    praised.bars.push_back({m.month.first_day().month_text(), static_cast<double>(m.figures.compliments),
+                            std::to_string(m.figures.compliments)});
+  }
+  if (!by_month.bars.empty())
+    h += "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-one-half\"><h2 class=\"govuk-heading-s\">"
+         "Complaints by month</h2><figure class=\"beacon-chart-figure\">" + bar_chart(by_month) +
+         "</figure></div><div class=\"govuk-grid-column-one-half\"><h2 class=\"govuk-heading-s\">Compliments by "
+         "month</h2><figure class=\"beacon-chart-figure\">" + bar_chart(praised) +
+         "</figure></div></div>";
   h += table("feedback-months", "Month by month",
              {"Month", "Complaints", "From children", "Answered on time", "Compliments"}, months,
              {false, true, true, true, true});
@@ -238,23 +264,57 @@ void qa_feedback_page(Ctx& ctx) {
     themes.push_back({esc(qa::complaint_theme_label(t)),
                       std::to_string(it == x.by_theme.end() ? 0 : it->second)});
   }
+  BarChart by_theme;
+  by_theme.title = "Complaints by theme, most first";
+  for (const auto& t : qa::complaint_themes()) {
+    auto it = x.by_theme.find(t);
+    const int n = it == x.by_theme.end() ? 0 : it->second;
+    by_theme.bars.push_back({qa::complaint_theme_label(t), static_cast<double>(n), std::to_string(n)});
+  }
+  std::stable_sort(by_theme.bars.begin(), by_theme.bars.end(),
+                   [](const Bar& a, const Bar& b) { return a.value.value_or(0) > b.value.value_or(0); });
+  h += "<figure class=\"beacon-chart-figure\" id=\"feedback-themes-chart\">" + bar_chart(by_theme) + "</figure>";
   h += table("feedback-themes", "Complaints by theme", {"Theme", "Complaints"}, themes,
              {false, true});
+  // A page of 25 at a time, newest first.
+  constexpr size_t kPerPage = 25;
+  const int pages = std::max(1, static_cast<int>((f->complaints.size() + kPerPage - 1) / kPerPage));
+  int page = 1;
+  try {
+    page = std::clamp(std::stoi(ctx.req.param("page", "1")), 1, pages);
+  } catch (...) {
+  }
   std::vector<std::vector<std::string>> list;
-  for (const auto& c : f->complaints) {
-    if (list.size() >= 200) break;
+  for (size_t i = static_cast<size_t>(page - 1) * kPerPage;
+       i < f->complaints.size() && i < static_cast<size_t>(page) * kPerPage; ++i) {
+    const auto& c = f->complaints[i];
     bool late = c.responded ? *c.responded > c.due : c.due < f->to;
     list.push_back({esc(c.reference.empty() ? std::to_string(c.id) : c.reference),
                     std::to_string(c.stage), c.received.text(), c.due.text(),
-                    c.responded ? c.responded->iso() : std::string("Not yet"),
+                    c.responded ? c.responded->text() : std::string("Not yet"),
                     late ? "<strong class=\"govuk-tag govuk-tag--red\">Late</strong>" : "On time",
                     esc(qa::complaint_theme_label(c.theme)), esc(c.complainant), esc(c.outcome),
                     esc(c.learning_action)});
   }
-  h += table("complaints", "Complaints, newest first",
+  h += table("complaints",
+             "Complaints, newest first (page " + std::to_string(page) + " of " + std::to_string(pages) + ")",
              {"Reference", "Stage", "Received", "Due", "Responded", "Timeliness", "Theme", "From",
               "Outcome", "Learning action"},
              list);
+  {
+    // The same view, another page: every parameter but `page` kept.
+    std::string base = "/qa/feedback?";
+    size_t start = 0;
+    const std::string& query = ctx.req.query;
+    while (start <= query.size()) {
+      size_t end = query.find('&', start);
+      if (end == std::string::npos) end = query.size();
+      std::string part = query.substr(start, end - start);
+      if (!part.empty() && !part.starts_with("page=")) base += part + "&";
+      start = end + 1;
+    }
+    h += pagination(page, pages, [&](int p) { return base + "page=" + std::to_string(p) + "#complaints"; });
+  }
   // Recording a complaint.
   std::string fields =
       "<div class=\"govuk-form-group\"><label class=\"govuk-label\" for=\"c-received\">Received "
