@@ -122,5 +122,30 @@ TEST(FiguresReadTrue, TheHeaderSaysTheDateTheDataRunsTo) {
   EXPECT_NE(page.body.find("id=\"data-date\">Data to 3 February 2025<"), std::string::npos);
 }
 
+TEST(FiguresReadTrue, RefusedInputStaysOnAPageTheReaderCanFixItFrom) {
+  TestServer s;
+  auto c = s.signed_in();
+  // A date that is not one: the picker again, with what was typed and why.
+  auto bad = c.get("/scorecard?to=31/13/2025&period=12m");
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_NE(bad.body.find("govuk-error-summary"), std::string::npos);
+  EXPECT_NE(bad.body.find("href=\"#picker-to\""), std::string::npos);
+  EXPECT_NE(bad.body.find("id=\"picker-to-error\""), std::string::npos);
+  EXPECT_NE(bad.body.find("value=\"31/13/2025\""), std::string::npos);
+  EXPECT_NE(bad.body.find("action=\"/scorecard\""), std::string::npos);
+  // A custom period without its start: the problem is beside the start date.
+  auto no_start = c.get("/indicators/KPI3?to=2025-03-31&period=custom&from=soon");
+  EXPECT_EQ(no_start.status, 400);
+  EXPECT_NE(no_start.body.find("id=\"picker-from-error\""), std::string::npos);
+  EXPECT_NE(no_start.body.find("value=\"soon\""), std::string::npos);
+  // An upload with no file: the Data page and its form again, the problem beside the box.
+  auto page = c.get("/data");
+  std::string csrf = TestServer::between(page.body, "name=\"csrf\" value=\"", "\"");
+  auto empty = c.post_multipart("/data/uploads", {{"csrf", csrf}}, {});
+  EXPECT_EQ(empty.status, 400);
+  EXPECT_NE(empty.body.find("id=\"files-error\""), std::string::npos) << empty.body;
+  EXPECT_NE(empty.body.find("action=\"/data/uploads\""), std::string::npos);
+}
+
 }  // namespace
 }  // namespace beacon::web

@@ -65,21 +65,34 @@ std::string view_picker(const IndicatorEngine& engine, const View& view, const s
                   "<div class=\"beacon-picker__fields\">";
   // Dates are typed the UK way (day/month/year), not picked from a browser
   // calendar that shows mm/dd/yyyy; the URL keeps the ISO form.
-  h += "<div class=\"govuk-form-group\"><label class=\"govuk-label\" for=\"picker-to\">Date</label>"
-       "<div class=\"govuk-hint\" id=\"picker-to-hint\">For example, 31/3/2026</div>"
-       "<input class=\"govuk-input govuk-input--width-10\" id=\"picker-to\" name=\"to\" type=\"text\" "
-       "inputmode=\"numeric\" aria-describedby=\"picker-to-hint\" value=\"" + uk_date(view.to) + "\"></div>";
+  auto group = [&](const char* field) {
+    return std::string("<div class=\"govuk-form-group") + (o.error_field == field ? " govuk-form-group--error" : "") + "\">";
+  };
+  auto message = [&](const char* field) {
+    return o.error_field == field ? "<p class=\"govuk-error-message\" id=\"picker-" + std::string(field) +
+                                        "-error\"><span class=\"govuk-visually-hidden\">Error:</span> " + esc(o.error) + "</p>"
+                                  : std::string();
+  };
+  auto input_class = [&](const char* field) {
+    return std::string("govuk-input govuk-input--width-10") + (o.error_field == field ? " govuk-input--error" : "");
+  };
+  h += group("to") + "<label class=\"govuk-label\" for=\"picker-to\">Date</label>"
+       "<div class=\"govuk-hint\" id=\"picker-to-hint\">For example, 31/3/2026</div>" + message("to") +
+       "<input class=\"" + input_class("to") + "\" id=\"picker-to\" name=\"to\" type=\"text\" "
+       "inputmode=\"numeric\" aria-describedby=\"picker-to-hint\" value=\"" +
+       (o.typed_to.empty() ? uk_date(view.to) : esc(o.typed_to)) + "\"></div>";
   if (o.period) {
-    h += "<div class=\"govuk-form-group\"><label class=\"govuk-label\" for=\"picker-period\">Period</label>"
+    h += group("period") + "<label class=\"govuk-label\" for=\"picker-period\">Period</label>" + message("period") +
          "<select class=\"govuk-select\" id=\"picker-period\" name=\"period\">";
     for (const auto& [value, label] : period_choices())
       h += "<option value=\"" + value + "\"" + (value == view.period ? " selected" : "") + ">" +
            esc(label) + "</option>";
     h += "</select></div>";
-    h += "<div class=\"govuk-form-group\"><label class=\"govuk-label\" for=\"picker-from\">Start date "
-         "(only for a period of your choice)</label>"
-         "<input class=\"govuk-input govuk-input--width-10\" id=\"picker-from\" name=\"from\" type=\"text\" "
-         "inputmode=\"numeric\" value=\"" + (view.from ? uk_date(*view.from) : std::string()) + "\"></div>";
+    h += group("from") + "<label class=\"govuk-label\" for=\"picker-from\">Start date "
+         "(only for a period of your choice)</label>" + message("from") +
+         "<input class=\"" + input_class("from") + "\" id=\"picker-from\" name=\"from\" type=\"text\" "
+         "inputmode=\"numeric\" value=\"" +
+         (!o.typed_from.empty() ? esc(o.typed_from) : view.from ? uk_date(*view.from) : std::string()) + "\"></div>";
   }
   h += "<div class=\"govuk-form-group\"><label class=\"govuk-label\" for=\"picker-unit\">Team, service or locality</label>"
        "<select class=\"govuk-select\" id=\"picker-unit\" name=\"unit\">";

@@ -20,6 +20,10 @@ struct PickerOptions {
   // root when empty), and which units and workers may be offered.
   std::string top_unit;
   std::function<bool(std::string_view)> in_scope;
+  // A refused view comes back with what was typed and the problem beside
+  // its field ("to", "from" or "period").
+  std::string typed_to, typed_from;
+  std::string error_field, error;
 };
 
 std::string view_picker(const IndicatorEngine& engine, const View& view, const std::string& action,

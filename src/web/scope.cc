@@ -8,10 +8,40 @@
 
 namespace beacon::web {
 
+namespace {
+
+// A date or period that cannot be read keeps the reader on a page they can
+// fix it from: the error summary, and the picker with what they typed and
+// the problem beside its field.
+void refused_view(Ctx& ctx, const std::string& problem) {
+  PickerOptions o = picker_options(ctx);
+  o.typed_to = ctx.req.param("to");
+  o.typed_from = ctx.req.param("from");
+  o.error = problem;
+  o.error_field = problem.find("start of the period") != std::string::npos ? "from"
+                  : problem.find("period") != std::string::npos           ? "period"
+                                                                          : "to";
+  View fallback;
+  fallback.to = default_date(*ctx.engine);
+  fallback.unit = ctx.req.param("unit");
+  if (!ctx.engine->unit_exists(fallback.unit))
+    fallback.unit = access::home_unit(ctx.principal(), ctx.engine->index().organisation());
+  std::string h = error_summary({{problem, "#picker-" + o.error_field}}) +
+                  "<h1 class=\"govuk-heading-l\">Choose what to show</h1>" +
+                  view_picker(*ctx.engine, fallback, ctx.req.path, o);
+  ctx.page({"Choose what to show", "", nullptr, {}, true}, h, 400);
+}
+
+}  // namespace
+
 std::optional<View> scoped_view(Ctx& ctx) {
   access::Principal p = ctx.principal();
   const OrganisationTree& org = ctx.engine->index().organisation();
   auto view = parse_view(ctx.req, *ctx.engine);
+  if (!view && view.status().code() == StatusCode::kInvalidInput) {
+    refused_view(ctx, view.status().message());
+    return std::nullopt;
+  }
   if (!view) {
     ctx.fail(view.status().code() == StatusCode::kNotFound ? 404 : 400, view.status().message());
     return std::nullopt;

@@ -43,17 +43,33 @@ std::vector<Problem> problems_from_json(const nlohmann::json& report) {
 
 }  // namespace
 
-void data_page(Ctx& ctx) {
-  std::string h = "<h1 class=\"govuk-heading-l\">Data</h1>";
+namespace {
+
+// The upload form, with `error` beside the file box when there is one.
+std::string upload_form(Ctx& ctx, const std::string& error) {
+  return "<form method=\"post\" action=\"/data/uploads\" enctype=\"multipart/form-data\" novalidate>" + csrf_field(*ctx.session) +
+       "<div class=\"govuk-form-group" + std::string(error.empty() ? "" : " govuk-form-group--error") +
+       "\"><label class=\"govuk-label\" for=\"files\">Files</label>"
+       "<div class=\"govuk-hint\" id=\"files-hint\">Up to " + std::to_string(ctx.app.options().max_upload_bytes >> 20) +
+       " MB each. Choose several at once to load them together.</div>" +
+       (error.empty() ? std::string()
+                      : "<p class=\"govuk-error-message\" id=\"files-error\"><span class=\"govuk-visually-hidden\">Error:</span> " +
+                            esc(error) + "</p>") +
+       "<input class=\"govuk-file-upload" + std::string(error.empty() ? "" : " govuk-file-upload--error") +
+       "\" id=\"files\" name=\"files\" type=\"file\" multiple aria-describedby=\"files-hint" +
+       std::string(error.empty() ? "" : " files-error") + "\"></div>"
+       "<button type=\"submit\" class=\"govuk-button\" data-module=\"govuk-button\">Upload and load</button></form>";
+}
+
+// The Data page; a refused upload comes back to it with the problem at the
+// top and beside the file box, so the reader fixes it where they are.
+void draw_data_page(Ctx& ctx, const std::string& error, int status) {
+  std::string h = error.empty() ? std::string() : error_summary({{error, "#files"}});
+  h += "<h1 class=\"govuk-heading-l\">Data</h1>";
   h += "<h2 class=\"govuk-heading-m\">Load files</h2><p class=\"govuk-body\">Upload CIN census XML, SSDA903 returns "
        "(CSV or XML), SSD extract CSVs or Beacon's local tables. Beacon recognises each file by its content. A load "
        "is all or nothing: if any file has an error, nothing is loaded and every error is listed.</p>";
-  h += "<form method=\"post\" action=\"/data/uploads\" enctype=\"multipart/form-data\" novalidate>" + csrf_field(*ctx.session) +
-       "<div class=\"govuk-form-group\"><label class=\"govuk-label\" for=\"files\">Files</label>"
-       "<div class=\"govuk-hint\" id=\"files-hint\">Up to " + std::to_string(ctx.app.options().max_upload_bytes >> 20) +
-       " MB each. Choose several at once to load them together.</div>"
-       "<input class=\"govuk-file-upload\" id=\"files\" name=\"files\" type=\"file\" multiple aria-describedby=\"files-hint\"></div>"
-       "<button type=\"submit\" class=\"govuk-button\" data-module=\"govuk-button\">Upload and load</button></form>";
+  h += upload_form(ctx, error);
   auto history = ctx.app.backend().load_history();
   h += "<h2 class=\"govuk-heading-m\">Load history</h2>";
   if (!history) {
@@ -73,17 +89,17 @@ void data_page(Ctx& ctx) {
            "</td><td class=\"govuk-table__cell\">" + esc(l.summary) + "</td></tr>";
     h += "</tbody></table></div>";
   }
-  ctx.page({"Data", "data"}, h);
+  ctx.page({"Data", "data", nullptr, {}, !error.empty()}, h, status);
 }
+
+}  // namespace
+
+void data_page(Ctx& ctx) { draw_data_page(ctx, "", 200); }
 
 void upload_submit(Ctx& ctx) {
   for (const auto& f : ctx.req.files) ctx.audit_detail += (ctx.audit_detail.empty() ? "" : ", ") + f.filename;
   auto job = ctx.app.uploads().start(ctx.req.files, ctx.session->user_name);
-  if (!job) {
-    std::string h = error_summary({{job.status().message(), "#files"}}) +
-                    "<h1 class=\"govuk-heading-l\">Data</h1><p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/data\">Choose files again</a></p>";
-    return ctx.page({"Data", "data", nullptr, {}, true}, h, 400);
-  }
+  if (!job) return draw_data_page(ctx, job.status().message(), 400);
   ctx.res.redirect("/data/uploads/" + *job);
 }
 
@@ -120,6 +136,9 @@ void upload_page(Ctx& ctx) {
     h += "<details class=\"govuk-details\"><summary class=\"govuk-details__summary\"><span class=\"govuk-details__summary-text\">"
          "The whole load report</span></summary><div class=\"govuk-details__text\"><pre class=\"beacon-report\">" +
          esc(o.report_text) + "</pre></div></details>";
+  if (!o.ok)
+    h += "<h2 class=\"govuk-heading-m\">Upload the corrected files</h2>" +
+         upload_form(ctx, "");
   h += "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/data\">Back to data</a></p>";
   ctx.page({o.ok ? "Files loaded" : "Nothing was loaded", "data", nullptr, {}, !o.ok}, h);
 }
