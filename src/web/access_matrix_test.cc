@@ -2,6 +2,8 @@
 // and no child outside the role's scope in any response.
 #include <gtest/gtest.h>
 
+#include <regex>
+
 #include "web/test_support.h"
 
 namespace beacon::web {
@@ -62,6 +64,53 @@ std::string example_path(std::string t, int64_t target_user, const std::string& 
   return t;
 }
 
+// The words of a page a person reads: tags, scripts and attribute values gone.
+std::string visible_text(const std::string& html) {
+  std::string out;
+  bool in_tag = false;
+  for (size_t i = 0; i < html.size(); ++i) {
+    if (!in_tag && html.compare(i, 7, "<script") == 0) {
+      size_t end = html.find("</script>", i);
+      if (end == std::string::npos) break;
+      i = end + 8;
+      continue;
+    }
+    if (html[i] == '<') in_tag = true;
+    else if (html[i] == '>') {
+      in_tag = false;
+      out += ' ';
+    } else if (!in_tag) out += html[i];
+  }
+  return out;
+}
+
+// What a reader should never be shown: command-line flags, repository
+// paths, ISO time stamps, internal names, counts printed as decimals.
+std::vector<std::string> developer_words(const std::string& text) {
+  std::vector<std::string> found;
+  for (const auto& [what, pattern] : std::vector<std::pair<std::string, std::string>>{
+           {"a command-line flag", R"((^|\s)--[a-z][a-z-]+)"},
+           {"a repository path", R"(\b(docs|src)/[a-z])"},
+           {"an ISO time stamp", R"(\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2})"},
+           {"an internal name", R"(ssd-fields|not-upheld|partly-upheld|\bseed \d|\bper-team\b|\bper-cohort\b)"},
+           {"a count with .0", R"(\b\d[\d,]*\.0 of \d[\d,]*(\.\d)? (?!FTE))"},
+       }) {
+    std::smatch m;
+    if (std::regex_search(text, m, std::regex(pattern))) found.push_back(what + ": " + m.str());
+  }
+  return found;
+}
+
+TEST(AccessMatrixTest, TheDeveloperWordsCheckCatchesWhatItLooksFor) {
+  for (const char* bad : {"load them with --set-aside-bad-rows.", "see docs/local-tables.md",
+                          "at 2026-12-07T22:33:00Z", "sampled with seed 1003", "outcome not-upheld",
+                          "9187.0 of 9966.0 contacts"})
+    EXPECT_FALSE(developer_words(visible_text(std::string("<p>") + bad + "</p>")).empty()) << bad;
+  for (const char* fine : {"0.5 of 7.0 FTE", "31 March 2026 at 09:05", "Not upheld",
+                           "9,187 of 9,966 contacts", "<a href=\"/docs/x\" class=\"govuk--m\">Help</a>"})
+    EXPECT_TRUE(developer_words(visible_text(fine)).empty()) << fine;
+}
+
 bool expected_allowed(const Route& r, const access::Principal& p) {
   return r.access == Access::kPublic || allows(r.need, p).allowed;
 }
@@ -96,6 +145,10 @@ TEST(AccessMatrixTest, EveryRouteAsEveryRole) {
         EXPECT_NE(res.status, 403) << res.body.substr(0, 300);
         EXPECT_NE(res.status, 401);
         EXPECT_LT(res.status, 500) << res.body.substr(0, 300);
+        // Every page a role can reach speaks plainly (issue 14 §4).
+        if (r.method == "GET" && res.header("content-type").find("text/html") != std::string::npos) {
+          EXPECT_EQ(developer_words(visible_text(res.body)), std::vector<std::string>{});
+        }
       } else {
         EXPECT_EQ(res.status, 403);
       }

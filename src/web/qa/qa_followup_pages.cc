@@ -20,6 +20,20 @@
 namespace beacon::web {
 namespace {
 
+// Who complained and how it ended, in words rather than stored codes.
+std::string complainant_words(const std::string& who) {
+  if (who == "child") return "The child or young person";
+  if (who == "parent") return "A parent or carer";
+  if (who == "other") return "Someone else";
+  return who;
+}
+std::string outcome_words(const std::string& outcome) {
+  if (outcome == "upheld") return "Upheld";
+  if (outcome == "partly-upheld") return "Partly upheld";
+  if (outcome == "not-upheld") return "Not upheld";
+  return outcome.empty() ? "Not decided yet" : outcome;
+}
+
 // A form only for those who may record QA; nothing for everyone else.
 std::string small_form(Ctx& ctx, const std::string& action, const std::string& id_prefix,
                        const std::string& fields, const std::string& button) {
@@ -293,7 +307,8 @@ void qa_feedback_page(Ctx& ctx) {
                     std::to_string(c.stage), c.received.text(), c.due.text(),
                     c.responded ? c.responded->text() : std::string("Not yet"),
                     late ? "<strong class=\"govuk-tag govuk-tag--red\">Late</strong>" : "On time",
-                    esc(qa::complaint_theme_label(c.theme)), esc(c.complainant), esc(c.outcome),
+                    esc(qa::complaint_theme_label(c.theme)), esc(complainant_words(c.complainant)),
+                    esc(outcome_words(c.outcome)),
                     esc(c.learning_action)});
   }
   h += table("complaints",
