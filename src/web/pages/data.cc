@@ -45,6 +45,25 @@ std::vector<Problem> problems_from_json(const nlohmann::json& report) {
 
 namespace {
 
+// "cin_census_2024-25.xml, Episodes.csv, Header.csv and 14 more": each
+// file's own name (never the folder it was read from), the first three.
+std::string short_file_list(const std::string& files, size_t shown = 3) {
+  std::vector<std::string> names;
+  size_t start = 0;
+  while (start < files.size()) {
+    size_t end = files.find(", ", start);
+    if (end == std::string::npos) end = files.size();
+    std::string f = files.substr(start, end - start);
+    size_t slash = f.find_last_of("/\\");
+    names.push_back(slash == std::string::npos ? f : f.substr(slash + 1));
+    start = end + 2;
+  }
+  std::string out;
+  for (size_t i = 0; i < names.size() && i < shown; ++i) out += (i ? ", " : "") + names[i];
+  if (names.size() > shown) out += " and " + std::to_string(names.size() - shown) + " more";
+  return out;
+}
+
 // The upload form, with `error` beside the file box when there is one.
 std::string upload_form(Ctx& ctx, const std::string& error) {
   return "<form method=\"post\" action=\"/data/uploads\" enctype=\"multipart/form-data\" novalidate>" + csrf_field(*ctx.session) +
@@ -85,7 +104,7 @@ void draw_data_page(Ctx& ctx, const std::string& error, int status) {
     for (const auto& l : *history)
       h += "<tr class=\"govuk-table__row\"><th scope=\"row\" class=\"govuk-table__header\"><a class=\"govuk-link\" href=\"/data/loads/" +
            std::to_string(l.id) + "\">Load " + std::to_string(l.id) + "</a></th><td class=\"govuk-table__cell\">" + esc(when_text(l.at)) +
-           "</td><td class=\"govuk-table__cell\">" + esc(l.user) + "</td><td class=\"govuk-table__cell beacon-break\">" + esc(l.files) +
+           "</td><td class=\"govuk-table__cell\">" + esc(l.user) + "</td><td class=\"govuk-table__cell beacon-break\">" + esc(short_file_list(l.files)) +
            "</td><td class=\"govuk-table__cell\">" + esc(l.summary) + "</td></tr>";
     h += "</tbody></table></div>";
   }
@@ -151,7 +170,7 @@ void load_page(Ctx& ctx) {
     auto report = nlohmann::json::parse(l.report_json, nullptr, false);
     std::string h = "<span class=\"govuk-caption-l\">" + esc(when_text(l.at)) + " · " + esc(l.user) + "</span><h1 class=\"govuk-heading-l\">Load " +
                     std::to_string(l.id) + "</h1><p class=\"govuk-body\">" + esc(l.summary) + "</p><p class=\"govuk-body beacon-break\">Files: " +
-                    esc(l.files) + "</p>";
+                    esc(short_file_list(l.files, SIZE_MAX)) + "</p>";
     h += errors_table(problems_from_json(report));
     h += "<details class=\"govuk-details\"><summary class=\"govuk-details__summary\"><span class=\"govuk-details__summary-text\">"
          "The whole load report</span></summary><div class=\"govuk-details__text\"><pre class=\"beacon-report\">" +

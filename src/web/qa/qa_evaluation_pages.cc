@@ -173,7 +173,9 @@ void render(Ctx& ctx, QaRequest& q, const qa::Evaluation& e, const qa::Answers& 
   if (versions && !versions->empty()) {
     std::vector<std::vector<std::string>> rows;
     for (const auto& v : *versions)
-      rows.push_back({std::to_string(v.version), esc(v.at), esc(v.user), esc(v.reason),
+      rows.push_back({std::to_string(v.version), esc(when_text(v.at)),
+                      esc(org.name_of(v.user).empty() ? v.user : org.name_of(v.user)),
+                      esc(v.reason == "submitted" ? "First submitted" : v.reason),
                       grade_tag(qa::overall_grade(v.answers))});
     h += table("evaluation-versions", "Versions",
                {"Version", "When", "Who", "Why", "Overall grade"}, rows);

@@ -464,7 +464,7 @@ void plan_page(Ctx& ctx, QaRequest& q, int64_t plan_id, const RefusedUpdate* ref
   auto p = plan_view(q, plan_id, *as_at);
   if (!p)
     return ctx.fail(p.status().code() == StatusCode::kNotFound ? 404 : 500, p.status().message());
-  std::string h = "<span class=\"govuk-caption-l\">As at " + as_at->iso() +
+  std::string h = "<span class=\"govuk-caption-l\">As at " + as_at->text() +
                   "</span><h1 class=\"govuk-heading-l\">" + esc(p->plan.name) + "</h1>" +
                   qa_subnav("plans");
   std::string problem = ctx.req.param("problem");
