@@ -66,6 +66,7 @@ void qa_moderation_page(Ctx& ctx);
 void qa_moderation_submit(Ctx& ctx);
 void qa_recommendations_page(Ctx& ctx);
 void qa_recommendation_close(Ctx& ctx);
+void qa_recommendations_close_selected(Ctx& ctx);
 void qa_recommendation_revisit(Ctx& ctx);
 void qa_briefing_page(Ctx& ctx);
 void qa_briefing_pdf(Ctx& ctx);

@@ -65,6 +65,7 @@ std::vector<Route> all_routes() {
       {"GET", "/qa/evaluations/{id}", S, "An evaluation's form", qa_evaluation_page, read_qa, "view-qa-evaluation"},
       {"POST", "/qa/evaluations/{id}", S, "Save, submit or change an evaluation", qa_evaluation_submit, record_qa, ""},
       {"GET", "/qa/recommendations", S, "Recommendations", qa_recommendations_page, read_qa, "", kCachedWithAllQa},
+      {"POST", "/qa/recommendations/close", S, "Close the ticked recommendations with evidence", qa_recommendations_close_selected, record_qa, ""},
       {"POST", "/qa/recommendations/{id}/close", S, "Close a recommendation with evidence", qa_recommendation_close, record_qa, ""},
       {"POST", "/qa/recommendations/{id}/revisit", S, "Record what a revisit found", qa_recommendation_revisit, record_qa, ""},
       {"GET", "/qa/feedback", S, "Complaints and compliments", qa_feedback_page, read_qa, "", kCachedWithAllQa},

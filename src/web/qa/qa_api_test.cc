@@ -456,6 +456,50 @@ TEST(QaApiTest, TheWorklistJsonListsTheOpenRecommendationsThePageShows) {
   EXPECT_EQ(tm.get("/api/worklists?to=2025-03-31&unit=T1").status, 403);
 }
 
+TEST(QaPagesTest, TickedRecommendationsCloseTogetherWithOnePieceOfEvidence) {
+  TestServer s;
+  QaApi api(s);
+  auto made = api.post("/api/qa/cycles", {{"name", "Dec"},
+                                          {"start", "2024-12-01"},
+                                          {"end", "2024-12-31"},
+                                          {"rules", {{"mode", "random"}, {"size", 10}}}});
+  ASSERT_EQ(made.status, 201) << made.body;
+  json cycle =
+      api.get("/api/qa/cycles/" + std::to_string(json::parse(made.body)["id"].get<int64_t>()));
+  std::map<std::string, int64_t> rec;
+  for (const char* child : {"C1", "C2", "C4"}) {
+    auto r = api.post(
+        "/api/qa/evaluations/" + std::to_string(evaluation_of(cycle, child)) + "/recommendations",
+        {{"text", std::string("Chronology for ") + child}, {"due", today().add_days(10).iso()}});
+    ASSERT_EQ(r.status, 201) << r.body;
+    rec[child] = json::parse(r.body)["id"];
+  }
+  // The page lists them with a tick box each and one evidence box, not a form per row.
+  auto page = api.c.get("/qa/recommendations");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_EQ(page.body.find("id=\"evidence-"), std::string::npos);
+  EXPECT_NE(page.body.find("id=\"close-" + std::to_string(rec["C1"]) + "\""), std::string::npos);
+  // Nothing ticked: back to the list with the problem.
+  auto none = api.c.post_form("/qa/recommendations/close", {{"csrf", api.csrf}, {"evidence", "Done"}});
+  EXPECT_EQ(none.status, 303);
+  EXPECT_NE(none.header("location").find("problem=Tick"), std::string::npos);
+  // Two ticked, one evidence: both closed, the third still open.
+  auto closed = api.c.post_form("/qa/recommendations/close",
+                                {{"csrf", api.csrf},
+                                 {"id", std::to_string(rec["C1"])},
+                                 {"id", std::to_string(rec["C4"])},
+                                 {"evidence", "Chronologies written, seen on the records"}});
+  EXPECT_EQ(closed.status, 303);
+  EXPECT_EQ(closed.header("location"), "/qa/recommendations?status=done");
+  std::map<int64_t, std::string> status;
+  const json listed = api.get("/api/qa/recommendations");
+  for (const auto& r : listed["recommendations"])
+    status[r["id"].get<int64_t>()] = r["status"].get<std::string>();
+  EXPECT_EQ(status[rec["C1"]], "done");
+  EXPECT_EQ(status[rec["C4"]], "done");
+  EXPECT_EQ(status[rec["C2"]], "open");
+}
+
 TEST(QaApiTest, AKeptWorklistShowsARecommendationAddedOrClosedAtOnce) {
   TestServer s;
   QaApi api(s);

@@ -98,9 +98,18 @@ void qa_recommendations_page(Ctx& ctx) {
                       {"all", "All"}})
     h += std::string("<option value=\"") + v + "\"" + (status == v ? " selected" : "") + ">" + l +
          "</option>";
+  h += "</select></div><div class=\"govuk-form-group\"><label class=\"govuk-label\" for=\"rec-team\">Team</label>"
+       "<select class=\"govuk-select\" id=\"rec-team\" name=\"team\"><option value=\"\">Every team</option>";
+  for (const auto& [t, c] : report)
+    if (!t.empty())
+      h += "<option value=\"" + esc(t) + "\"" + (team == t ? " selected" : "") + ">" + esc(org.name_of(t)) +
+           "</option>";
   h += "</select></div><button type=\"submit\" class=\"govuk-button govuk-button--secondary\" "
        "data-module=\"govuk-button\">Show</button></form>";
-  std::vector<std::vector<std::string>> list;
+  // One list, 25 a page; those who may close recommendations tick them and
+  // give the evidence once, instead of a form on every row.
+  const bool may_close = access::can_record_qa(ctx.principal()).allowed;
+  std::vector<const qa::Recommendation*> chosen;
   for (const auto& r : *recs) {
     bool overdue = qa::is_overdue(r, q->today);
     if ((status == "open" && r.status != qa::RecommendationStatus::kOpen) ||
@@ -108,32 +117,90 @@ void qa_recommendations_page(Ctx& ctx) {
         (status == "done" && r.status != qa::RecommendationStatus::kDone))
       continue;
     if ((!team.empty() && r.team_id != team) || (!owner.empty() && r.owner_id != owner)) continue;
-    std::string rid = std::to_string(r.id);
-    std::string act;
-    if (r.status == qa::RecommendationStatus::kOpen)
-      act = small_form(
-          ctx, "/qa/recommendations/" + rid + "/close", "close-" + rid,
-          "<div class=\"govuk-form-group\"><label class=\"govuk-label\" for=\"evidence-" + rid +
-              "\">Evidence it is done</label><input class=\"govuk-input\" id=\"evidence-" + rid +
-              "\" name=\"evidence\" type=\"text\"></div>",
-          "Close");
-    else
-      act = "Done " + (r.done_on ? r.done_on->iso() : "") + ": " + esc(r.evidence);
+    chosen.push_back(&r);
+  }
+  constexpr size_t kPerPage = 25;
+  const int pages = std::max(1, static_cast<int>((chosen.size() + kPerPage - 1) / kPerPage));
+  int page = 1;
+  try {
+    page = std::clamp(std::stoi(ctx.req.param("page", "1")), 1, pages);
+  } catch (...) {
+  }
+  std::vector<std::vector<std::string>> list;
+  bool any_open = false;
+  for (size_t i = static_cast<size_t>(page - 1) * kPerPage; i < chosen.size() && i < static_cast<size_t>(page) * kPerPage; ++i) {
+    const qa::Recommendation& r = *chosen[i];
+    const std::string rid = std::to_string(r.id);
+    std::string state = r.status == qa::RecommendationStatus::kOpen
+                            ? "Open"
+                            : "Done " + (r.done_on ? r.done_on->text() : std::string()) + ": " + esc(r.evidence);
+    std::string tick;
+    if (may_close && r.status == qa::RecommendationStatus::kOpen) {
+      any_open = true;
+      tick = "<div class=\"govuk-checkboxes govuk-checkboxes--small\" data-module=\"govuk-checkboxes\"><div "
+             "class=\"govuk-checkboxes__item\"><input class=\"govuk-checkboxes__input\" id=\"close-" + rid +
+             "\" name=\"id\" type=\"checkbox\" value=\"" + rid + "\"><label class=\"govuk-label "
+             "govuk-checkboxes__label\" for=\"close-" + rid + "\"><span class=\"govuk-visually-hidden\">Select "
+             "recommendation " + rid + "</span></label></div></div>";
+    }
     list.push_back({"<a class=\"govuk-link\" href=\"/qa/evaluations/" +
                         std::to_string(r.evaluation_id) + "\">" + esc(r.child_id) + "</a>",
                     esc(r.text), esc(org.name_of(r.owner_id)), esc(org.name_of(r.team_id)),
                     r.due.text(), escalation_text(qa::escalation_level(r, q->today)),
-                    esc(std::string(qa::impact_label(r.impact))), act});
+                    esc(std::string(qa::impact_label(r.impact))), state, tick});
   }
-  h += table("recommendations", "Recommendations (" + std::to_string(list.size()) + ")",
-             {"Child", "Recommendation", "Owner", "Team", "Due", "Escalation", "Revisit found", ""},
-             list);
+  std::vector<std::string> head = {"Child", "Recommendation", "Owner", "Team", "Due", "Escalation", "Revisit found", "Status"};
+  if (may_close) head.push_back("Close");
+  for (auto& row : list)
+    if (!may_close) row.pop_back();
+  std::string listing = table("recommendations",
+                              "Recommendations (" + std::to_string(chosen.size()) + "), page " +
+                                  std::to_string(page) + " of " + std::to_string(pages),
+                              head, list);
+  if (may_close && any_open)
+    listing = "<form method=\"post\" action=\"/qa/recommendations/close\" novalidate>" + csrf_field(*ctx.session) +
+              listing +
+              "<div class=\"govuk-form-group\"><label class=\"govuk-label govuk-label--s\" for=\"close-evidence\">"
+              "Evidence the ticked recommendations are done</label><div class=\"govuk-hint\" id=\"close-evidence-hint\">"
+              "What in the child's record shows it, for example the date of the supervision record</div>"
+              "<input class=\"govuk-input\" id=\"close-evidence\" name=\"evidence\" type=\"text\" "
+              "aria-describedby=\"close-evidence-hint\"></div><button type=\"submit\" class=\"govuk-button\" "
+              "data-module=\"govuk-button\">Close the ticked recommendations</button></form>";
+  h += listing;
+  std::string base = "/qa/recommendations?status=" + http::url_encode(status) + "&team=" + http::url_encode(team) +
+                     "&owner=" + http::url_encode(owner);
+  h += pagination(page, pages, [&](int p) { return base + "&page=" + std::to_string(p); });
   ctx.page({"Recommendations",
             "qa",
             nullptr,
             {{"Quality assurance", "/qa"}, {"Recommendations", ""}},
             !problem.empty()},
            h);
+}
+
+// Closes every ticked recommendation with the one piece of evidence given.
+void qa_recommendations_close_selected(Ctx& ctx) {
+  auto q = qa_request(ctx);
+  if (!q) return;
+  std::vector<int64_t> ids;
+  auto [from, to] = ctx.req.params.equal_range("id");
+  for (auto it = from; it != to; ++it) {
+    try {
+      ids.push_back(std::stoll(it->second));
+    } catch (...) {
+      return ctx.fail(400, "id: not a recommendation number");
+    }
+  }
+  auto back = [&](const std::string& problem) {
+    ctx.res.redirect("/qa/recommendations?problem=" + http::url_encode(problem));
+  };
+  if (ids.empty()) return back("Tick the recommendations to close");
+  const std::string evidence = ctx.req.param("evidence");
+  for (int64_t id : ids) {
+    auto r = close_recommendation(*q, id, evidence);
+    if (!r) return back(r.status().message());
+  }
+  ctx.res.redirect("/qa/recommendations?status=done");
 }
 
 void qa_recommendation_close(Ctx& ctx) {
