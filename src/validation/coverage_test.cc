@@ -114,6 +114,11 @@ TEST(Robustness, Ssda903RulesOnHostileValues) {
       {"OC3", "CHILD,DOB,IN_TOUCH,ACTIV,ACCOM\n1,,YES\n"},
       {"AD1", "CHILD,DOB,DATE_INT,DATE_MATCH,FOSTER_CARE,NB_ADOPTR,SEX_ADOPTR,LS_ADOPTR\n1,,x,y,z\n"},
       {"PlacedAdoption", "CHILD,DOB,DATE_PLACED,DATE_PLACED_CEASED,REASON_PLACED_CEASED\n1,,,,RD9\n"},
+      {"UASC", "CHILD,SEX,DOB,DUC\n1,,,\n2,M,x,99/99/2024\n"},
+      {"OC2", "CHILD,DOB,SDQ_SCORE,SDQ_REASON,CONVICTED,HEALTH_CHECK,IMMUNISATIONS,TEETH_CHECK,"
+              "HEALTH_ASSESSMENT,SUBSTANCE_MISUSE,INTERVENTION_RECEIVED,INTERVENTION_OFFERED\n"
+              "1,,99999999999999999999,,1,1\n2,31/02/2010,-1,SDQ9,x,y,z\n"},
+      {"Missing", "CHILD,DOB,MISSING,MIS_START,MIS_END\n1,,M,,\n2,,,soon,later\n"},
   };
   for (auto [name, csv] : inputs) {
     auto t = read_raw_ssda903_csv_text(csv, std::string(name) + ".csv");

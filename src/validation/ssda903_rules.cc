@@ -412,7 +412,524 @@ void adopter_status_valid(const Ssda903Run& r, Out& o) {
   code_if_present(r, o, "AD1", "LS_ADOPTR", {"L0", "L11", "L12", "L2", "L3", "L4"});
 }
 
+
+// ---- Episodes: placements and providers ----
+
+bool z_placement(std::string_view place, int year) {
+  return year <= 2024 ? place == "Z1" : one_of(place, {"Z11", "Z12", "Z13", "Z14"});
+}
+
+// 178: the placement provider is PR0-PR5, and none is given for a temporary
+// placement or Z1 (to 2024-25: T0-T4, Z1; from 2025-26: T0-T3, Z11-Z14).
+void provider_valid(const Ssda903Run& r, Out& o) {
+  each_row(r, "Episodes", [&](const RawTable& t, const RawRow& row) {
+    const std::string_view v = cell(t, row, "PLACE_PROVIDER");
+    if (v.empty()) return;
+    const std::string_view place = cell(t, row, "PLACE");
+    const bool no_provider = r.year <= 2024 ? (temporary(place) || place == "Z1")
+                                            : (one_of(place, {"T0", "T1", "T2", "T3"}) || z_placement(place, r.year));
+    if (!one_of(v, {"PR0", "PR1", "PR2", "PR3", "PR4", "PR5"}) || no_provider)
+      o.flag_cell(t, row, "PLACE_PROVIDER");
+  });
+}
+
+// 213: a temporary placement (and from 2025-26 a Z11-Z14 placement) has no provider.
+void temporary_has_no_provider(const Ssda903Run& r, Out& o) {
+  each_row(r, "Episodes", [&](const RawTable& t, const RawRow& row) {
+    const std::string_view place = cell(t, row, "PLACE");
+    const bool none = temporary(place) || (r.year >= 2025 && z_placement(place, r.year));
+    if (none && !cell(t, row, "PLACE_PROVIDER").empty()) o.flag_cell(t, row, "PLACE_PROVIDER");
+  });
+}
+
+// 526: a placement other than temporary or Z1 (Z11-Z14 from 2025-26) has a provider.
+void placement_has_provider(const Ssda903Run& r, Out& o) {
+  each_row(r, "Episodes", [&](const RawTable& t, const RawRow& row) {
+    const std::string_view place = cell(t, row, "PLACE");
+    if (place.empty() || temporary(place) || z_placement(place, r.year)) return;
+    if (cell(t, row, "PLACE_PROVIDER").empty()) {
+      o.flag_cell(t, row, "PLACE");
+      o.flag_cell(t, row, "PLACE_PROVIDER");
+    }
+  });
+}
+
+// A placement type that cannot have a given provider.
+void place_not_with_provider(const Ssda903Run& r, Out& o, std::initializer_list<std::string_view> places,
+                             std::string_view provider) {
+  each_row(r, "Episodes", [&](const RawTable& t, const RawRow& row) {
+    if (one_of(cell(t, row, "PLACE"), places) && cell(t, row, "PLACE_PROVIDER") == provider) {
+      o.flag_cell(t, row, "PLACE");
+      o.flag_cell(t, row, "PLACE_PROVIDER");
+    }
+  });
+}
+// 527: placed with parents or in a residential setting (P1, R2, R5) is not provided by the LA (PR1).
+void p1_r2_r5_not_pr1(const Ssda903Run& r, Out& o) { place_not_with_provider(r, o, {"P1", "R2", "R5"}, "PR1"); }
+// 528: P1, R2, R5 are not provided by another LA (PR2).
+void p1_r2_r5_not_pr2(const Ssda903Run& r, Out& o) { place_not_with_provider(r, o, {"P1", "R2", "R5"}, "PR2"); }
+// 529: adoption and foster placements are not provided by the private sector's PR3.
+void family_placements_not_pr3(const Ssda903Run& r, Out& o) {
+  place_not_with_provider(r, o, {"A3", "A4", "A5", "A6", "K1", "K2", "P1", "U1", "U2", "U3", "U4", "U5", "U6"}, "PR3");
+}
+// 530: placed with parents is not provided by a voluntary organisation (PR4).
+void p1_not_pr4(const Ssda903Run& r, Out& o) { place_not_with_provider(r, o, {"P1"}, "PR4"); }
+// 531: placed with parents is not provided privately (PR5).
+void p1_not_pr5(const Ssda903Run& r, Out& o) { place_not_with_provider(r, o, {"P1"}, "PR5"); }
+
+// 550: provider PR0 (parents) goes with placement P1.
+void pr0_is_placed_with_parents(const Ssda903Run& r, Out& o) {
+  each_row(r, "Episodes", [&](const RawTable& t, const RawRow& row) {
+    if (cell(t, row, "PLACE_PROVIDER") == "PR0" && cell(t, row, "PLACE") != "P1") {
+      o.flag_cell(t, row, "PLACE");
+      o.flag_cell(t, row, "PLACE_PROVIDER");
+    }
+  });
+}
+
+// 214: a child on short breaks (V3, V4) has no placement postcode or URN.
+void short_break_no_placement_details(const Ssda903Run& r, Out& o) {
+  each_row(r, "Episodes", [&](const RawTable& t, const RawRow& row) {
+    if (!one_of(cell(t, row, "LS"), {"V3", "V4"})) return;
+    for (const char* c : {"PL_POST", "URN"})
+      if (!cell(t, row, c).empty()) o.flag_cell(t, row, c);
+  });
+}
+
+// 398: a child on short breaks has no home or placement postcode.
+void short_break_no_postcodes(const Ssda903Run& r, Out& o) {
+  each_row(r, "Episodes", [&](const RawTable& t, const RawRow& row) {
+    if (!one_of(cell(t, row, "LS"), {"V3", "V4"})) return;
+    for (const char* c : {"HOME_POST", "PL_POST"})
+      if (!cell(t, row, c).empty()) o.flag_cell(t, row, c);
+  });
+}
+
+std::string postcode_key(std::string_view v) {
+  std::string out;
+  for (char c : v)
+    if (c != ' ') out += (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+  return out;
+}
+
+// 392d: unless placed with parents (P1), the placement is not at the home postcode.
+void placed_away_from_home(const Ssda903Run& r, Out& o) {
+  each_row(r, "Episodes", [&](const RawTable& t, const RawRow& row) {
+    const std::string home = postcode_key(cell(t, row, "HOME_POST"));
+    if (cell(t, row, "PLACE") != "P1" && !home.empty() && home == postcode_key(cell(t, row, "PL_POST"))) {
+      o.flag_cell(t, row, "HOME_POST");
+      o.flag_cell(t, row, "PL_POST");
+    }
+  });
+}
+
+// 217: a placement for adoption with current foster carers (A3, A5) from 1 April
+// 2015 starts a period of care or changes placement (RNE S, T or U).
+void adoption_with_carers_reason(const Ssda903Run& r, Out& o) {
+  const Date from = *Date::from_ymd(2015, 4, 1);
+  each_row(r, "Episodes", [&](const RawTable& t, const RawRow& row) {
+    const OptDate d = cell_date(t, row, "DECOM");
+    if (one_of(cell(t, row, "PLACE"), {"A3", "A5"}) && d && *d >= from &&
+        !one_of(cell(t, row, "RNE"), {"S", "T", "U"}))
+      o.flag_cell(t, row, "RNE");
+  });
+}
+
+// 222: no URN for a placement type that has none (the list changes by year).
+void no_urn_for_placement(const Ssda903Run& r, Out& o) {
+  each_row(r, "Episodes", [&](const RawTable& t, const RawRow& row) {
+    const std::string_view urn = cell(t, row, "URN");
+    if (urn.empty() || urn == "XXXXXXX") return;
+    const std::string_view p = cell(t, row, "PLACE");
+    bool none = one_of(p, {"P1", "P3", "R1", "R2", "R5", "T0", "T1", "T2", "T3", "T4"});
+    if (r.year <= 2024) none = none || p == "Z1";
+    else none = none || z_placement(p, r.year);
+    if (r.year <= 2023) none = none || p == "P2";
+    if (r.year == 2022) none = none || p == "H5";
+    if (none) o.flag_cell(t, row, "URN");
+  });
+}
+
+// 233: an open episode (no DEC) has no reason for placement change.
+void open_episode_no_change_reason(const Ssda903Run& r, Out& o) {
+  each_row(r, "Episodes", [&](const RawTable& t, const RawRow& row) {
+    if (cell(t, row, "DEC").empty() && !cell(t, row, "REASON_PLACE_CHANGE").empty())
+      o.flag_cell(t, row, "REASON_PLACE_CHANGE");
+  });
+}
+
+// 365: a short-term break (V3) lasts at most 17 days (an open one to 31 March).
+void respite_at_most_17_days(const Ssda903Run& r, Out& o) {
+  each_row(r, "Episodes", [&](const RawTable& t, const RawRow& row) {
+    const OptDate s = cell_date(t, row, "DECOM");
+    if (cell(t, row, "LS") != "V3" || !s) return;
+    const Date end = cell_date(t, row, "DEC").value_or(r.collection_end);
+    if (end > s->add_days(17)) o.flag_cell(t, row, "LS");
+  });
+}
+
+// 445: a freeing order (D1) is not dated after 31 December 2005 (to 2023-24).
+void d1_not_after_2005(const Ssda903Run& r, Out& o) {
+  const Date last = *Date::from_ymd(2005, 12, 31);
+  each_row(r, "Episodes", [&](const RawTable& t, const RawRow& row) {
+    const OptDate d = cell_date(t, row, "DECOM");
+    if (cell(t, row, "LS") == "D1" && d && *d > last) {
+      o.flag_cell(t, row, "LS");
+      o.flag_cell(t, row, "DECOM");
+    }
+  });
+}
+
+// 451: no episode still open under a freeing order (D1) (to 2023-24).
+void no_open_freeing_order(const Ssda903Run& r, Out& o) {
+  each_row(r, "Episodes", [&](const RawTable& t, const RawRow& row) {
+    if (cell(t, row, "LS") == "D1" && cell(t, row, "DEC").empty() && cell(t, row, "REC").empty())
+      o.flag_cell(t, row, "LS");
+  });
+}
+
+// ---- Header: UPN and age ----
+
+// 209: a child aged 4 or over on 31 August before the collection year is not UN1.
+void un1_only_under_school_age(const Ssda903Run& r, Out& o) {
+  const Date august = *Date::from_ymd(r.year - 1, 8, 31);
+  each_row(r, "Header", [&](const RawTable& t, const RawRow& row) {
+    const OptDate dob = cell_date(t, row, "DOB");
+    if (cell(t, row, "UPN") == "UN1" && dob && dob->add_years(4) <= august) {
+      o.flag_cell(t, row, "UPN");
+      o.flag_cell(t, row, "DOB");
+    }
+  });
+}
+
+// ---- UASC ----
+
+// 104: the date UASC status ceased, when given, is a real date in or after the collection year.
+void duc_valid(const Ssda903Run& r, Out& o) {
+  each_row(r, "UASC", [&](const RawTable& t, const RawRow& row) {
+    const std::string_view v = cell(t, row, "DUC");
+    if (v.empty()) return;
+    const OptDate d = valid_903_date(v) ? parse_date(v) : std::nullopt;
+    if (!d || *d < r.collection_start) o.flag_cell(t, row, "DUC");
+  });
+}
+
+// 304: UASC status ceases by the child's 18th birthday.
+void duc_by_18th_birthday(const Ssda903Run& r, Out& o) {
+  each_row(r, "UASC", [&](const RawTable& t, const RawRow& row) {
+    const OptDate d = cell_date(t, row, "DUC");
+    const OptDate dob = cell_date(t, row, "DOB");
+    if (d && dob && *d > dob->add_years(18)) o.flag_cell(t, row, "DUC");
+  });
+}
+
+// ---- Reviews ----
+
+// 167: a review has a participation code PN0-PN7; no review date, no code.
+void review_code_valid(const Ssda903Run& r, Out& o) {
+  each_row(r, "Reviews", [&](const RawTable& t, const RawRow& row) {
+    const std::string_view code = cell(t, row, "REVIEW_CODE");
+    const bool ok = cell(t, row, "REVIEW").empty()
+                        ? code.empty()
+                        : one_of(code, {"PN0", "PN1", "PN2", "PN3", "PN4", "PN5", "PN6", "PN7"});
+    if (!ok) o.flag_cell(t, row, "REVIEW_CODE");
+  });
+}
+
+// 440 / 441: PN0 (too young to participate) only before the 4th birthday; PN1-PN7 only from it.
+void review_code_for_age(const Ssda903Run& r, Out& o, bool under_four_code) {
+  each_row(r, "Reviews", [&](const RawTable& t, const RawRow& row) {
+    const OptDate review = cell_date(t, row, "REVIEW");
+    const OptDate dob = cell_date(t, row, "DOB");
+    if (!review || !dob) return;
+    const std::string_view code = cell(t, row, "REVIEW_CODE");
+    const bool fails = under_four_code
+                           ? code == "PN0" && *review > dob->add_years(4)
+                           : one_of(code, {"PN1", "PN2", "PN3", "PN4", "PN5", "PN6", "PN7"}) &&
+                                 *review < dob->add_years(4);
+    if (fails) {
+      o.flag_cell(t, row, "REVIEW");
+      o.flag_cell(t, row, "REVIEW_CODE");
+    }
+  });
+}
+void pn0_under_four(const Ssda903Run& r, Out& o) { review_code_for_age(r, o, true); }
+void pn1_to_pn7_from_four(const Ssda903Run& r, Out& o) { review_code_for_age(r, o, false); }
+
+// ---- Health and offending (OC2) ----
+
+constexpr std::string_view kOc2Flags[] = {
+    "CONVICTED", "HEALTH_CHECK", "IMMUNISATIONS", "TEETH_CHECK", "HEALTH_ASSESSMENT",
+    "SUBSTANCE_MISUSE", "INTERVENTION_RECEIVED", "INTERVENTION_OFFERED"};
+
+// 180: the SDQ score is a whole number 0-40.
+void sdq_score_valid(const Ssda903Run& r, Out& o) {
+  each_row(r, "OC2", [&](const RawTable& t, const RawRow& row) {
+    const std::string_view v = cell(t, row, "SDQ_SCORE");
+    if (v.empty()) return;
+    bool ok = v.size() <= 2 && std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (ok) ok = std::stoi(std::string(v)) <= 40;
+    if (!ok) o.flag_cell(t, row, "SDQ_SCORE");
+  });
+}
+
+// 181: the OC2 yes/no items are 0 or 1 where given.
+void oc2_flags_valid(const Ssda903Run& r, Out& o) {
+  for (auto c : kOc2Flags) code_if_present(r, o, "OC2", c, {"0", "1"});
+}
+
+// 182: if immunisations, teeth, health assessment or substance misuse is blank,
+// conviction, health check and interventions are blank too.
+void oc2_blank_together(const Ssda903Run& r, Out& o) {
+  each_row(r, "OC2", [&](const RawTable& t, const RawRow& row) {
+    bool any_blank = false;
+    for (const char* c : {"IMMUNISATIONS", "TEETH_CHECK", "HEALTH_ASSESSMENT", "SUBSTANCE_MISUSE"})
+      any_blank = any_blank || cell(t, row, c).empty();
+    if (!any_blank) return;
+    for (const char* c : {"CONVICTED", "HEALTH_CHECK", "INTERVENTION_RECEIVED", "INTERVENTION_OFFERED"})
+      if (!cell(t, row, c).empty()) o.flag_cell(t, row, c);
+  });
+}
+
+// 158: an intervention received means none is recorded as only offered.
+void received_not_offered(const Ssda903Run& r, Out& o) {
+  each_row(r, "OC2", [&](const RawTable& t, const RawRow& row) {
+    if (cell(t, row, "INTERVENTION_RECEIVED") == "1" && !cell(t, row, "INTERVENTION_OFFERED").empty())
+      o.flag_cell(t, row, "INTERVENTION_OFFERED");
+  });
+}
+
+// 159: substance misuse with no intervention received says whether one was offered.
+void offered_when_not_received(const Ssda903Run& r, Out& o) {
+  each_row(r, "OC2", [&](const RawTable& t, const RawRow& row) {
+    if (cell(t, row, "SUBSTANCE_MISUSE") == "1" && cell(t, row, "INTERVENTION_RECEIVED") == "0" &&
+        cell(t, row, "INTERVENTION_OFFERED").empty())
+      o.flag_cell(t, row, "INTERVENTION_OFFERED");
+  });
+}
+
+// 192: substance misuse says whether an intervention was received.
+void received_when_misuse(const Ssda903Run& r, Out& o) {
+  each_row(r, "OC2", [&](const RawTable& t, const RawRow& row) {
+    if (cell(t, row, "SUBSTANCE_MISUSE") == "1" && cell(t, row, "INTERVENTION_RECEIVED").empty())
+      o.flag_cell(t, row, "INTERVENTION_RECEIVED");
+  });
+}
+
+// 193: no substance misuse, no intervention recorded.
+void no_intervention_without_misuse(const Ssda903Run& r, Out& o) {
+  each_row(r, "OC2", [&](const RawTable& t, const RawRow& row) {
+    const std::string_view m = cell(t, row, "SUBSTANCE_MISUSE");
+    if (!m.empty() && m != "0") return;
+    for (const char* c : {"INTERVENTION_RECEIVED", "INTERVENTION_OFFERED"})
+      if (!cell(t, row, c).empty()) o.flag_cell(t, row, c);
+  });
+}
+
+// 196: the reason for no SDQ is SDQ1-SDQ5.
+void sdq_reason_valid(const Ssda903Run& r, Out& o) {
+  code_if_present(r, o, "OC2", "SDQ_REASON", {"SDQ1", "SDQ2", "SDQ3", "SDQ4", "SDQ5"});
+}
+
+// 197a: an SDQ score and a reason for no score are not both given.
+void sdq_score_or_reason(const Ssda903Run& r, Out& o) {
+  each_row(r, "OC2", [&](const RawTable& t, const RawRow& row) {
+    if (!cell(t, row, "SDQ_SCORE").empty() && !cell(t, row, "SDQ_REASON").empty()) {
+      o.flag_cell(t, row, "SDQ_SCORE");
+      o.flag_cell(t, row, "SDQ_REASON");
+    }
+  });
+}
+
+// 188 / 189: no SDQ for a child under 4 at 31 March, or over 17 at 1 April.
+void sdq_for_age(const Ssda903Run& r, Out& o, bool too_young) {
+  each_row(r, "OC2", [&](const RawTable& t, const RawRow& row) {
+    const OptDate dob = cell_date(t, row, "DOB");
+    if (!dob) return;
+    const bool out_of_age = too_young ? dob->add_years(4) > r.collection_end
+                                      : dob->add_years(17) < r.collection_start;
+    if (!out_of_age) return;
+    for (const char* c : {"SDQ_SCORE", "SDQ_REASON"})
+      if (!cell(t, row, c).empty()) o.flag_cell(t, row, c);
+  });
+}
+void no_sdq_under_4(const Ssda903Run& r, Out& o) { sdq_for_age(r, o, true); }
+void no_sdq_over_17(const Ssda903Run& r, Out& o) { sdq_for_age(r, o, false); }
+
+// 542: no conviction recorded for a child under 10 at 31 March.
+void no_conviction_under_10(const Ssda903Run& r, Out& o) {
+  each_row(r, "OC2", [&](const RawTable& t, const RawRow& row) {
+    const OptDate dob = cell_date(t, row, "DOB");
+    if (dob && dob->add_years(10) > r.collection_end && !cell(t, row, "CONVICTED").empty())
+      o.flag_cell(t, row, "CONVICTED");
+  });
+}
+
+// 544 / 547: a conviction, or a health check, comes with the health items completed.
+void health_items_completed(const Ssda903Run& r, Out& o, const char* trigger) {
+  each_row(r, "OC2", [&](const RawTable& t, const RawRow& row) {
+    if (cell(t, row, trigger) != "1") return;
+    for (const char* c : {"IMMUNISATIONS", "TEETH_CHECK", "HEALTH_ASSESSMENT", "SUBSTANCE_MISUSE"})
+      if (cell(t, row, c).empty()) o.flag_cell(t, row, c);
+  });
+}
+void convicted_has_health_items(const Ssda903Run& r, Out& o) { health_items_completed(r, o, "CONVICTED"); }
+void health_check_has_health_items(const Ssda903Run& r, Out& o) { health_items_completed(r, o, "HEALTH_CHECK"); }
+
+// ---- Care leavers (OC3), continued ----
+
+// 344: a care leaver who died or went home (DIED, RHOM) has activity and accommodation 0.
+void died_or_home_no_activity(const Ssda903Run& r, Out& o) {
+  each_row(r, "OC3", [&](const RawTable& t, const RawRow& row) {
+    if (!one_of(cell(t, row, "IN_TOUCH"), {"DIED", "RHOM"})) return;
+    for (const char* c : {"ACTIV", "ACCOM"}) {
+      const std::string_view v = cell(t, row, c);
+      if (!v.empty() && v != "0") o.flag_cell(t, row, c);
+    }
+  });
+}
+
+// 345: a care leaver in touch (YES) has an activity and accommodation, not 0.
+void in_touch_has_activity(const Ssda903Run& r, Out& o) {
+  each_row(r, "OC3", [&](const RawTable& t, const RawRow& row) {
+    if (cell(t, row, "IN_TOUCH") != "YES") return;
+    for (const char* c : {"ACTIV", "ACCOM"})
+      if (cell(t, row, c) == "0") o.flag_cell(t, row, c);
+  });
+}
+
+// 391: no care leaver information for a young person under 17 at 31 March.
+void care_leaver_at_least_17(const Ssda903Run& r, Out& o) {
+  each_row(r, "OC3", [&](const RawTable& t, const RawRow& row) {
+    const OptDate dob = cell_date(t, row, "DOB");
+    if (!dob || dob->add_years(17) <= r.collection_end) return;
+    for (const char* c : {"IN_TOUCH", "ACTIV", "ACCOM"})
+      if (!cell(t, row, c).empty()) o.flag_cell(t, row, c);
+  });
+}
+
+// ---- Adoption (AD1), continued ----
+
+// 151: the adoption items are all given or all blank.
+void adoption_all_or_none(const Ssda903Run& r, Out& o) {
+  all_or_none(r, o, "AD1", {"DATE_INT", "DATE_MATCH", "FOSTER_CARE", "NB_ADOPTR", "SEX_ADOPTR", "LS_ADOPTR"});
+}
+
+// 333: a match with adopters follows the decision to place for adoption.
+void decision_before_match(const Ssda903Run& r, Out& o) {
+  each_row(r, "AD1", [&](const RawTable& t, const RawRow& row) {
+    const OptDate match = cell_date(t, row, "DATE_MATCH");
+    if (!match) return;
+    const OptDate decision = cell_date(t, row, "DATE_INT");
+    if (!decision || *decision > *match) o.flag_cell(t, row, "DATE_INT");
+  });
+}
+
+// 511: two adopters are not recorded as a single man or woman (M1, F1).
+void two_adopters_sex(const Ssda903Run& r, Out& o) {
+  each_row(r, "AD1", [&](const RawTable& t, const RawRow& row) {
+    if (cell(t, row, "NB_ADOPTR") == "2" && one_of(cell(t, row, "SEX_ADOPTR"), {"M1", "F1"})) {
+      o.flag_cell(t, row, "NB_ADOPTR");
+      o.flag_cell(t, row, "SEX_ADOPTR");
+    }
+  });
+}
+
+// The adopters' legal status fixes which sexes are possible.
+void adopter_status_and_sex(const Ssda903Run& r, Out& o, std::string_view status,
+                            std::initializer_list<std::string_view> sexes) {
+  each_row(r, "AD1", [&](const RawTable& t, const RawRow& row) {
+    if (cell(t, row, "LS_ADOPTR") == status && !one_of(cell(t, row, "SEX_ADOPTR"), sexes)) {
+      o.flag_cell(t, row, "LS_ADOPTR");
+      o.flag_cell(t, row, "SEX_ADOPTR");
+    }
+  });
+}
+// 514: a single adopter (L0) is M1 or F1.
+void single_adopter_sex(const Ssda903Run& r, Out& o) { adopter_status_and_sex(r, o, "L0", {"M1", "F1"}); }
+// 517: L3 adopters are a man and a woman (MF).
+void l3_adopters_sex(const Ssda903Run& r, Out& o) { adopter_status_and_sex(r, o, "L3", {"MF"}); }
+// 518: L4 adopters are two men or two women.
+void l4_adopters_sex(const Ssda903Run& r, Out& o) { adopter_status_and_sex(r, o, "L4", {"MM", "FF"}); }
+// 519: L2 adopters are a couple (MM, FF or MF).
+void l2_adopters_sex(const Ssda903Run& r, Out& o) { adopter_status_and_sex(r, o, "L2", {"MM", "FF", "MF"}); }
+// 520: L11 adopters are a man and a woman (MF).
+void l11_adopters_sex(const Ssda903Run& r, Out& o) { adopter_status_and_sex(r, o, "L11", {"MF"}); }
+// 524: L12 adopters are two men or two women.
+void l12_adopters_sex(const Ssda903Run& r, Out& o) { adopter_status_and_sex(r, o, "L12", {"MM", "FF"}); }
+
+// ---- Placed for adoption, continued ----
+
+// 522: an adoption placement ceases on or after the decision to place.
+void placed_ceased_after_placed(const Ssda903Run& r, Out& o) {
+  each_row(r, "PlacedAdoption", [&](const RawTable& t, const RawRow& row) {
+    const OptDate placed = cell_date(t, row, "DATE_PLACED");
+    const OptDate ceased = cell_date(t, row, "DATE_PLACED_CEASED");
+    if (placed && ceased && *ceased < *placed) {
+      o.flag_cell(t, row, "DATE_PLACED");
+      o.flag_cell(t, row, "DATE_PLACED_CEASED");
+    }
+  });
+}
+
+// 563: a ceased adoption placement has the date it was decided.
+void ceased_has_placed_date(const Ssda903Run& r, Out& o) {
+  each_row(r, "PlacedAdoption", [&](const RawTable& t, const RawRow& row) {
+    if (!cell(t, row, "REASON_PLACED_CEASED").empty() && !cell(t, row, "DATE_PLACED_CEASED").empty() &&
+        cell(t, row, "DATE_PLACED").empty())
+      o.flag_cell(t, row, "DATE_PLACED");
+  });
+}
+
 // ---- Missing ----
+
+// 564: a missing or away episode (M, A) has a start date.
+void missing_has_start(const Ssda903Run& r, Out& o) {
+  each_row(r, "Missing", [&](const RawTable& t, const RawRow& row) {
+    if (one_of(cell(t, row, "MISSING"), {"M", "A"}) && cell(t, row, "MIS_START").empty())
+      o.flag_cell(t, row, "MIS_START");
+  });
+}
+
+// 565 / 566: a missing start or end date comes with whether missing or away.
+void missing_type_given(const Ssda903Run& r, Out& o, const char* column) {
+  each_row(r, "Missing", [&](const RawTable& t, const RawRow& row) {
+    if (!cell(t, row, column).empty() && cell(t, row, "MISSING").empty()) {
+      o.flag_cell(t, row, "MISSING");
+      o.flag_cell(t, row, column);
+    }
+  });
+}
+void start_has_missing_type(const Ssda903Run& r, Out& o) { missing_type_given(r, o, "MIS_START"); }
+void end_has_missing_type(const Ssda903Run& r, Out& o) { missing_type_given(r, o, "MIS_END"); }
+
+// 567: a missing episode ends on or after it starts.
+void missing_end_after_start(const Ssda903Run& r, Out& o) {
+  each_row(r, "Missing", [&](const RawTable& t, const RawRow& row) {
+    const OptDate s = cell_date(t, row, "MIS_START");
+    const OptDate e = cell_date(t, row, "MIS_END");
+    if (s && e && *e < *s) {
+      o.flag_cell(t, row, "MIS_START");
+      o.flag_cell(t, row, "MIS_END");
+    }
+  });
+}
+
+// 570: a missing episode starts by the end of the collection year.
+void missing_start_by_year_end(const Ssda903Run& r, Out& o) {
+  each_row(r, "Missing", [&](const RawTable& t, const RawRow& row) {
+    if (const OptDate s = cell_date(t, row, "MIS_START"); s && *s > r.collection_end)
+      o.flag_cell(t, row, "MIS_START");
+  });
+}
+
+// 571: a missing episode's end falls within the collection year.
+void missing_end_in_year(const Ssda903Run& r, Out& o) {
+  each_row(r, "Missing", [&](const RawTable& t, const RawRow& row) {
+    if (const OptDate e = cell_date(t, row, "MIS_END"); e && (*e < r.collection_start || *e > r.collection_end))
+      o.flag_cell(t, row, "MIS_END");
+  });
+}
 
 }  // namespace
 
@@ -466,6 +983,64 @@ const std::vector<Ssda903Rule>& ssda903_rules() {
       {"444", upn_unique},
       {"446", e1_not_before_2005},
       {"516", sgo_from_foster_placement},
+      {"104", duc_valid},
+      {"151", adoption_all_or_none},
+      {"158", received_not_offered},
+      {"159", offered_when_not_received},
+      {"167", review_code_valid},
+      {"178", provider_valid},
+      {"180", sdq_score_valid},
+      {"181", oc2_flags_valid},
+      {"182", oc2_blank_together},
+      {"188", no_sdq_under_4},
+      {"189", no_sdq_over_17},
+      {"192", received_when_misuse},
+      {"193", no_intervention_without_misuse},
+      {"196", sdq_reason_valid},
+      {"197a", sdq_score_or_reason},
+      {"209", un1_only_under_school_age},
+      {"213", temporary_has_no_provider},
+      {"214", short_break_no_placement_details},
+      {"217", adoption_with_carers_reason},
+      {"222", no_urn_for_placement},
+      {"233", open_episode_no_change_reason},
+      {"304", duc_by_18th_birthday},
+      {"333", decision_before_match},
+      {"344", died_or_home_no_activity},
+      {"345", in_touch_has_activity},
+      {"365", respite_at_most_17_days},
+      {"391", care_leaver_at_least_17},
+      {"392d", placed_away_from_home},
+      {"398", short_break_no_postcodes},
+      {"440", pn0_under_four},
+      {"441", pn1_to_pn7_from_four},
+      {"445", d1_not_after_2005},
+      {"451", no_open_freeing_order},
+      {"511", two_adopters_sex},
+      {"514", single_adopter_sex},
+      {"517", l3_adopters_sex},
+      {"518", l4_adopters_sex},
+      {"519", l2_adopters_sex},
+      {"520", l11_adopters_sex},
+      {"522", placed_ceased_after_placed},
+      {"524", l12_adopters_sex},
+      {"526", placement_has_provider},
+      {"527", p1_r2_r5_not_pr1},
+      {"528", p1_r2_r5_not_pr2},
+      {"529", family_placements_not_pr3},
+      {"530", p1_not_pr4},
+      {"531", p1_not_pr5},
+      {"542", no_conviction_under_10},
+      {"544", convicted_has_health_items},
+      {"547", health_check_has_health_items},
+      {"550", pr0_is_placed_with_parents},
+      {"563", ceased_has_placed_date},
+      {"564", missing_has_start},
+      {"565", start_has_missing_type},
+      {"566", end_has_missing_type},
+      {"567", missing_end_after_start},
+      {"570", missing_start_by_year_end},
+      {"571", missing_end_in_year},
   };
   return rules;
 }
