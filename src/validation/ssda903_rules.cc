@@ -931,6 +931,445 @@ void missing_end_in_year(const Ssda903Run& r, Out& o) {
   });
 }
 
+// ---- A child's episodes in order ----
+
+// Each child's rows of a table, ordered by a date column (then by line);
+// rows whose date cannot be read come last.
+std::map<std::string, std::vector<const RawRow*>> rows_by_child(const RawTable& t, std::string_view order,
+                                                                std::string_view then = {}) {
+  std::map<std::string, std::vector<const RawRow*>> out;
+  for (const RawRow& row : t.rows) out[std::string(cell(t, row, "CHILD"))].push_back(&row);
+  const Date never = Date::from_serial(1 << 30);
+  for (auto& [child, rows] : out)
+    std::stable_sort(rows.begin(), rows.end(), [&](const RawRow* a, const RawRow* b) {
+      const Date da = cell_date(t, *a, order).value_or(never), db = cell_date(t, *b, order).value_or(never);
+      if (da != db) return da < db;
+      if (!then.empty()) return cell_date(t, *a, then).value_or(never) < cell_date(t, *b, then).value_or(never);
+      return false;
+    });
+  return out;
+}
+
+template <typename F>
+void each_child_episodes(const Ssda903Run& r, F&& f) {
+  const RawTable* t = r.table("Episodes");
+  if (!t) return;
+  for (const auto& [child, eps] : rows_by_child(*t, "DECOM", "DEC")) f(*t, eps);
+}
+
+// 142: every episode but the child's latest has ended (DEC and REC).
+void earlier_episodes_ended(const Ssda903Run& r, Out& o) {
+  each_child_episodes(r, [&](const RawTable& t, const std::vector<const RawRow*>& eps) {
+    for (size_t i = 0; i + 1 < eps.size(); ++i)
+      for (const char* c : {"DEC", "REC"})
+        if (cell(t, *eps[i], c).empty()) o.flag_cell(t, *eps[i], c);
+  });
+}
+
+// 426: a child does not have both V3 and V4 short breaks in one year.
+void not_both_v3_and_v4(const Ssda903Run& r, Out& o) {
+  each_child_episodes(r, [&](const RawTable& t, const std::vector<const RawRow*>& eps) {
+    bool v3 = false, v4 = false;
+    for (const RawRow* e : eps) {
+      v3 = v3 || cell(t, *e, "LS") == "V3";
+      v4 = v4 || cell(t, *e, "LS") == "V4";
+    }
+    if (v3 && v4)
+      for (const RawRow* e : eps)
+        if (one_of(cell(t, *e, "LS"), {"V3", "V4"})) o.flag_cell(t, *e, "LS");
+  });
+}
+
+// 437: after a child died (E2) or left care at 18 (E15) there is no later episode.
+void no_episode_after_death_or_18(const Ssda903Run& r, Out& o) {
+  each_child_episodes(r, [&](const RawTable& t, const std::vector<const RawRow*>& eps) {
+    for (size_t i = 0; i + 1 < eps.size(); ++i)
+      if (one_of(cell(t, *eps[i], "REC"), {"E2", "E15"})) o.flag_cell(t, *eps[i], "REC");
+  });
+}
+
+// 501: an episode does not start before the previous one ended.
+void episodes_do_not_overlap(const Ssda903Run& r, Out& o) {
+  each_child_episodes(r, [&](const RawTable& t, const std::vector<const RawRow*>& eps) {
+    for (size_t i = 1; i < eps.size(); ++i) {
+      const OptDate start = cell_date(t, *eps[i], "DECOM");
+      const OptDate prev_end = cell_date(t, *eps[i - 1], "DEC");
+      if (start && prev_end && *start < *prev_end) o.flag_cell(t, *eps[i], "DECOM");
+    }
+  });
+}
+
+// 504: an episode continuing the previous one (X1, starting on its DEC) keeps its category of need.
+void continuing_episode_keeps_need(const Ssda903Run& r, Out& o) {
+  each_child_episodes(r, [&](const RawTable& t, const std::vector<const RawRow*>& eps) {
+    for (size_t i = 1; i < eps.size(); ++i) {
+      const RawRow& prev = *eps[i - 1];
+      const OptDate start = cell_date(t, *eps[i], "DECOM");
+      if (cell(t, prev, "REC") == "X1" && start && start == cell_date(t, prev, "DEC") &&
+          cell(t, prev, "CIN") != cell(t, *eps[i], "CIN"))
+        o.flag_cell(t, *eps[i], "CIN");
+    }
+  });
+}
+
+// 431: a new period of care (RNE S) starts after the previous episode ended.
+void new_period_after_last_ended(const Ssda903Run& r, Out& o) {
+  each_child_episodes(r, [&](const RawTable& t, const std::vector<const RawRow*>& eps) {
+    for (size_t i = 1; i < eps.size(); ++i) {
+      const OptDate start = cell_date(t, *eps[i], "DECOM");
+      const OptDate prev_end = cell_date(t, *eps[i - 1], "DEC");
+      if (cell(t, *eps[i], "RNE") == "S" && start && prev_end && *start <= *prev_end) {
+        o.flag_cell(t, *eps[i], "RNE");
+        o.flag_cell(t, *eps[i], "DECOM");
+      }
+    }
+  });
+}
+
+// 433: a continuation episode (RNE P, L, T, U, B) starts the day the previous one ended.
+void continuation_starts_on_last_end(const Ssda903Run& r, Out& o) {
+  each_child_episodes(r, [&](const RawTable& t, const std::vector<const RawRow*>& eps) {
+    for (size_t i = 1; i < eps.size(); ++i) {
+      if (!one_of(cell(t, *eps[i], "RNE"), {"P", "L", "T", "U", "B"})) continue;
+      const OptDate start = cell_date(t, *eps[i], "DECOM");
+      const OptDate prev_end = cell_date(t, *eps[i - 1], "DEC");
+      if (!start || !prev_end || *start != *prev_end) {
+        o.flag_cell(t, *eps[i], "RNE");
+        o.flag_cell(t, *eps[i], "DECOM");
+      }
+    }
+  });
+}
+
+// 377: at most two temporary placements for a foster carer's holiday (T3) in the return.
+void at_most_two_holiday_placements(const Ssda903Run& r, Out& o) {
+  each_child_episodes(r, [&](const RawTable& t, const std::vector<const RawRow*>& eps) {
+    const auto n = std::count_if(eps.begin(), eps.end(), [&](const RawRow* e) { return cell(t, *e, "PLACE") == "T3"; });
+    if (n > 2)
+      for (const RawRow* e : eps)
+        if (cell(t, *e, "PLACE") == "T3") o.flag_cell(t, *e, "PLACE");
+  });
+}
+
+// 375 / 376 / 379: temporary placements last at most six weeks (T1), three weeks (T3), a week (T4).
+void temporary_placement_length(const Ssda903Run& r, Out& o, std::string_view place, int days) {
+  each_row(r, "Episodes", [&](const RawTable& t, const RawRow& row) {
+    const OptDate s = cell_date(t, row, "DECOM");
+    const OptDate e = cell_date(t, row, "DEC");
+    if (cell(t, row, "PLACE") == place && s && e && *e > s->add_days(days)) {
+      o.flag_cell(t, row, "PLACE");
+      o.flag_cell(t, row, "DECOM");
+    }
+  });
+}
+void t1_at_most_42_days(const Ssda903Run& r, Out& o) { temporary_placement_length(r, o, "T1", 42); }
+void t3_at_most_21_days(const Ssda903Run& r, Out& o) { temporary_placement_length(r, o, "T3", 21); }
+void t4_at_most_7_days(const Ssda903Run& r, Out& o) { temporary_placement_length(r, o, "T4", 7); }
+
+// 367: a child's short-term breaks (V3) within the year total at most 75 days
+// (days between DECOM and DEC, each cut to the year; open breaks to 31 March).
+void respite_at_most_75_days(const Ssda903Run& r, Out& o) {
+  each_child_episodes(r, [&](const RawTable& t, const std::vector<const RawRow*>& eps) {
+    int total = 0;
+    for (const RawRow* e : eps) {
+      const OptDate s = cell_date(t, *e, "DECOM");
+      if (cell(t, *e, "LS") != "V3" || !s) continue;
+      const Date from = std::max(*s, r.collection_start);
+      const Date to = std::min(cell_date(t, *e, "DEC").value_or(r.collection_end), r.collection_end);
+      if (to > from) total += from.days_until(to);
+    }
+    if (total > 75)
+      for (const RawRow* e : eps)
+        if (cell(t, *e, "LS") == "V3") o.flag_cell(t, *e, "LS");
+  });
+}
+
+// 1009: the reason for a placement change is a valid code.
+void change_reason_valid(const Ssda903Run& r, Out& o) {
+  code_if_present(r, o, "Episodes", "REASON_PLACE_CHANGE",
+                  {"CARPL", "CLOSE", "ALLEG", "STAND", "APPRR", "CREQB", "CREQO", "CHILD", "LAREQ", "PLACE",
+                   "CUSTOD", "OTHER"});
+}
+
+// ---- Header with Episodes ----
+
+std::map<std::string, const RawRow*> header_by_child(const Ssda903Run& r) {
+  std::map<std::string, const RawRow*> out;
+  if (const RawTable* h = r.table("Header"))
+    for (const RawRow& row : h->rows) out.emplace(std::string(cell(*h, row, "CHILD")), &row);
+  return out;
+}
+
+// The child's date of birth from the Header, when both are there and readable.
+OptDate header_dob(const Ssda903Run& r, const std::map<std::string, const RawRow*>& headers, std::string_view child) {
+  const RawTable* h = r.table("Header");
+  auto it = headers.find(std::string(child));
+  if (!h || it == headers.end()) return std::nullopt;
+  return cell_date(*h, *it->second, "DOB");
+}
+
+// Flags `columns` of each episode for which `fails(dob, row)` holds.
+template <typename F>
+void episodes_with_dob(const Ssda903Run& r, Out& o, std::initializer_list<std::string_view> columns, F&& fails) {
+  const auto headers = header_by_child(r);
+  each_row(r, "Episodes", [&](const RawTable& t, const RawRow& row) {
+    const OptDate dob = header_dob(r, headers, cell(t, row, "CHILD"));
+    if (dob && fails(*dob, t, row))
+      for (auto c : columns) o.flag_cell(t, row, c);
+  });
+}
+
+// 302: the child's first episode does not start before their birth.
+void first_episode_after_birth(const Ssda903Run& r, Out& o) {
+  const auto headers = header_by_child(r);
+  each_child_episodes(r, [&](const RawTable& t, const std::vector<const RawRow*>& eps) {
+    const OptDate dob = header_dob(r, headers, cell(t, *eps.front(), "CHILD"));
+    const OptDate start = cell_date(t, *eps.front(), "DECOM");
+    if (dob && start && *start < *dob) o.flag_cell(t, *eps.front(), "DECOM");
+  });
+}
+
+// 352: a child does not start to be looked after (RNE S) at 18 or over.
+void not_starting_care_at_18(const Ssda903Run& r, Out& o) {
+  episodes_with_dob(r, o, {"DECOM", "RNE"}, [](Date dob, const RawTable& t, const RawRow& row) {
+    const OptDate d = cell_date(t, row, "DECOM");
+    return cell(t, row, "RNE") == "S" && d && dob.add_years(18) <= *d;
+  });
+}
+
+// 358: a youth-justice legal status (J1-J3) is for a child aged 10 or over.
+void youth_justice_from_10(const Ssda903Run& r, Out& o) {
+  episodes_with_dob(r, o, {"LS", "DECOM"}, [](Date dob, const RawTable& t, const RawRow& row) {
+    const OptDate d = cell_date(t, row, "DECOM");
+    return one_of(cell(t, row, "LS"), {"J1", "J2", "J3"}) && d && dob.add_years(10) >= *d;
+  });
+}
+
+// A placement type needs a minimum age when it starts.
+void placement_minimum_age(const Ssda903Run& r, Out& o, std::string_view place, int years) {
+  episodes_with_dob(r, o, {"PLACE", "DECOM"}, [&](Date dob, const RawTable& t, const RawRow& row) {
+    const OptDate d = cell_date(t, row, "DECOM");
+    return cell(t, row, "PLACE") == place && d && *d < dob.add_years(years);
+  });
+}
+// 370: independent living (P2) from 15 (2022-23) or 16 (2023-24).
+void p2_minimum_age(const Ssda903Run& r, Out& o) { placement_minimum_age(r, o, "P2", r.year <= 2022 ? 15 : 16); }
+// 371: H5 from 14 (2022-23) or 16 (2023-24); supported accommodation (K3) from 16 (from 2024-25).
+void supported_accommodation_minimum_age(const Ssda903Run& r, Out& o) {
+  if (r.year <= 2023) placement_minimum_age(r, o, "H5", r.year == 2022 ? 14 : 16);
+  else placement_minimum_age(r, o, "K3", 16);
+}
+// 372: R5 from 10.
+void r5_minimum_age(const Ssda903Run& r, Out& o) { placement_minimum_age(r, o, "R5", 10); }
+// 373: a residential school (S1) from 4.
+void s1_minimum_age(const Ssda903Run& r, Out& o) { placement_minimum_age(r, o, "S1", 4); }
+// 374: residential employment (P3) from 14.
+void p3_minimum_age(const Ssda903Run& r, Out& o) { placement_minimum_age(r, o, "P3", 14); }
+
+// The age a reason for ceasing care implies on the day care ended.
+void ceased_at_age(const Ssda903Run& r, Out& o, std::initializer_list<std::string_view> recs,
+                   bool (*fails)(Date dob, Date dec)) {
+  episodes_with_dob(r, o, {"REC", "DEC"}, [&](Date dob, const RawTable& t, const RawRow& row) {
+    const OptDate d = cell_date(t, row, "DEC");
+    return one_of(cell(t, row, "REC"), recs) && d && fails(dob, *d);
+  });
+}
+// 386: a child is adopted (E11, E12) before 18.
+void adopted_before_18(const Ssda903Run& r, Out& o) {
+  ceased_at_age(r, o, {"E11", "E12"}, [](Date dob, Date dec) { return dob.add_years(18) <= dec; });
+}
+// 387: moving to independent living (E5, E6) is from 14.
+void independent_living_from_14(const Ssda903Run& r, Out& o) {
+  ceased_at_age(r, o, {"E5", "E6"}, [](Date dob, Date dec) { return dec < dob.add_years(14); });
+}
+// 389: transfer to adult residential care (E7) is from 16.
+void adult_care_from_16(const Ssda903Run& r, Out& o) {
+  ceased_at_age(r, o, {"E7"}, [](Date dob, Date dec) { return dob.add_years(16) > dec; });
+}
+// 407: a special guardianship order (E45-E48) ends care by the 18th birthday.
+void sgo_before_18(const Ssda903Run& r, Out& o) {
+  ceased_at_age(r, o, {"E45", "E46", "E47", "E48"}, [](Date dob, Date dec) { return dec > dob.add_years(18); });
+}
+// 460: staying put with carers at 18 (E17) is from the 18th birthday.
+void staying_put_from_18(const Ssda903Run& r, Out& o) {
+  ceased_at_age(r, o, {"E17"}, [](Date dob, Date dec) { return dob.add_years(18) > dec; });
+}
+
+// 442: a child looked after other than on short breaks has a UPN.
+void looked_after_child_has_upn(const Ssda903Run& r, Out& o) {
+  std::set<std::string_view> in_care;
+  each_row(r, "Episodes", [&](const RawTable& t, const RawRow& row) {
+    if (!one_of(cell(t, row, "LS"), {"V3", "V4"})) in_care.insert(cell(t, row, "CHILD"));
+  });
+  each_row(r, "Header", [&](const RawTable& t, const RawRow& row) {
+    if (in_care.count(cell(t, row, "CHILD")) && cell(t, row, "UPN").empty()) o.flag_cell(t, row, "UPN");
+  });
+}
+
+// 210: a child whose UPN was not obtained in time (UN4) did not start care in the last week of the year.
+void un4_not_late_entrant(const Ssda903Run& r, Out& o) {
+  const Date cut = *Date::from_ymd(r.year + 1, 3, 24);
+  std::set<std::string_view> late;
+  each_row(r, "Episodes", [&](const RawTable& t, const RawRow& row) {
+    if (const OptDate d = cell_date(t, row, "DECOM"); d && *d >= cut) late.insert(cell(t, row, "CHILD"));
+  });
+  each_row(r, "Header", [&](const RawTable& t, const RawRow& row) {
+    if (cell(t, row, "UPN") == "UN4" && late.count(cell(t, row, "CHILD"))) o.flag_cell(t, row, "UPN");
+  });
+}
+
+bool female(const Ssda903Run& r, std::string_view sex) { return sex == (r.year <= 2023 ? "2" : "F"); }
+
+// 393: a girl looked after other than on short breaks says whether she is a mother.
+void girl_mother_recorded(const Ssda903Run& r, Out& o) {
+  std::set<std::string_view> in_care;
+  each_row(r, "Episodes", [&](const RawTable& t, const RawRow& row) {
+    if (!one_of(cell(t, row, "LS"), {"V3", "V4"})) in_care.insert(cell(t, row, "CHILD"));
+  });
+  each_row(r, "Header", [&](const RawTable& t, const RawRow& row) {
+    if (female(r, cell(t, row, "SEX")) && in_care.count(cell(t, row, "CHILD")) && cell(t, row, "MOTHER").empty())
+      o.flag_cell(t, row, "MOTHER");
+  });
+}
+
+// ---- Header: mothers ----
+
+// 611: a mother has her child's date of birth.
+void mother_has_child_dob(const Ssda903Run& r, Out& o) {
+  each_row(r, "Header", [&](const RawTable& t, const RawRow& row) {
+    if (cell(t, row, "MOTHER") == "1" && cell(t, row, "MC_DOB").empty()) o.flag_cell(t, row, "MC_DOB");
+  });
+}
+
+// 612: a girl not recorded as a mother has no child's date of birth.
+void not_mother_no_child_dob(const Ssda903Run& r, Out& o) {
+  each_row(r, "Header", [&](const RawTable& t, const RawRow& row) {
+    const std::string_view m = cell(t, row, "MOTHER");
+    if (female(r, cell(t, row, "SEX")) && (m.empty() || m == "0") && !cell(t, row, "MC_DOB").empty()) {
+      o.flag_cell(t, row, "MOTHER");
+      o.flag_cell(t, row, "MC_DOB");
+    }
+  });
+}
+
+// 620: a mother is at least 11 at the start of the collection year.
+void mother_at_least_11(const Ssda903Run& r, Out& o) {
+  each_row(r, "Header", [&](const RawTable& t, const RawRow& row) {
+    const OptDate dob = cell_date(t, row, "DOB");
+    if (cell(t, row, "MOTHER") == "1" && dob && dob->add_years(11) > r.collection_start) {
+      o.flag_cell(t, row, "DOB");
+      o.flag_cell(t, row, "MOTHER");
+    }
+  });
+}
+
+// 621: the mother's child is born after the mother.
+void child_born_after_mother(const Ssda903Run& r, Out& o) {
+  each_row(r, "Header", [&](const RawTable& t, const RawRow& row) {
+    const OptDate dob = cell_date(t, row, "DOB");
+    const OptDate mc = cell_date(t, row, "MC_DOB");
+    if (dob && mc && *mc <= *dob) {
+      o.flag_cell(t, row, "DOB");
+      o.flag_cell(t, row, "MC_DOB");
+    }
+  });
+}
+
+// ---- Missing, continued ----
+
+// 1004: a missing episode has a real start date.
+void missing_start_valid(const Ssda903Run& r, Out& o) {
+  each_row(r, "Missing", [&](const RawTable& t, const RawRow& row) {
+    if (!valid_903_date(cell(t, row, "MIS_START"))) o.flag_cell(t, row, "MIS_START");
+  });
+}
+// 1005: a missing episode's end, when given, is a real date.
+void missing_end_valid(const Ssda903Run& r, Out& o) { date_if_present(r, o, "Missing", "MIS_END"); }
+// 1006: missing (M) or away without authorisation (A).
+void missing_type_valid(const Ssda903Run& r, Out& o) { code_if_present(r, o, "Missing", "MISSING", {"M", "A"}); }
+
+// 586: a child goes missing after they are born.
+void missing_after_birth(const Ssda903Run& r, Out& o) {
+  each_row(r, "Missing", [&](const RawTable& t, const RawRow& row) {
+    const OptDate s = cell_date(t, row, "MIS_START");
+    const OptDate dob = cell_date(t, row, "DOB");
+    if (s && dob && *s <= *dob) o.flag_cell(t, row, "MIS_START");
+  });
+}
+
+// 574: a child's missing episodes do not overlap.
+void missing_do_not_overlap(const Ssda903Run& r, Out& o) {
+  const RawTable* t = r.table("Missing");
+  if (!t) return;
+  std::map<std::string, std::vector<const RawRow*>> by_child;
+  for (const RawRow& row : t->rows) by_child[std::string(cell(*t, row, "CHILD"))].push_back(&row);
+  const Date never = Date::from_serial(1 << 30);
+  for (auto& [child, rows] : by_child) {
+    auto key = [&](const RawRow* row) {
+      const Date s = cell_date(*t, *row, "MIS_START").value_or(never);
+      return std::make_pair(cell_date(*t, *row, "MIS_END").value_or(s), s);
+    };
+    std::stable_sort(rows.begin(), rows.end(), [&](const RawRow* a, const RawRow* b) { return key(a) < key(b); });
+    for (size_t i = 1; i < rows.size(); ++i) {
+      const OptDate prev_end = cell_date(*t, *rows[i - 1], "MIS_END");
+      const OptDate start = cell_date(*t, *rows[i], "MIS_START");
+      if (!prev_end || (start && *start < *prev_end)) o.flag_cell(*t, *rows[i], "MIS_START");
+    }
+  }
+}
+
+// ---- Placed for adoption, continued ----
+
+// 579: a child's decisions to place for adoption do not overlap.
+void adoption_decisions_do_not_overlap(const Ssda903Run& r, Out& o) {
+  const RawTable* t = r.table("PlacedAdoption");
+  if (!t) return;
+  for (const auto& [child, rows] : rows_by_child(*t, "DATE_PLACED"))
+    for (size_t i = 1; i < rows.size(); ++i) {
+      const OptDate prev_ceased = cell_date(*t, *rows[i - 1], "DATE_PLACED_CEASED");
+      const OptDate placed = cell_date(*t, *rows[i], "DATE_PLACED");
+      if (!prev_ceased || (placed && *placed < *prev_ceased)) o.flag_cell(*t, *rows[i], "DATE_PLACED");
+    }
+}
+
+// 583: all but a child's latest decision to place for adoption have ceased.
+void earlier_adoption_decisions_ceased(const Ssda903Run& r, Out& o) {
+  const RawTable* t = r.table("PlacedAdoption");
+  if (!t) return;
+  for (const auto& [child, rows] : rows_by_child(*t, "DATE_PLACED")) {
+    std::vector<const RawRow*> placed;
+    for (const RawRow* row : rows)
+      if (!cell(*t, *row, "DATE_PLACED").empty()) placed.push_back(row);
+    for (size_t i = 0; i + 1 < placed.size(); ++i)
+      if (cell(*t, *placed[i], "DATE_PLACED_CEASED").empty()) o.flag_cell(*t, *placed[i], "DATE_PLACED_CEASED");
+  }
+}
+
+// 184: a decision to place for adoption comes after the child's birth.
+void adoption_decision_after_birth(const Ssda903Run& r, Out& o) {
+  const auto headers = header_by_child(r);
+  each_row(r, "PlacedAdoption", [&](const RawTable& t, const RawRow& row) {
+    const OptDate dob = header_dob(r, headers, cell(t, row, "CHILD"));
+    const OptDate placed = cell_date(t, row, "DATE_PLACED");
+    if (dob && placed && *placed < *dob) o.flag_cell(t, row, "DATE_PLACED");
+  });
+}
+
+// ---- Previous permanence ----
+
+// 631: the previous permanence option is P1-P4 or Z1.
+void prev_perm_valid(const Ssda903Run& r, Out& o) {
+  code_if_present(r, o, "PrevPerm", "PREV_PERM", {"P1", "P2", "P3", "P4", "Z1"});
+}
+
+// 635: the authority or date of a previous permanence order comes with the order.
+void prev_perm_given(const Ssda903Run& r, Out& o) {
+  each_row(r, "PrevPerm", [&](const RawTable& t, const RawRow& row) {
+    if ((!cell(t, row, "LA_PERM").empty() || !cell(t, row, "DATE_PERM").empty()) && cell(t, row, "PREV_PERM").empty())
+      o.flag_cell(t, row, "PREV_PERM");
+  });
+}
+
 }  // namespace
 
 const std::vector<Ssda903Rule>& ssda903_rules() {
@@ -1041,6 +1480,49 @@ const std::vector<Ssda903Rule>& ssda903_rules() {
       {"567", missing_end_after_start},
       {"570", missing_start_by_year_end},
       {"571", missing_end_in_year},
+      {"142", earlier_episodes_ended},
+      {"184", adoption_decision_after_birth},
+      {"210", un4_not_late_entrant},
+      {"302", first_episode_after_birth},
+      {"352", not_starting_care_at_18},
+      {"358", youth_justice_from_10},
+      {"367", respite_at_most_75_days},
+      {"370", p2_minimum_age},
+      {"371", supported_accommodation_minimum_age},
+      {"372", r5_minimum_age},
+      {"373", s1_minimum_age},
+      {"374", p3_minimum_age},
+      {"375", t1_at_most_42_days},
+      {"376", t3_at_most_21_days},
+      {"377", at_most_two_holiday_placements},
+      {"379", t4_at_most_7_days},
+      {"386", adopted_before_18},
+      {"387", independent_living_from_14},
+      {"389", adult_care_from_16},
+      {"393", girl_mother_recorded},
+      {"407", sgo_before_18},
+      {"426", not_both_v3_and_v4},
+      {"431", new_period_after_last_ended},
+      {"433", continuation_starts_on_last_end},
+      {"437", no_episode_after_death_or_18},
+      {"442", looked_after_child_has_upn},
+      {"460", staying_put_from_18},
+      {"501", episodes_do_not_overlap},
+      {"504", continuing_episode_keeps_need},
+      {"574", missing_do_not_overlap},
+      {"579", adoption_decisions_do_not_overlap},
+      {"583", earlier_adoption_decisions_ceased},
+      {"586", missing_after_birth},
+      {"611", mother_has_child_dob},
+      {"612", not_mother_no_child_dob},
+      {"620", mother_at_least_11},
+      {"621", child_born_after_mother},
+      {"631", prev_perm_valid},
+      {"635", prev_perm_given},
+      {"1004", missing_start_valid},
+      {"1005", missing_end_valid},
+      {"1006", missing_type_valid},
+      {"1009", change_reason_valid},
   };
   return rules;
 }
