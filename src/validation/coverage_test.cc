@@ -183,3 +183,38 @@ TEST(RawReader, KeepsLinesAndRepeatedLeaves) {
 
 }  // namespace
 }  // namespace beacon::validation
+
+namespace beacon::validation {
+namespace {
+
+// A rule reading last year's return is reported as not run without one, never skipped.
+TEST(PreviousYear, RulesNeedingLastYearSayWhyWithoutIt) {
+  auto header = read_raw_ssda903_csv_text("CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n1,F,01/01/2015,WBRI,,,\n",
+                                          "Header.csv");
+  ASSERT_TRUE(header.is_ok());
+  Ssda903Tables now{{"Header", *header}};
+  auto without = validate_ssda903(now, nullptr, 2024, {});
+  ASSERT_TRUE(without.is_ok());
+  auto why = [](const Report& r, const std::string& code) {
+    for (const auto& n : r.rules_not_run)
+      if (n.rule == code) return n.why;
+    return std::string();
+  };
+  EXPECT_NE(why(*without, "202").find("--previous"), std::string::npos);
+  EXPECT_EQ(std::count(without->rules_run.begin(), without->rules_run.end(), "202"), 0);
+  auto last = read_raw_ssda903_csv_text("CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n1,M,01/01/2015,WBRI,,,\n",
+                                        "Header_last.csv");
+  ASSERT_TRUE(last.is_ok());
+  Ssda903Tables before{{"Header", *last}};
+  auto with = validate_ssda903(now, &before, 2024, {});
+  ASSERT_TRUE(with.is_ok());
+  EXPECT_EQ(why(*with, "202"), "");
+  EXPECT_EQ(std::count_if(with->findings.begin(), with->findings.end(),
+                          [](const Finding& f) { return f.rule == "202"; }),
+            1);
+  // Every rule of the year is either run or reported as not run.
+  EXPECT_EQ(with->rules_run.size() + with->rules_not_run.size(), without->rules_run.size() + without->rules_not_run.size());
+}
+
+}  // namespace
+}  // namespace beacon::validation

@@ -1370,6 +1370,291 @@ void prev_perm_given(const Ssda903Run& r, Out& o) {
   });
 }
 
+// ---- Compared with last year's return ----
+
+const RawTable* last_year(const Ssda903Run& r, std::string_view name) {
+  if (!r.previous) return nullptr;
+  auto it = r.previous->find(std::string(name));
+  return it == r.previous->end() ? nullptr : &it->second;
+}
+
+// A Header item that does not change between years (202 SEX, 203 DOB, 204 ETHNIC, 624 MC_DOB).
+void header_item_unchanged(const Ssda903Run& r, Out& o, std::string_view column, bool ignore_case,
+                           bool only_when_recorded) {
+  const RawTable* last = last_year(r, "Header");
+  if (!last) return;
+  std::map<std::string, std::string> before;
+  for (const RawRow& row : last->rows) before.emplace(std::string(cell(*last, row, "CHILD")), std::string(cell(*last, row, column)));
+  auto norm = [&](std::string_view v) { return ignore_case ? postcode_key(v) : std::string(v); };
+  each_row(r, "Header", [&](const RawTable& t, const RawRow& row) {
+    auto it = before.find(std::string(cell(t, row, "CHILD")));
+    if (it == before.end() || (only_when_recorded && it->second.empty())) return;
+    if (norm(cell(t, row, column)) != norm(it->second)) o.flag_cell(t, row, column);
+  });
+}
+// 202: a child's sex is as last year.
+void sex_as_last_year(const Ssda903Run& r, Out& o) { header_item_unchanged(r, o, "SEX", false, false); }
+// 203: a child's date of birth is as last year.
+void dob_as_last_year(const Ssda903Run& r, Out& o) { header_item_unchanged(r, o, "DOB", false, false); }
+// 204: a child's ethnicity is as last year (any case).
+void ethnicity_as_last_year(const Ssda903Run& r, Out& o) { header_item_unchanged(r, o, "ETHNIC", true, false); }
+// 624: the mother's child's date of birth recorded last year is unchanged.
+void mc_dob_as_last_year(const Ssda903Run& r, Out& o) { header_item_unchanged(r, o, "MC_DOB", false, true); }
+
+// 348: a care leaver recorded as died last year is recorded as died this year.
+void died_stays_died(const Ssda903Run& r, Out& o) {
+  const RawTable* last = last_year(r, "OC3");
+  if (!last) return;
+  std::set<std::string> died;
+  for (const RawRow& row : last->rows)
+    if (cell(*last, row, "IN_TOUCH") == "DIED") died.insert(std::string(cell(*last, row, "CHILD")));
+  each_row(r, "OC3", [&](const RawTable& t, const RawRow& row) {
+    if (died.count(std::string(cell(t, row, "CHILD"))) && cell(t, row, "IN_TOUCH") != "DIED")
+      o.flag_cell(t, row, "IN_TOUCH");
+  });
+}
+
+// Each child's episode still open at the end of last year's return (its latest, with no DEC).
+std::map<std::string, const RawRow*> open_last_year(const RawTable& last) {
+  std::map<std::string, const RawRow*> out;
+  for (const auto& [child, eps] : rows_by_child(last, "DECOM", "DEC"))
+    if (cell(last, *eps.back(), "DEC").empty()) out[child] = eps.back();
+  return out;
+}
+
+// 502, 503A-C, 503E, 503F: the first episode this year continues the episode
+// open at the end of last year: same DECOM, RNE, LS, CIN, provider, URN.
+void continues_last_years_episode(const Ssda903Run& r, Out& o, std::string_view column) {
+  const RawTable* last = last_year(r, "Episodes");
+  if (!last) return;
+  const auto open = open_last_year(*last);
+  each_child_episodes(r, [&](const RawTable& t, const std::vector<const RawRow*>& eps) {
+    auto it = open.find(std::string(cell(t, *eps.front(), "CHILD")));
+    if (it == open.end()) return;
+    const std::string_view now = cell(t, *eps.front(), column), then = cell(*last, *it->second, column);
+    const bool same = column == "DECOM" ? cell_date(t, *eps.front(), column) == cell_date(*last, *it->second, column) &&
+                                              !now.empty()
+                                        : now == then;
+    if (!same) o.flag_cell(t, *eps.front(), column);
+  });
+}
+void decom_continues_last_year(const Ssda903Run& r, Out& o) { continues_last_years_episode(r, o, "DECOM"); }
+void rne_continues_last_year(const Ssda903Run& r, Out& o) { continues_last_years_episode(r, o, "RNE"); }
+void ls_continues_last_year(const Ssda903Run& r, Out& o) { continues_last_years_episode(r, o, "LS"); }
+void cin_continues_last_year(const Ssda903Run& r, Out& o) { continues_last_years_episode(r, o, "CIN"); }
+void provider_continues_last_year(const Ssda903Run& r, Out& o) { continues_last_years_episode(r, o, "PLACE_PROVIDER"); }
+void urn_continues_last_year(const Ssda903Run& r, Out& o) { continues_last_years_episode(r, o, "URN"); }
+
+// 562: an episode this year that started before 1 April was last year's latest episode.
+void earlier_start_was_in_last_return(const Ssda903Run& r, Out& o) {
+  const RawTable* last = last_year(r, "Episodes");
+  if (!last) return;
+  std::map<std::string, OptDate> latest;
+  for (const auto& [child, eps] : rows_by_child(*last, "DECOM", "DEC")) latest[child] = cell_date(*last, *eps.back(), "DECOM");
+  each_child_episodes(r, [&](const RawTable& t, const std::vector<const RawRow*>& eps) {
+    const OptDate first = cell_date(t, *eps.front(), "DECOM");
+    if (!first || *first >= r.collection_start) return;
+    auto it = latest.find(std::string(cell(t, *eps.front(), "CHILD")));
+    if (it == latest.end() || it->second != first) o.flag_cell(t, *eps.front(), "DECOM");
+  });
+}
+
+// ---- Across this year's tables ----
+
+std::set<std::string> children_in(const Ssda903Run& r, std::string_view table) {
+  std::set<std::string> out;
+  each_row(r, table, [&](const RawTable& t, const RawRow& row) { out.insert(std::string(cell(t, row, "CHILD"))); });
+  return out;
+}
+
+constexpr std::string_view kAd1Items[] = {"DATE_INT", "DATE_MATCH", "FOSTER_CARE", "NB_ADOPTR", "SEX_ADOPTR", "LS_ADOPTR"};
+
+// 523: the decision to place for adoption has the same date in PlacedAdoption and AD1.
+void placed_date_matches_ad1(const Ssda903Run& r, Out& o) {
+  std::map<std::string, std::string> decided;
+  each_row(r, "AD1", [&](const RawTable& t, const RawRow& row) {
+    if (!cell(t, row, "DATE_INT").empty()) decided[std::string(cell(t, row, "CHILD"))] = std::string(cell(t, row, "DATE_INT"));
+  });
+  each_row(r, "PlacedAdoption", [&](const RawTable& t, const RawRow& row) {
+    auto it = decided.find(std::string(cell(t, row, "CHILD")));
+    const std::string_view placed = cell(t, row, "DATE_PLACED");
+    if (it != decided.end() && !placed.empty() && parse_date(placed) != parse_date(it->second))
+      o.flag_cell(t, row, "DATE_PLACED");
+  });
+}
+
+// 525: a child whose adoption placement ceased has no adoption (AD1) items.
+void ceased_placement_no_adoption(const Ssda903Run& r, Out& o) {
+  std::set<std::string> ceased;
+  each_row(r, "PlacedAdoption", [&](const RawTable& t, const RawRow& row) {
+    if (!cell(t, row, "DATE_PLACED_CEASED").empty()) ceased.insert(std::string(cell(t, row, "CHILD")));
+  });
+  each_row(r, "AD1", [&](const RawTable& t, const RawRow& row) {
+    if (!ceased.count(std::string(cell(t, row, "CHILD")))) return;
+    for (auto c : kAd1Items)
+      if (!cell(t, row, c).empty()) o.flag_cell(t, row, c);
+  });
+}
+
+// 551: a child placed for adoption (A3-A6) has a decision to place in PlacedAdoption.
+void adoption_placement_has_decision(const Ssda903Run& r, Out& o) {
+  std::set<std::string> decided;
+  each_row(r, "PlacedAdoption", [&](const RawTable& t, const RawRow& row) {
+    if (!cell(t, row, "DATE_PLACED").empty()) decided.insert(std::string(cell(t, row, "CHILD")));
+  });
+  each_row(r, "Episodes", [&](const RawTable& t, const RawRow& row) {
+    if (one_of(cell(t, row, "PLACE"), {"A3", "A4", "A5", "A6"}) && !decided.count(std::string(cell(t, row, "CHILD"))))
+      o.flag_cell(t, row, "PLACE");
+  });
+}
+
+// 582: a child is not adopted (E11, E12) on the day they were matched with adopters.
+void adoption_not_on_match_day(const Ssda903Run& r, Out& o) {
+  std::map<std::string, OptDate> matched;
+  each_row(r, "AD1", [&](const RawTable& t, const RawRow& row) {
+    matched[std::string(cell(t, row, "CHILD"))] = cell_date(t, row, "DATE_MATCH");
+  });
+  each_row(r, "Episodes", [&](const RawTable& t, const RawRow& row) {
+    if (!one_of(cell(t, row, "REC"), {"E11", "E12"})) return;
+    auto it = matched.find(std::string(cell(t, row, "CHILD")));
+    const OptDate dec = cell_date(t, row, "DEC");
+    if (it != matched.end() && dec && it->second == dec) o.flag_cell(t, row, "DEC");
+  });
+}
+
+std::set<std::string> adopted_in_year(const Ssda903Run& r) {
+  std::set<std::string> out;
+  each_row(r, "Episodes", [&](const RawTable& t, const RawRow& row) {
+    const OptDate dec = cell_date(t, row, "DEC");
+    if (one_of(cell(t, row, "REC"), {"E11", "E12"}) && dec && *dec >= r.collection_start && *dec <= r.collection_end)
+      out.insert(std::string(cell(t, row, "CHILD")));
+  });
+  return out;
+}
+
+// 601: a child adopted in the year with an AD1 row has every adoption item.
+void adopted_child_has_adoption_items(const Ssda903Run& r, Out& o) {
+  const auto adopted = adopted_in_year(r);
+  each_row(r, "AD1", [&](const RawTable& t, const RawRow& row) {
+    if (!adopted.count(std::string(cell(t, row, "CHILD")))) return;
+    for (auto c : kAd1Items)
+      if (cell(t, row, c).empty()) o.flag_cell(t, row, c);
+  });
+}
+
+// 602: adoption items only for a child adopted in the year.
+void adoption_items_only_when_adopted(const Ssda903Run& r, Out& o) {
+  const auto adopted = adopted_in_year(r);
+  each_row(r, "AD1", [&](const RawTable& t, const RawRow& row) {
+    bool any = false;
+    for (auto c : kAd1Items) any = any || !cell(t, row, c).empty();
+    if (any && !adopted.count(std::string(cell(t, row, "CHILD")))) o.flag_cell(t, row, "CHILD");
+  });
+}
+
+// 1003: a decision to place for adoption is not before the child's first episode starting care (RNE S).
+void adoption_decision_after_care_began(const Ssda903Run& r, Out& o) {
+  std::map<std::string, Date> first_start;
+  each_row(r, "Episodes", [&](const RawTable& t, const RawRow& row) {
+    const OptDate d = cell_date(t, row, "DECOM");
+    if (cell(t, row, "RNE") != "S" || !d) return;
+    auto [it, fresh] = first_start.emplace(std::string(cell(t, row, "CHILD")), *d);
+    if (!fresh && *d < it->second) it->second = *d;
+  });
+  each_row(r, "PlacedAdoption", [&](const RawTable& t, const RawRow& row) {
+    auto it = first_start.find(std::string(cell(t, row, "CHILD")));
+    const OptDate placed = cell_date(t, row, "DATE_PLACED");
+    if (it != first_start.end() && placed && *placed < it->second) o.flag_cell(t, row, "DATE_PLACED");
+  });
+}
+
+std::set<std::string> care_leavers_reported(const Ssda903Run& r) {
+  std::set<std::string> out;
+  each_row(r, "OC3", [&](const RawTable& t, const RawRow& row) {
+    if (!cell(t, row, "IN_TOUCH").empty() || !cell(t, row, "ACTIV").empty() || !cell(t, row, "ACCOM").empty())
+      out.insert(std::string(cell(t, row, "CHILD")));
+  });
+  return out;
+}
+
+// 215: a care leaver reported in OC3 has no OC2 health and offending items.
+void care_leaver_no_oc2(const Ssda903Run& r, Out& o) {
+  const auto leavers = care_leavers_reported(r);
+  each_row(r, "OC2", [&](const RawTable& t, const RawRow& row) {
+    if (!leavers.count(std::string(cell(t, row, "CHILD")))) return;
+    for (auto c : kOc2Flags)
+      if (!cell(t, row, c).empty()) o.flag_cell(t, row, c);
+  });
+}
+
+// 134: a care leaver reported in OC3 has no adoption (AD1) items.
+void care_leaver_no_adoption(const Ssda903Run& r, Out& o) {
+  const auto leavers = care_leavers_reported(r);
+  each_row(r, "AD1", [&](const RawTable& t, const RawRow& row) {
+    if (!leavers.count(std::string(cell(t, row, "CHILD")))) return;
+    for (auto c : kAd1Items)
+      if (!cell(t, row, c).empty()) o.flag_cell(t, row, c);
+  });
+}
+
+// 1011: no care leaver information for a child whose care moved to another authority (final REC E3).
+void transferred_child_no_care_leaver_data(const Ssda903Run& r, Out& o) {
+  std::set<std::string> transferred;
+  each_child_episodes(r, [&](const RawTable& t, const std::vector<const RawRow*>& eps) {
+    if (cell(t, *eps.back(), "REC") == "E3") transferred.insert(std::string(cell(t, *eps.back(), "CHILD")));
+  });
+  each_row(r, "OC3", [&](const RawTable& t, const RawRow& row) {
+    if (!transferred.count(std::string(cell(t, row, "CHILD")))) return;
+    for (const char* c : {"IN_TOUCH", "ACTIV", "ACCOM"})
+      if (!cell(t, row, c).empty()) o.flag_cell(t, row, c);
+  });
+}
+
+// 1012: a child with no episode this year has no PlacedAdoption, Missing, Reviews, AD1, PrevPerm or OC2 rows.
+void no_episode_no_care_tables(const Ssda903Run& r, Out& o) {
+  const auto in_care = children_in(r, "Episodes");
+  for (const char* table : {"PlacedAdoption", "Missing", "Reviews", "AD1", "PrevPerm", "OC2"})
+    each_row(r, table, [&](const RawTable& t, const RawRow& row) {
+      if (!in_care.count(std::string(cell(t, row, "CHILD")))) o.flag_cell(t, row, "CHILD");
+    });
+}
+
+// EPI: a child in the Header has episodes or care leaver information.
+void header_child_has_episodes(const Ssda903Run& r, Out& o) {
+  const auto in_care = children_in(r, "Episodes");
+  const auto leavers = children_in(r, "OC3");
+  each_row(r, "Header", [&](const RawTable& t, const RawRow& row) {
+    const std::string child(cell(t, row, "CHILD"));
+    if (!in_care.count(child) && !leavers.count(child)) o.flag_cell(t, row, "CHILD");
+  });
+}
+
+// 575 / 581: a missing episode starts within one of the child's episodes, and
+// one that started in an episode now ended has an end date.
+void missing_within_episodes(const Ssda903Run& r, Out& o, bool needs_end) {
+  std::map<std::string, std::vector<std::pair<OptDate, OptDate>>> spans;
+  each_row(r, "Episodes", [&](const RawTable& t, const RawRow& row) {
+    spans[std::string(cell(t, row, "CHILD"))].push_back({cell_date(t, row, "DECOM"), cell_date(t, row, "DEC")});
+  });
+  each_row(r, "Missing", [&](const RawTable& t, const RawRow& row) {
+    const OptDate start = cell_date(t, row, "MIS_START");
+    if (!start) return;
+    bool within = false, within_ended = false;
+    for (const auto& [from, to] : spans[std::string(cell(t, row, "CHILD"))]) {
+      if (!from || *start < *from) continue;
+      if (!to) within = true;
+      else if (*start <= *to) within = within_ended = true;
+    }
+    if (needs_end) {
+      if (within_ended && cell(t, row, "MIS_END").empty()) o.flag_cell(t, row, "MIS_END");
+    } else if (!within) {
+      o.flag_cell(t, row, "MIS_START");
+    }
+  });
+}
+void missing_in_ended_episode_has_end(const Ssda903Run& r, Out& o) { missing_within_episodes(r, o, true); }
+void missing_starts_in_care(const Ssda903Run& r, Out& o) { missing_within_episodes(r, o, false); }
+
 }  // namespace
 
 const std::vector<Ssda903Rule>& ssda903_rules() {
@@ -1523,6 +1808,32 @@ const std::vector<Ssda903Rule>& ssda903_rules() {
       {"1005", missing_end_valid},
       {"1006", missing_type_valid},
       {"1009", change_reason_valid},
+      {"134", care_leaver_no_adoption},
+      {"202", sex_as_last_year},
+      {"203", dob_as_last_year},
+      {"204", ethnicity_as_last_year},
+      {"215", care_leaver_no_oc2},
+      {"348", died_stays_died},
+      {"502", decom_continues_last_year},
+      {"503A", rne_continues_last_year},
+      {"503B", ls_continues_last_year},
+      {"503C", cin_continues_last_year},
+      {"503E", provider_continues_last_year},
+      {"503F", urn_continues_last_year},
+      {"523", placed_date_matches_ad1},
+      {"525", ceased_placement_no_adoption},
+      {"551", adoption_placement_has_decision},
+      {"562", earlier_start_was_in_last_return},
+      {"575", missing_in_ended_episode_has_end},
+      {"581", missing_starts_in_care},
+      {"582", adoption_not_on_match_day},
+      {"601", adopted_child_has_adoption_items},
+      {"602", adoption_items_only_when_adopted},
+      {"624", mc_dob_as_last_year},
+      {"1003", adoption_decision_after_care_began},
+      {"1011", transferred_child_no_care_leaver_data},
+      {"1012", no_episode_no_care_tables},
+      {"EPI", header_child_has_episodes},
   };
   return rules;
 }

@@ -105,6 +105,13 @@ Result<Report> validate_ssda903(const Ssda903Tables& tables, const Ssda903Tables
     const auto& impl = ssda903_rules();
     auto it = std::find_if(impl.begin(), impl.end(),
                            [&](const Ssda903Rule& r) { return info->code == r.code; });
+    const bool reads_last_year = std::any_of(info->tables.begin(), info->tables.end(), [](const std::string& t) {
+      return t.size() > 5 && t.compare(t.size() - 5, 5, "_last") == 0;
+    });
+    if (it != impl.end() && reads_last_year && !previous) {
+      report.rules_not_run.push_back({info->code, "not run: needs last year's return (give --previous)"});
+      continue;
+    }
     if (it == impl.end()) {
       report.rules_not_run.push_back({info->code, "not yet implemented in Beacon"});
       continue;
