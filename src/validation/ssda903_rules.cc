@@ -1655,6 +1655,255 @@ void missing_within_episodes(const Ssda903Run& r, Out& o, bool needs_end) {
 void missing_in_ended_episode_has_end(const Ssda903Run& r, Out& o) { missing_within_episodes(r, o, true); }
 void missing_starts_in_care(const Ssda903Run& r, Out& o) { missing_within_episodes(r, o, false); }
 
+// ---- The OC2 cohort: looked after continuously for 12 months at 31 March ----
+
+// The open validator's reading of the DfE definition (../shared/returns/README.md):
+// an episode during the year and none of: a new period of care (RNE S) starting
+// after 1 April; an episode ending in the year (on or after 1 April, before 31
+// March) other than X1; a short break (V3, V4) during the year.
+std::set<std::string> looked_after_12_months(const Ssda903Run& r) {
+  std::map<std::string, bool> cohort;
+  each_row(r, "Episodes", [&](const RawTable& t, const RawRow& row) {
+    const OptDate s = cell_date(t, row, "DECOM");
+    const OptDate e = cell_date(t, row, "DEC");
+    if (!s || *s > r.collection_end || (e && *e < r.collection_start)) return;
+    const std::string child(cell(t, row, "CHILD"));
+    bool ok = !(cell(t, row, "RNE") == "S" && *s > r.collection_start);
+    if (e && *e >= r.collection_start && *e < r.collection_end && cell(t, row, "REC") != "X1") ok = false;
+    if (one_of(cell(t, row, "LS"), {"V3", "V4"})) ok = false;
+    auto [it, fresh] = cohort.emplace(child, ok);
+    if (!fresh) it->second = it->second && ok;
+  });
+  std::set<std::string> out;
+  for (const auto& [child, ok] : cohort)
+    if (ok) out.insert(child);
+  return out;
+}
+
+template <typename F>
+void each_oc2_row(const Ssda903Run& r, F&& f) {
+  const auto cohort = looked_after_12_months(r);
+  each_row(r, "OC2", [&](const RawTable& t, const RawRow& row) {
+    f(t, row, cohort.count(std::string(cell(t, row, "CHILD"))) > 0, cell_date(t, row, "DOB"));
+  });
+}
+
+// 157: a child of SDQ age (4 to 16) in the cohort with no score is not given reason SDQ1.
+void sdq1_not_for_sdq_age(const Ssda903Run& r, Out& o) {
+  each_oc2_row(r, [&](const RawTable& t, const RawRow& row, bool cohort, OptDate dob) {
+    if (cohort && dob && dob->add_years(4) <= r.collection_start && dob->add_years(16) >= r.collection_end &&
+        cell(t, row, "SDQ_SCORE").empty() && cell(t, row, "SDQ_REASON") == "SDQ1")
+      o.flag_cell(t, row, "SDQ_REASON");
+  });
+}
+// 185: an SDQ score only for a child in the cohort.
+void sdq_score_only_in_cohort(const Ssda903Run& r, Out& o) {
+  each_oc2_row(r, [&](const RawTable& t, const RawRow& row, bool cohort, OptDate) {
+    if (!cohort && !cell(t, row, "SDQ_SCORE").empty()) o.flag_cell(t, row, "SDQ_SCORE");
+  });
+}
+// 198: a reason for no SDQ only for a child in the cohort.
+void sdq_reason_only_in_cohort(const Ssda903Run& r, Out& o) {
+  each_oc2_row(r, [&](const RawTable& t, const RawRow& row, bool cohort, OptDate) {
+    if (!cohort && !cell(t, row, "SDQ_REASON").empty()) o.flag_cell(t, row, "SDQ_REASON");
+  });
+}
+// 186: a child of SDQ age in the cohort has a score or a reason for none.
+void sdq_given_for_sdq_age(const Ssda903Run& r, Out& o) {
+  each_oc2_row(r, [&](const RawTable& t, const RawRow& row, bool cohort, OptDate dob) {
+    if (cohort && dob && dob->add_years(4) <= r.collection_start && dob->add_years(17) > r.collection_end &&
+        cell(t, row, "SDQ_SCORE").empty() && cell(t, row, "SDQ_REASON").empty())
+      o.flag_cell(t, row, "SDQ_SCORE");
+  });
+}
+// 197B: a child turning 4 or 17 in the year, in the cohort, has a score or a reason for none.
+void sdq_given_at_4_or_17(const Ssda903Run& r, Out& o) {
+  each_oc2_row(r, [&](const RawTable& t, const RawRow& row, bool cohort, OptDate dob) {
+    if (!cohort || !dob) return;
+    const bool birthday = in_span(dob->add_years(4), r.collection_start, r.collection_end) ||
+                          in_span(dob->add_years(17), r.collection_start, r.collection_end);
+    if (birthday && cell(t, row, "SDQ_SCORE").empty() && cell(t, row, "SDQ_REASON").empty())
+      o.flag_cell(t, row, "SDQ_REASON");
+  });
+}
+// 190: no OC2 health and offending items for a child outside the cohort.
+void oc2_items_only_in_cohort(const Ssda903Run& r, Out& o) {
+  each_oc2_row(r, [&](const RawTable& t, const RawRow& row, bool cohort, OptDate) {
+    if (cohort) return;
+    for (auto c : kOc2Flags)
+      if (!cell(t, row, c).empty()) o.flag_cell(t, row, c);
+  });
+}
+// 191: a child in the cohort has an OC2 row with immunisations, teeth, health assessment and substance misuse.
+void cohort_has_health_items(const Ssda903Run& r, Out& o) {
+  const auto cohort = looked_after_12_months(r);
+  std::set<std::string> with_oc2;
+  each_row(r, "OC2", [&](const RawTable& t, const RawRow& row) {
+    const std::string child(cell(t, row, "CHILD"));
+    with_oc2.insert(child);
+    if (!cohort.count(child)) return;
+    for (const char* c : {"IMMUNISATIONS", "TEETH_CHECK", "HEALTH_ASSESSMENT", "SUBSTANCE_MISUSE"})
+      if (cell(t, row, c).empty()) o.flag_cell(t, row, c);
+  });
+  each_child_episodes(r, [&](const RawTable& t, const std::vector<const RawRow*>& eps) {
+    const std::string child(cell(t, *eps.front(), "CHILD"));
+    if (cohort.count(child) && !with_oc2.count(child)) o.flag_cell(t, *eps.front(), "CHILD");
+  });
+}
+// 187: no care leaver (OC3) or adoption (AD1) items for a child in the cohort.
+void cohort_no_oc3_or_adoption(const Ssda903Run& r, Out& o) {
+  const auto cohort = looked_after_12_months(r);
+  each_row(r, "OC3", [&](const RawTable& t, const RawRow& row) {
+    if (!cohort.count(std::string(cell(t, row, "CHILD")))) return;
+    for (const char* c : {"IN_TOUCH", "ACTIV", "ACCOM"})
+      if (!cell(t, row, c).empty()) o.flag_cell(t, row, c);
+  });
+  each_row(r, "AD1", [&](const RawTable& t, const RawRow& row) {
+    if (!cohort.count(std::string(cell(t, row, "CHILD")))) return;
+    for (auto c : kAd1Items)
+      if (!cell(t, row, c).empty()) o.flag_cell(t, row, c);
+  });
+}
+// 543: a child in the cohort aged 10 or over at 31 March says whether convicted.
+void cohort_conviction_recorded(const Ssda903Run& r, Out& o) {
+  each_oc2_row(r, [&](const RawTable& t, const RawRow& row, bool cohort, OptDate dob) {
+    if (cohort && dob && dob->add_years(10) <= r.collection_end && cell(t, row, "CONVICTED").empty())
+      o.flag_cell(t, row, "CONVICTED");
+  });
+}
+// 545: a child in the cohort under 5 at 31 March says whether health checks are up to date.
+void cohort_under_5_health_check(const Ssda903Run& r, Out& o) {
+  each_oc2_row(r, [&](const RawTable& t, const RawRow& row, bool cohort, OptDate dob) {
+    if (cohort && dob && dob->add_years(5) > r.collection_end && cell(t, row, "HEALTH_CHECK").empty())
+      o.flag_cell(t, row, "HEALTH_CHECK");
+  });
+}
+// 546: no development (health) check recorded for a child in the cohort aged 5 or over.
+void cohort_over_5_no_health_check(const Ssda903Run& r, Out& o) {
+  each_oc2_row(r, [&](const RawTable& t, const RawRow& row, bool cohort, OptDate dob) {
+    if (cohort && dob && dob->add_years(5) <= r.collection_end && !cell(t, row, "HEALTH_CHECK").empty())
+      o.flag_cell(t, row, "HEALTH_CHECK");
+  });
+}
+
+// ---- Placement changes between a child's episodes ----
+
+// 225: a placement change (X1 then P, B, T or U, neither temporary) gives its reason.
+void placement_change_has_reason(const Ssda903Run& r, Out& o) {
+  each_child_episodes(r, [&](const RawTable& t, const std::vector<const RawRow*>& eps) {
+    for (size_t i = 0; i + 1 < eps.size(); ++i) {
+      const RawRow& e = *eps[i];
+      const RawRow& next = *eps[i + 1];
+      if (cell(t, e, "REC") == "X1" && !temporary(cell(t, e, "PLACE")) &&
+          one_of(cell(t, next, "RNE"), {"P", "B", "T", "U"}) && !temporary(cell(t, next, "PLACE")) &&
+          cell(t, e, "REASON_PLACE_CHANGE").empty())
+        o.flag_cell(t, e, "REASON_PLACE_CHANGE");
+    }
+  });
+}
+
+// 226: no reason for placement change on a temporary placement or on the episode before it.
+void temporary_placement_no_change_reason(const Ssda903Run& r, Out& o) {
+  each_child_episodes(r, [&](const RawTable& t, const std::vector<const RawRow*>& eps) {
+    std::set<const RawRow*> flagged;
+    for (size_t i = 0; i < eps.size(); ++i) {
+      if (!temporary(cell(t, *eps[i], "PLACE"))) continue;
+      for (const RawRow* e : {eps[i], i > 0 ? eps[i - 1] : nullptr})
+        if (e && !cell(t, *e, "REASON_PLACE_CHANGE").empty() && flagged.insert(e).second)
+          o.flag_cell(t, *e, "REASON_PLACE_CHANGE");
+    }
+  });
+}
+
+// 234: a child under 10 is not moved into custody (CUSTOD on the previous episode).
+void no_custody_under_10(const Ssda903Run& r, Out& o) {
+  const auto headers = header_by_child(r);
+  each_child_episodes(r, [&](const RawTable& t, const std::vector<const RawRow*>& eps) {
+    const OptDate dob = header_dob(r, headers, cell(t, *eps.front(), "CHILD"));
+    if (!dob) return;
+    for (size_t i = 1; i < eps.size(); ++i) {
+      const OptDate start = cell_date(t, *eps[i], "DECOM");
+      if (start && *start < dob->add_years(10) && cell(t, *eps[i - 1], "REASON_PLACE_CHANGE") == "CUSTOD")
+        o.flag_cell(t, *eps[i - 1], "REASON_PLACE_CHANGE");
+    }
+  });
+}
+
+// 336: a placement for adoption with current foster carers (A3, A5) follows a
+// foster or adoption placement (A3-A6, U1-U6).
+void adoption_by_carers_follows_foster_care(const Ssda903Run& r, Out& o) {
+  each_child_episodes(r, [&](const RawTable& t, const std::vector<const RawRow*>& eps) {
+    for (size_t i = 1; i < eps.size(); ++i)
+      if (one_of(cell(t, *eps[i], "PLACE"), {"A3", "A5"}) &&
+          !one_of(cell(t, *eps[i - 1], "PLACE"), {"A3", "A4", "A5", "A6", "U1", "U2", "U3", "U4", "U5", "U6"}))
+        o.flag_cell(t, *eps[i], "PLACE");
+  });
+}
+
+// 383: after a temporary placement the child returns (RNE P) to the placement
+// before it (and, from 2025-26, the same postcode).
+void return_after_temporary_placement(const Ssda903Run& r, Out& o) {
+  each_child_episodes(r, [&](const RawTable& t, const std::vector<const RawRow*>& eps) {
+    for (size_t i = 1; i < eps.size(); ++i) {
+      if (!temporary(cell(t, *eps[i - 1], "PLACE"))) continue;
+      const RawRow& e = *eps[i];
+      if (cell(t, e, "RNE") != "P") o.flag_cell(t, e, "RNE");
+      if (i < 2) continue;
+      const RawRow& before = *eps[i - 2];
+      if (cell(t, e, "PLACE") != cell(t, before, "PLACE")) o.flag_cell(t, e, "PLACE");
+      if (r.year >= 2025 && postcode_key(cell(t, e, "PL_POST")) != postcode_key(cell(t, before, "PL_POST")))
+        o.flag_cell(t, e, "PL_POST");
+    }
+  });
+}
+
+// 388: X1 (the period of care continues) is used exactly when the next episode starts on this one's DEC.
+void x1_when_care_continues(const Ssda903Run& r, Out& o) {
+  each_child_episodes(r, [&](const RawTable& t, const std::vector<const RawRow*>& eps) {
+    for (size_t i = 0; i < eps.size(); ++i) {
+      const RawRow& e = *eps[i];
+      const bool x1 = cell(t, e, "REC") == "X1";
+      const OptDate dec = cell_date(t, e, "DEC");
+      if (i + 1 == eps.size()) {
+        if (x1 && dec) o.flag_cell(t, e, "REC");
+        continue;
+      }
+      const bool continues = dec && cell_date(t, *eps[i + 1], "DECOM") == dec;
+      if (x1 != continues) o.flag_cell(t, e, "REC");
+    }
+  });
+}
+
+constexpr std::string_view kPlacementItems[] = {"PLACE", "PL_POST", "URN", "PLACE_PROVIDER"};
+
+// 434 / 435 / 436: what changed between episodes matches the reason for the new episode.
+void change_matches_reason(const Ssda903Run& r, Out& o, std::initializer_list<std::string_view> reasons,
+                           bool legal_status_changes, bool placement_changes) {
+  each_child_episodes(r, [&](const RawTable& t, const std::vector<const RawRow*>& eps) {
+    for (size_t i = 1; i < eps.size(); ++i) {
+      const RawRow& e = *eps[i];
+      const RawRow& prev = *eps[i - 1];
+      if (!one_of(cell(t, e, "RNE"), reasons)) continue;
+      const bool ls_changed = cell(t, e, "LS") != cell(t, prev, "LS");
+      bool moved = false;
+      for (auto c : kPlacementItems) moved = moved || cell(t, e, c) != cell(t, prev, c);
+      if (ls_changed != legal_status_changes) o.flag_cell(t, e, "LS");
+      if (moved != placement_changes) {
+        if (placement_changes) o.flag_cell(t, e, "PLACE");
+        else
+          for (auto c : kPlacementItems)
+            if (cell(t, e, c) != cell(t, prev, c)) o.flag_cell(t, e, c);
+      }
+    }
+  });
+}
+// 434: RNE L: the legal status changed, the placement did not.
+void legal_status_change_only(const Ssda903Run& r, Out& o) { change_matches_reason(r, o, {"L"}, true, false); }
+// 435: RNE P or T: the placement changed, the legal status did not.
+void placement_change_only(const Ssda903Run& r, Out& o) { change_matches_reason(r, o, {"P", "T"}, false, true); }
+// 436: RNE U or B: both changed.
+void placement_and_status_change(const Ssda903Run& r, Out& o) { change_matches_reason(r, o, {"U", "B"}, true, true); }
+
 }  // namespace
 
 const std::vector<Ssda903Rule>& ssda903_rules() {
@@ -1834,6 +2083,26 @@ const std::vector<Ssda903Rule>& ssda903_rules() {
       {"1011", transferred_child_no_care_leaver_data},
       {"1012", no_episode_no_care_tables},
       {"EPI", header_child_has_episodes},
+      {"157", sdq1_not_for_sdq_age},
+      {"185", sdq_score_only_in_cohort},
+      {"186", sdq_given_for_sdq_age},
+      {"187", cohort_no_oc3_or_adoption},
+      {"190", oc2_items_only_in_cohort},
+      {"191", cohort_has_health_items},
+      {"197B", sdq_given_at_4_or_17},
+      {"198", sdq_reason_only_in_cohort},
+      {"225", placement_change_has_reason},
+      {"226", temporary_placement_no_change_reason},
+      {"234", no_custody_under_10},
+      {"336", adoption_by_carers_follows_foster_care},
+      {"383", return_after_temporary_placement},
+      {"388", x1_when_care_continues},
+      {"434", legal_status_change_only},
+      {"435", placement_change_only},
+      {"436", placement_and_status_change},
+      {"543", cohort_conviction_recorded},
+      {"545", cohort_under_5_health_check},
+      {"546", cohort_over_5_no_health_check},
   };
   return rules;
 }
