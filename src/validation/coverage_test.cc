@@ -119,6 +119,9 @@ TEST(Robustness, Ssda903RulesOnHostileValues) {
               "HEALTH_ASSESSMENT,SUBSTANCE_MISUSE,INTERVENTION_RECEIVED,INTERVENTION_OFFERED\n"
               "1,,99999999999999999999,,1,1\n2,31/02/2010,-1,SDQ9,x,y,z\n"},
       {"Missing", "CHILD,DOB,MISSING,MIS_START,MIS_END\n1,,M,,\n2,,,soon,later\n"},
+      {"DoLo", "CHILD,DOB,DOLO_START,DOLO_END\n1,,,\n1,x,99/99/9999,ZZ/ZZ/ZZZZ\n"},
+      {"SWEpisodes", "CHILD,DOB,SW_ID,SW_DECOM,SW_DEC,SW_REASON\n1,,,,,\n1,,S,ZZ/13/2024,ZZ/ZZ/ZZZZ,X\n"},
+      {"PrevPerm", "CHILD,DOB,PREV_PERM,LA_PERM,DATE_PERM\n1,,,,\n"},
   };
   for (auto [name, csv] : inputs) {
     auto t = read_raw_ssda903_csv_text(csv, std::string(name) + ".csv");

@@ -1904,6 +1904,236 @@ void placement_change_only(const Ssda903Run& r, Out& o) { change_matches_reason(
 // 436: RNE U or B: both changed.
 void placement_and_status_change(const Ssda903Run& r, Out& o) { change_matches_reason(r, o, {"U", "B"}, true, true); }
 
+// ---- The open validator's internal checks (INT: not DfE codes) ----
+
+// INT01-INT09: every child in a table is in the Header.
+void child_in_header(const Ssda903Run& r, Out& o, std::string_view table) {
+  if (!r.table("Header")) return;
+  const auto headers = header_by_child(r);
+  each_row(r, table, [&](const RawTable& t, const RawRow& row) {
+    if (!headers.count(std::string(cell(t, row, "CHILD")))) o.flag_cell(t, row, "CHILD");
+  });
+}
+void ad1_child_in_header(const Ssda903Run& r, Out& o) { child_in_header(r, o, "AD1"); }
+void placed_child_in_header(const Ssda903Run& r, Out& o) { child_in_header(r, o, "PlacedAdoption"); }
+void episode_child_in_header(const Ssda903Run& r, Out& o) { child_in_header(r, o, "Episodes"); }
+void missing_child_in_header(const Ssda903Run& r, Out& o) { child_in_header(r, o, "Missing"); }
+void oc2_child_in_header(const Ssda903Run& r, Out& o) { child_in_header(r, o, "OC2"); }
+void oc3_child_in_header(const Ssda903Run& r, Out& o) { child_in_header(r, o, "OC3"); }
+void prev_perm_child_in_header(const Ssda903Run& r, Out& o) { child_in_header(r, o, "PrevPerm"); }
+void review_child_in_header(const Ssda903Run& r, Out& o) { child_in_header(r, o, "Reviews"); }
+void uasc_child_in_header(const Ssda903Run& r, Out& o) { child_in_header(r, o, "UASC"); }
+
+// INT11-INT18, INT21: a child's DOB (or SEX) in a table is the Header's.
+void same_as_header(const Ssda903Run& r, Out& o, std::string_view table, std::string_view column) {
+  const RawTable* h = r.table("Header");
+  if (!h) return;
+  const auto headers = header_by_child(r);
+  each_row(r, table, [&](const RawTable& t, const RawRow& row) {
+    auto it = headers.find(std::string(cell(t, row, "CHILD")));
+    if (it == headers.end()) return;
+    const std::string_view here = cell(t, row, column), there = cell(*h, *it->second, column);
+    if (here.empty() || there.empty()) return;
+    const bool same = column == "DOB" ? parse_date(here) == parse_date(there) : here == there;
+    if (!same) o.flag_cell(t, row, column);
+  });
+}
+void ad1_dob_as_header(const Ssda903Run& r, Out& o) { same_as_header(r, o, "AD1", "DOB"); }
+void placed_dob_as_header(const Ssda903Run& r, Out& o) { same_as_header(r, o, "PlacedAdoption", "DOB"); }
+void missing_dob_as_header(const Ssda903Run& r, Out& o) { same_as_header(r, o, "Missing", "DOB"); }
+void oc2_dob_as_header(const Ssda903Run& r, Out& o) { same_as_header(r, o, "OC2", "DOB"); }
+void oc3_dob_as_header(const Ssda903Run& r, Out& o) { same_as_header(r, o, "OC3", "DOB"); }
+void prev_perm_dob_as_header(const Ssda903Run& r, Out& o) { same_as_header(r, o, "PrevPerm", "DOB"); }
+void review_dob_as_header(const Ssda903Run& r, Out& o) { same_as_header(r, o, "Reviews", "DOB"); }
+void uasc_dob_as_header(const Ssda903Run& r, Out& o) { same_as_header(r, o, "UASC", "DOB"); }
+void uasc_sex_as_header(const Ssda903Run& r, Out& o) { same_as_header(r, o, "UASC", "SEX"); }
+
+// INT31-INT36: a child appears at most once in a one-row-per-child table.
+void child_once(const Ssda903Run& r, Out& o, std::string_view table) {
+  std::map<std::string, int> seen;
+  each_row(r, table, [&](const RawTable& t, const RawRow& row) { ++seen[std::string(cell(t, row, "CHILD"))]; });
+  each_row(r, table, [&](const RawTable& t, const RawRow& row) {
+    if (seen[std::string(cell(t, row, "CHILD"))] > 1) o.flag_cell(t, row, "CHILD");
+  });
+}
+void ad1_child_once(const Ssda903Run& r, Out& o) { child_once(r, o, "AD1"); }
+void header_child_once(const Ssda903Run& r, Out& o) { child_once(r, o, "Header"); }
+void oc2_child_once(const Ssda903Run& r, Out& o) { child_once(r, o, "OC2"); }
+void oc3_child_once(const Ssda903Run& r, Out& o) { child_once(r, o, "OC3"); }
+void prev_perm_child_once(const Ssda903Run& r, Out& o) { child_once(r, o, "PrevPerm"); }
+void uasc_child_once(const Ssda903Run& r, Out& o) { child_once(r, o, "UASC"); }
+
+// ---- Deprivation of liberty (DoLo, from 2026-27) ----
+
+// 700: a deprivation of liberty order has a real start date.
+void dolo_start_valid(const Ssda903Run& r, Out& o) {
+  each_row(r, "DoLo", [&](const RawTable& t, const RawRow& row) {
+    if (!valid_903_date(cell(t, row, "DOLO_START"))) o.flag_cell(t, row, "DOLO_START");
+  });
+}
+// 701: its end, when given, is a real date.
+void dolo_end_valid(const Ssda903Run& r, Out& o) { date_if_present(r, o, "DoLo", "DOLO_END"); }
+// 702: it ends on or after it starts.
+void dolo_end_after_start(const Ssda903Run& r, Out& o) {
+  each_row(r, "DoLo", [&](const RawTable& t, const RawRow& row) {
+    const OptDate s = cell_date(t, row, "DOLO_START");
+    const OptDate e = cell_date(t, row, "DOLO_END");
+    if (s && e && *e < *s) {
+      o.flag_cell(t, row, "DOLO_START");
+      o.flag_cell(t, row, "DOLO_END");
+    }
+  });
+}
+// 703: it starts by the end of the collection year.
+void dolo_start_by_year_end(const Ssda903Run& r, Out& o) {
+  each_row(r, "DoLo", [&](const RawTable& t, const RawRow& row) {
+    if (const OptDate s = cell_date(t, row, "DOLO_START"); s && *s > r.collection_end) o.flag_cell(t, row, "DOLO_START");
+  });
+}
+// 704: its end falls within the collection year.
+void dolo_end_in_year(const Ssda903Run& r, Out& o) {
+  each_row(r, "DoLo", [&](const RawTable& t, const RawRow& row) {
+    if (const OptDate e = cell_date(t, row, "DOLO_END"); e && !in_span(*e, r.collection_start, r.collection_end))
+      o.flag_cell(t, row, "DOLO_END");
+  });
+}
+// 705: a child's orders do not overlap.
+void dolos_do_not_overlap(const Ssda903Run& r, Out& o) {
+  const RawTable* t = r.table("DoLo");
+  if (!t) return;
+  std::map<std::string, std::vector<const RawRow*>> by_child;
+  for (const RawRow& row : t->rows) by_child[std::string(cell(*t, row, "CHILD"))].push_back(&row);
+  const Date never = Date::from_serial(1 << 30);
+  for (auto& [child, rows] : by_child) {
+    auto key = [&](const RawRow* row) {
+      const Date s = cell_date(*t, *row, "DOLO_START").value_or(never);
+      return std::make_pair(cell_date(*t, *row, "DOLO_END").value_or(s), s);
+    };
+    std::stable_sort(rows.begin(), rows.end(), [&](const RawRow* a, const RawRow* b) { return key(a) < key(b); });
+    for (size_t i = 1; i < rows.size(); ++i) {
+      const OptDate prev_end = cell_date(*t, *rows[i - 1], "DOLO_END");
+      const OptDate start = cell_date(*t, *rows[i], "DOLO_START");
+      if (!prev_end || (start && *start < *prev_end)) o.flag_cell(*t, *rows[i], "DOLO_START");
+    }
+  }
+}
+// 708: an order starts after the child's birth.
+void dolo_after_birth(const Ssda903Run& r, Out& o) {
+  each_row(r, "DoLo", [&](const RawTable& t, const RawRow& row) {
+    const OptDate s = cell_date(t, row, "DOLO_START");
+    const OptDate dob = cell_date(t, row, "DOB");
+    if (s && dob && *s <= *dob) o.flag_cell(t, row, "DOLO_START");
+  });
+}
+
+// ---- Social worker episodes (SWEpisodes, from 2023-24) ----
+
+// DD/MM/YYYY, where an unknown day or month may be ZZ and an unknown year ZZZZ.
+bool valid_sw_date(std::string_view v) {
+  if (v.size() != 10 || v[2] != '/' || v[5] != '/') return false;
+  const std::string_view d = v.substr(0, 2), m = v.substr(3, 2), y = v.substr(6, 4);
+  auto digits = [](std::string_view s) { return std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }); };
+  if (!(digits(d) || d == "ZZ") || !(digits(m) || m == "ZZ") || !(digits(y) || y == "ZZZZ")) return false;
+  if (digits(d) && digits(m) && digits(y)) return parse_date(v).has_value();
+  if (digits(m)) return std::stoi(std::string(m)) >= 1 && std::stoi(std::string(m)) <= 12;
+  return true;
+}
+bool sw_reason_valid(std::string_view v) {
+  return one_of(v, {"MANAGE", "FCONTA", "LEFTRL", "ORGRST", "TSPROC", "ABSENC", "CHCHAN", "PCCHAN", "SWDIED", "OTHERS"});
+}
+const Date kSwStart = *Date::from_ymd(2023, 4, 1);
+
+// SW02STG1: a social worker's identifier begins SW or XX.
+void sw_id_format(const Ssda903Run& r, Out& o) {
+  each_row(r, "SWEpisodes", [&](const RawTable& t, const RawRow& row) {
+    const std::string_view id = cell(t, row, "SW_ID");
+    if (!id.empty() && id.substr(0, 2) != "SW" && id.substr(0, 2) != "XX") o.flag_cell(t, row, "SW_ID");
+  });
+}
+// SW04STG1 / SW05STG1: the social worker episode's start and end, when given, are dates (ZZ allowed).
+void sw_date_format(const Ssda903Run& r, Out& o, const char* column) {
+  each_row(r, "SWEpisodes", [&](const RawTable& t, const RawRow& row) {
+    const std::string_view v = cell(t, row, column);
+    if (!v.empty() && !valid_sw_date(v)) o.flag_cell(t, row, column);
+  });
+}
+void sw_start_valid(const Ssda903Run& r, Out& o) { sw_date_format(r, o, "SW_DECOM"); }
+void sw_end_valid(const Ssda903Run& r, Out& o) { sw_date_format(r, o, "SW_DEC"); }
+// SW06STG2: a social worker episode starts by the end of the collection year.
+void sw_start_by_year_end(const Ssda903Run& r, Out& o) {
+  each_row(r, "SWEpisodes", [&](const RawTable& t, const RawRow& row) {
+    if (const OptDate d = cell_date(t, row, "SW_DECOM"); d && *d > r.collection_end) o.flag_cell(t, row, "SW_DECOM");
+  });
+}
+// SW07STG2: a social worker episode ends within the reporting period (the
+// collection year; from 2024-25 from 1 April of the year before).
+void sw_end_in_period(const Ssda903Run& r, Out& o) {
+  const Date from = r.year <= 2023 ? r.collection_start : r.collection_start.add_years(-1);
+  each_row(r, "SWEpisodes", [&](const RawTable& t, const RawRow& row) {
+    if (const OptDate d = cell_date(t, row, "SW_DEC"); d && !in_span(*d, from, r.collection_end))
+      o.flag_cell(t, row, "SW_DEC");
+  });
+}
+// SW08STG2 / SW14STG2: every social worker episode but the child's latest has ended.
+void sw_earlier_episodes_ended(const Ssda903Run& r, Out& o) {
+  const RawTable* t = r.table("SWEpisodes");
+  if (!t) return;
+  for (const auto& [child, eps] : rows_by_child(*t, "SW_DECOM", "SW_DEC"))
+    for (size_t i = 0; i + 1 < eps.size(); ++i)
+      if (cell(*t, *eps[i], "SW_DEC").empty()) o.flag_cell(*t, *eps[i], "SW_DEC");
+}
+// SW17STG2: the child's latest social worker episode is open at 31 March.
+void sw_latest_open(const Ssda903Run& r, Out& o) {
+  const RawTable* t = r.table("SWEpisodes");
+  if (!t) return;
+  for (const auto& [child, eps] : rows_by_child(*t, "SW_DECOM", "SW_DEC"))
+    if (!cell(*t, *eps.back(), "SW_DEC").empty()) o.flag_cell(*t, *eps.back(), "SW_DEC");
+}
+// SW09STG2: a social worker episode lasts at least a day.
+void sw_not_same_day(const Ssda903Run& r, Out& o) {
+  each_row(r, "SWEpisodes", [&](const RawTable& t, const RawRow& row) {
+    const OptDate s = cell_date(t, row, "SW_DECOM");
+    if (s && s == cell_date(t, row, "SW_DEC")) {
+      o.flag_cell(t, row, "SW_DECOM");
+      o.flag_cell(t, row, "SW_DEC");
+    }
+  });
+}
+// SW13STG1: the reason for a social worker change is a valid code (to 2023-24
+// always required; from 2024-25 required for episodes from 1 April 2023).
+void sw_reason_code(const Ssda903Run& r, Out& o) {
+  each_row(r, "SWEpisodes", [&](const RawTable& t, const RawRow& row) {
+    const std::string_view v = cell(t, row, "SW_REASON");
+    const OptDate start = cell_date(t, row, "SW_DECOM");
+    const bool required = r.year <= 2023 || (start && *start >= kSwStart);
+    if (v.empty() ? required : !sw_reason_valid(v)) o.flag_cell(t, row, "SW_REASON");
+  });
+}
+// SW03STG1 (2023-24): every social worker episode has its identifier, start and reason.
+void sw_all_items(const Ssda903Run& r, Out& o) {
+  each_row(r, "SWEpisodes", [&](const RawTable& t, const RawRow& row) {
+    for (const char* c : {"SW_ID", "SW_DECOM", "SW_REASON"})
+      if (cell(t, row, c).empty()) o.flag_cell(t, row, c);
+  });
+}
+// SW01aSTG1: a social worker episode has a start, and one from before 1 April 2023 has the worker.
+void sw_before_2023_has_worker(const Ssda903Run& r, Out& o) {
+  each_row(r, "SWEpisodes", [&](const RawTable& t, const RawRow& row) {
+    const OptDate start = cell_date(t, row, "SW_DECOM");
+    if (cell(t, row, "SW_DECOM").empty()) o.flag_cell(t, row, "SW_DECOM");
+    else if (start && *start < kSwStart && cell(t, row, "SW_ID").empty()) o.flag_cell(t, row, "SW_ID");
+  });
+}
+// SW01bSTG1: one from 1 April 2023 has the worker and the reason.
+void sw_from_2023_complete(const Ssda903Run& r, Out& o) {
+  each_row(r, "SWEpisodes", [&](const RawTable& t, const RawRow& row) {
+    const OptDate start = cell_date(t, row, "SW_DECOM");
+    if (!start || *start < kSwStart) return;
+    for (const char* c : {"SW_ID", "SW_REASON"})
+      if (cell(t, row, c).empty()) o.flag_cell(t, row, c);
+  });
+}
+
 }  // namespace
 
 const std::vector<Ssda903Rule>& ssda903_rules() {
@@ -2103,6 +2333,50 @@ const std::vector<Ssda903Rule>& ssda903_rules() {
       {"543", cohort_conviction_recorded},
       {"545", cohort_under_5_health_check},
       {"546", cohort_over_5_no_health_check},
+      {"INT01", ad1_child_in_header},
+      {"INT02", placed_child_in_header},
+      {"INT03", episode_child_in_header},
+      {"INT04", missing_child_in_header},
+      {"INT05", oc2_child_in_header},
+      {"INT06", oc3_child_in_header},
+      {"INT07", prev_perm_child_in_header},
+      {"INT08", review_child_in_header},
+      {"INT09", uasc_child_in_header},
+      {"INT11", ad1_dob_as_header},
+      {"INT12", placed_dob_as_header},
+      {"INT13", missing_dob_as_header},
+      {"INT14", oc2_dob_as_header},
+      {"INT15", oc3_dob_as_header},
+      {"INT16", prev_perm_dob_as_header},
+      {"INT17", review_dob_as_header},
+      {"INT18", uasc_dob_as_header},
+      {"INT21", uasc_sex_as_header},
+      {"INT31", ad1_child_once},
+      {"INT32", header_child_once},
+      {"INT33", oc2_child_once},
+      {"INT34", oc3_child_once},
+      {"INT35", prev_perm_child_once},
+      {"INT36", uasc_child_once},
+      {"700", dolo_start_valid},
+      {"701", dolo_end_valid},
+      {"702", dolo_end_after_start},
+      {"703", dolo_start_by_year_end},
+      {"704", dolo_end_in_year},
+      {"705", dolos_do_not_overlap},
+      {"708", dolo_after_birth},
+      {"SW01aSTG1", sw_before_2023_has_worker},
+      {"SW01bSTG1", sw_from_2023_complete},
+      {"SW02STG1", sw_id_format},
+      {"SW03STG1", sw_all_items},
+      {"SW04STG1", sw_start_valid},
+      {"SW05STG1", sw_end_valid},
+      {"SW06STG2", sw_start_by_year_end},
+      {"SW07STG2", sw_end_in_period},
+      {"SW08STG2", sw_earlier_episodes_ended},
+      {"SW09STG2", sw_not_same_day},
+      {"SW13STG1", sw_reason_code},
+      {"SW14STG2", sw_earlier_episodes_ended},
+      {"SW17STG2", sw_latest_open},
   };
   return rules;
 }
