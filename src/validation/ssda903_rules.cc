@@ -3,6 +3,7 @@
 // are listed, with why, in not_implemented.cc; docs/validation.md keeps the
 // account. A cell may be absent, blank or malformed: rules never throw.
 #include <algorithm>
+#include <cstdlib>
 #include <map>
 #include <set>
 
@@ -2134,6 +2135,339 @@ void sw_from_2023_complete(const Ssda903Run& r, Out& o) {
   });
 }
 
+// ---- More checks across a child's records ----
+
+// 217t (2023-24): no episode in independent living (P2) open after 28 October 2023.
+void p2_closed_by_october_2023(const Ssda903Run& r, Out& o) {
+  const Date cut = *Date::from_ymd(2023, 10, 28);
+  each_row(r, "Episodes", [&](const RawTable& t, const RawRow& row) {
+    const OptDate dec = cell_date(t, row, "DEC");
+    if (cell(t, row, "PLACE") == "P2" && (cell(t, row, "DEC").empty() || (dec && *dec > cut)))
+      o.flag_cell(t, row, "PLACE");
+  });
+}
+
+// 347: a care leaver in a foyer (accommodation T1, T2) was 18 or over on 1 April.
+void foyer_from_18(const Ssda903Run& r, Out& o) {
+  each_row(r, "OC3", [&](const RawTable& t, const RawRow& row) {
+    const OptDate dob = cell_date(t, row, "DOB");
+    if (one_of(cell(t, row, "ACCOM"), {"T1", "T2"}) && dob && dob->add_years(18) > r.collection_start)
+      o.flag_cell(t, row, "ACCOM");
+  });
+}
+
+// 3001: a young person turning 17 in the year is not yet with former foster carers (Z1, Z2).
+void not_staying_put_at_17(const Ssda903Run& r, Out& o) {
+  const auto headers = header_by_child(r);
+  each_row(r, "OC3", [&](const RawTable& t, const RawRow& row) {
+    OptDate dob = header_dob(r, headers, cell(t, row, "CHILD"));
+    if (!dob) dob = cell_date(t, row, "DOB");
+    if (one_of(cell(t, row, "ACCOM"), {"Z1", "Z2"}) && dob &&
+        in_span(dob->add_years(17), r.collection_start, r.collection_end))
+      o.flag_cell(t, row, "ACCOM");
+  });
+}
+
+// 357: a child's first episode in the return, starting in the year, starts a period of care (RNE S).
+void first_episode_starts_care(const Ssda903Run& r, Out& o) {
+  each_child_episodes(r, [&](const RawTable& t, const std::vector<const RawRow*>& eps) {
+    const OptDate d = cell_date(t, *eps.front(), "DECOM");
+    if (d && *d >= r.collection_start && cell(t, *eps.front(), "RNE") != "S") o.flag_cell(t, *eps.front(), "RNE");
+  });
+}
+
+// 359: a young person 18 or over at 31 March still looked after is on short breaks (V2) in K2.
+void over_18_still_in_care(const Ssda903Run& r, Out& o) {
+  const auto headers = header_by_child(r);
+  each_row(r, "Episodes", [&](const RawTable& t, const RawRow& row) {
+    const OptDate dob = header_dob(r, headers, cell(t, row, "CHILD"));
+    if (!dob || dob->add_years(18) >= r.collection_end || !cell(t, row, "DEC").empty()) return;
+    if (cell(t, row, "LS") != "V2") o.flag_cell(t, row, "LS");
+    if (cell(t, row, "PLACE") != "K2") o.flag_cell(t, row, "PLACE");
+  });
+}
+
+// 432: after care ends (an E reason), the next episode starts a new period of care (RNE S).
+void new_period_after_care_ends(const Ssda903Run& r, Out& o) {
+  each_child_episodes(r, [&](const RawTable& t, const std::vector<const RawRow*>& eps) {
+    for (size_t i = 1; i < eps.size(); ++i) {
+      const std::string_view rec = cell(t, *eps[i - 1], "REC");
+      if (!rec.empty() && rec != "X1" && rec[0] == 'E' && cell(t, *eps[i], "RNE") != "S")
+        o.flag_cell(t, *eps[i], "RNE");
+    }
+  });
+}
+
+// Each child's AD1 row.
+std::map<std::string, const RawRow*> ad1_by_child(const Ssda903Run& r) {
+  std::map<std::string, const RawRow*> out;
+  if (const RawTable* t = r.table("AD1"))
+    for (const RawRow& row : t->rows) out.emplace(std::string(cell(*t, row, "CHILD")), &row);
+  return out;
+}
+
+// 521 / 331 / 334: adoption dates against the episodes they decide.
+void adoption_date_against_episodes(const Ssda903Run& r, Out& o, const char* column) {
+  const RawTable* ad1 = r.table("AD1");
+  if (!ad1) return;
+  const auto rows = ad1_by_child(r);
+  each_child_episodes(r, [&](const RawTable& t, const std::vector<const RawRow*>& eps) {
+    auto it = rows.find(std::string(cell(t, *eps.front(), "CHILD")));
+    if (it == rows.end()) return;
+    const OptDate d = cell_date(*ad1, *it->second, column);
+    if (!d) return;
+    bool fails = false;
+    const bool match = std::string_view(column) == "DATE_MATCH";
+    for (const RawRow* e : eps) {
+      const OptDate decom = cell_date(t, *e, "DECOM");
+      const bool applies = match ? one_of(cell(t, *e, "REC"), {"E11", "E12"})
+                                 : one_of(cell(t, *e, "PLACE"), {"A3", "A4", "A5", "A6"});
+      if (applies && decom && *d > *decom) fails = true;
+    }
+    if (fails) o.flag_cell(*ad1, *it->second, column);
+  });
+}
+// 521: the decision that adoption is best comes on or before each placement for adoption.
+void decision_before_adoption_placements(const Ssda903Run& r, Out& o) { adoption_date_against_episodes(r, o, "DATE_INT"); }
+// 331: the match with adopters comes on or before the episode that ends in adoption.
+void match_before_adopted_episode(const Ssda903Run& r, Out& o) { adoption_date_against_episodes(r, o, "DATE_MATCH"); }
+
+// 334: the decision that adoption is best comes on or after the latest period of care began (RNE S).
+void decision_after_care_began(const Ssda903Run& r, Out& o) {
+  const RawTable* ad1 = r.table("AD1");
+  if (!ad1) return;
+  const auto rows = ad1_by_child(r);
+  each_child_episodes(r, [&](const RawTable& t, const std::vector<const RawRow*>& eps) {
+    auto it = rows.find(std::string(cell(t, *eps.front(), "CHILD")));
+    if (it == rows.end()) return;
+    const OptDate d = cell_date(*ad1, *it->second, "DATE_INT");
+    OptDate latest;
+    for (const RawRow* e : eps)
+      if (cell(t, *e, "RNE") == "S")
+        if (const OptDate s = cell_date(t, *e, "DECOM"); s && (!latest || *s > *latest)) latest = s;
+    if (d && latest && *d < *latest) o.flag_cell(*ad1, *it->second, "DATE_INT");
+  });
+}
+
+// Each child's PlacedAdoption rows.
+std::map<std::string, std::vector<const RawRow*>> placed_by_child(const Ssda903Run& r) {
+  std::map<std::string, std::vector<const RawRow*>> out;
+  if (const RawTable* t = r.table("PlacedAdoption"))
+    for (const RawRow& row : t->rows) out[std::string(cell(*t, row, "CHILD"))].push_back(&row);
+  return out;
+}
+
+// 552 / 554 / 556: the decision to place for adoption comes before the
+// episodes it leads to (the first A3-A6 placement; the first E1 episode; each D1 episode).
+void decision_before(const Ssda903Run& r, Out& o, bool (*leads)(const RawTable&, const RawRow&), bool latest_decision) {
+  const RawTable* pa = r.table("PlacedAdoption");
+  if (!pa) return;
+  const auto placed = placed_by_child(r);
+  each_child_episodes(r, [&](const RawTable& t, const std::vector<const RawRow*>& eps) {
+    auto it = placed.find(std::string(cell(t, *eps.front(), "CHILD")));
+    if (it == placed.end()) return;
+    const RawRow* pick = nullptr;
+    OptDate decided;
+    for (const RawRow* row : it->second)
+      if (const OptDate d = cell_date(*pa, *row, "DATE_PLACED"); d && (!decided || (latest_decision ? *d > *decided : *d < *decided))) {
+        decided = d;
+        pick = row;
+      }
+    if (!pick) return;
+    for (const RawRow* e : eps)
+      if (leads(t, *e)) {
+        const OptDate decom = cell_date(t, *e, "DECOM");
+        if (decom && *decided > *decom) {
+          o.flag_cell(*pa, *pick, "DATE_PLACED");
+          return;
+        }
+        if (decom) return;  // only the first such episode (eps are in DECOM order)
+      }
+  });
+}
+void decision_before_first_adoption_placement(const Ssda903Run& r, Out& o) {
+  decision_before(r, o, [](const RawTable& t, const RawRow& e) { return one_of(cell(t, e, "PLACE"), {"A3", "A4", "A5", "A6"}); }, true);
+}
+void decision_before_placement_order(const Ssda903Run& r, Out& o) {
+  decision_before(r, o, [](const RawTable& t, const RawRow& e) { return cell(t, e, "LS") == "E1"; }, false);
+}
+void decision_before_freeing_order(const Ssda903Run& r, Out& o) {
+  decision_before(r, o, [](const RawTable& t, const RawRow& e) { return cell(t, e, "LS") == "D1"; }, false);
+}
+
+// 557: an adoption plan that ended without adoption has its ceased date and reason in PlacedAdoption.
+void ended_adoption_plan_recorded(const Ssda903Run& r, Out& o) {
+  const RawTable* pa = r.table("PlacedAdoption");
+  const auto placed = placed_by_child(r);
+  each_row(r, "Episodes", [&](const RawTable& t, const RawRow& row) {
+    const std::string_view rec = cell(t, row, "REC");
+    const bool adoption = one_of(cell(t, row, "PLACE"), {"A3", "A4", "A5", "A6"}) || cell(t, row, "LS") == "E1" ||
+                          (r.year <= 2023 && cell(t, row, "LS") == "D1");
+    if (!adoption || rec.empty() || one_of(rec, {"X1", "E11", "E12"})) return;
+    bool recorded = false;
+    auto it = placed.find(std::string(cell(t, row, "CHILD")));
+    if (pa && it != placed.end())
+      for (const RawRow* p : it->second)
+        recorded = recorded || (!cell(*pa, *p, "DATE_PLACED_CEASED").empty() && !cell(*pa, *p, "REASON_PLACED_CEASED").empty());
+    if (!recorded) o.flag_cell(t, row, "REC");
+  });
+}
+
+// 607: a girl who left care in the year (other than from short breaks) says whether she is a mother.
+void leaver_mother_recorded(const Ssda903Run& r, Out& o) {
+  std::set<std::string> left;
+  each_row(r, "Episodes", [&](const RawTable& t, const RawRow& row) {
+    const OptDate dec = cell_date(t, row, "DEC");
+    const std::string_view rec = cell(t, row, "REC");
+    if (dec && in_span(*dec, r.collection_start, r.collection_end) && !rec.empty() && rec != "X1" &&
+        !one_of(cell(t, row, "LS"), {"V3", "V4"}))
+      left.insert(std::string(cell(t, row, "CHILD")));
+  });
+  each_row(r, "Header", [&](const RawTable& t, const RawRow& row) {
+    if (female(r, cell(t, row, "SEX")) && left.count(std::string(cell(t, row, "CHILD"))) && cell(t, row, "MOTHER").empty())
+      o.flag_cell(t, row, "MOTHER");
+  });
+}
+
+// 625: the mother's child is born by 31 March and by the day the mother's latest episode ended.
+void child_born_by_leaving_care(const Ssda903Run& r, Out& o) {
+  std::map<std::string, Date> last_dec;
+  each_row(r, "Episodes", [&](const RawTable& t, const RawRow& row) {
+    if (const OptDate d = cell_date(t, row, "DEC")) {
+      auto [it, fresh] = last_dec.emplace(std::string(cell(t, row, "CHILD")), *d);
+      if (!fresh && *d > it->second) it->second = *d;
+    }
+  });
+  each_row(r, "Header", [&](const RawTable& t, const RawRow& row) {
+    const OptDate mc = cell_date(t, row, "MC_DOB");
+    if (!mc) return;
+    auto it = last_dec.find(std::string(cell(t, row, "CHILD")));
+    if (*mc > r.collection_end || (it != last_dec.end() && *mc > it->second)) o.flag_cell(t, row, "MC_DOB");
+  });
+}
+
+// 628: a care leaver with no episode this year has MOTHER blank.
+void care_leaver_mother_blank(const Ssda903Run& r, Out& o) {
+  const auto in_care = children_in(r, "Episodes");
+  const auto leavers = care_leavers_reported(r);
+  each_row(r, "Header", [&](const RawTable& t, const RawRow& row) {
+    const std::string child(cell(t, row, "CHILD"));
+    if (!in_care.count(child) && leavers.count(child) && !cell(t, row, "MOTHER").empty()) o.flag_cell(t, row, "MOTHER");
+  });
+}
+
+// 630: a child starting care in the year has their previous permanence recorded.
+void new_entrant_has_prev_perm(const Ssda903Run& r, Out& o) {
+  std::map<std::string, const RawRow*> perm;
+  const RawTable* pp = r.table("PrevPerm");
+  if (pp)
+    for (const RawRow& row : pp->rows) perm.emplace(std::string(cell(*pp, row, "CHILD")), &row);
+  std::set<std::string> flagged;
+  each_row(r, "Episodes", [&](const RawTable& t, const RawRow& row) {
+    const OptDate d = cell_date(t, row, "DECOM");
+    if (cell(t, row, "RNE") != "S" || !d || *d < r.collection_start) return;
+    const std::string child(cell(t, row, "CHILD"));
+    auto it = perm.find(child);
+    if (it == perm.end() || cell(*pp, *it->second, "PREV_PERM").empty()) {
+      o.flag_cell(t, row, "RNE");
+      return;
+    }
+    if (cell(*pp, *it->second, "PREV_PERM") == "Z1" || !flagged.insert(child).second) return;
+    for (const char* c : {"LA_PERM", "DATE_PERM"})
+      if (cell(*pp, *it->second, c).empty()) o.flag_cell(*pp, *it->second, c);
+  });
+}
+
+// 634: previous permanence is recorded only for a child with an episode starting after 1 April 2016.
+void prev_perm_for_recent_entrant(const Ssda903Run& r, Out& o) {
+  const Date from = *Date::from_ymd(2016, 4, 1);
+  std::set<std::string> recent;
+  each_row(r, "Episodes", [&](const RawTable& t, const RawRow& row) {
+    if (const OptDate d = cell_date(t, row, "DECOM"); d && *d > from) recent.insert(std::string(cell(t, row, "CHILD")));
+  });
+  each_row(r, "PrevPerm", [&](const RawTable& t, const RawRow& row) {
+    if (recent.count(std::string(cell(t, row, "CHILD")))) return;
+    for (const char* c : {"PREV_PERM", "LA_PERM", "DATE_PERM"})
+      if (!cell(t, row, c).empty()) o.flag_cell(t, row, c);
+  });
+}
+
+// 1002 / 1010: care leaver information needs episodes of care (this year or last),
+// and is not given for a child still looked after at the end of last year with no episode this year.
+void care_leaver_has_care_history(const Ssda903Run& r, Out& o, bool open_last_year_only) {
+  const RawTable* last = last_year(r, "Episodes");
+  if (!last) return;
+  const auto now = children_in(r, "Episodes");
+  std::set<std::string> before;
+  for (const RawRow& row : last->rows) before.insert(std::string(cell(*last, row, "CHILD")));
+  const auto open = open_last_year(*last);
+  each_row(r, "OC3", [&](const RawTable& t, const RawRow& row) {
+    const std::string child(cell(t, row, "CHILD"));
+    if (now.count(child)) return;
+    const bool fails = open_last_year_only ? open.count(child) > 0 : !before.count(child);
+    if (!fails) return;
+    for (const char* c : {"IN_TOUCH", "ACTIV", "ACCOM"})
+      if (!cell(t, row, c).empty()) o.flag_cell(t, row, c);
+  });
+}
+void care_leaver_was_looked_after(const Ssda903Run& r, Out& o) { care_leaver_has_care_history(r, o, false); }
+void care_leaver_not_still_in_care(const Ssda903Run& r, Out& o) { care_leaver_has_care_history(r, o, true); }
+
+// NoE: an episode starting before 1 April has its child in last year's return (a check of the open validator).
+void earlier_episode_child_in_last_return(const Ssda903Run& r, Out& o) {
+  const RawTable* last = last_year(r, "Episodes");
+  if (!last) return;
+  std::set<std::string> before;
+  for (const RawRow& row : last->rows) before.insert(std::string(cell(*last, row, "CHILD")));
+  each_row(r, "Episodes", [&](const RawTable& t, const RawRow& row) {
+    const OptDate d = cell_date(t, row, "DECOM");
+    if (d && *d < r.collection_start && !before.count(std::string(cell(t, row, "CHILD")))) o.flag_cell(t, row, "DECOM");
+  });
+}
+
+// 207: a young mother recorded last year is still recorded as a mother.
+void mother_stays_mother(const Ssda903Run& r, Out& o) {
+  const RawTable* last = last_year(r, "Header");
+  if (!last) return;
+  std::set<std::string> mothers;
+  for (const RawRow& row : last->rows)
+    if (cell(*last, row, "MOTHER") == "1") mothers.insert(std::string(cell(*last, row, "CHILD")));
+  const auto in_care = children_in(r, "Episodes");
+  each_row(r, "Header", [&](const RawTable& t, const RawRow& row) {
+    const std::string child(cell(t, row, "CHILD"));
+    if (mothers.count(child) && in_care.count(child) && cell(t, row, "MOTHER") != "1") o.flag_cell(t, row, "MOTHER");
+  });
+}
+
+// 706: a deprivation of liberty order open at the end of last year is in this year's return.
+void open_dolo_continues(const Ssda903Run& r, Out& o) {
+  const RawTable* last = last_year(r, "DoLo");
+  if (!last) return;
+  std::set<std::pair<std::string, Date>> now;
+  each_row(r, "DoLo", [&](const RawTable& t, const RawRow& row) {
+    if (const OptDate s = cell_date(t, row, "DOLO_START")) now.insert({std::string(cell(t, row, "CHILD")), *s});
+  });
+  for (const RawRow& row : last->rows) {
+    const OptDate s = cell_date(*last, row, "DOLO_START");
+    if (s && cell(*last, row, "DOLO_END").empty() && !now.count({std::string(cell(*last, row, "CHILD")), *s}))
+      o.flag_cell(*last, row, "DOLO_START");
+  }
+}
+
+// SW10STG2: a new social worker starts within 7 days of the last one ending
+// (from 2024-25 unless the reason is FCONTA).
+void sw_handover_within_7_days(const Ssda903Run& r, Out& o) {
+  const RawTable* t = r.table("SWEpisodes");
+  if (!t) return;
+  for (const auto& [child, eps] : rows_by_child(*t, "SW_DECOM", "SW_DEC"))
+    for (size_t i = 1; i < eps.size(); ++i) {
+      if (r.year >= 2024 && cell(*t, *eps[i], "SW_REASON") == "FCONTA") continue;
+      const OptDate start = cell_date(*t, *eps[i], "SW_DECOM");
+      const OptDate prev_end = cell_date(*t, *eps[i - 1], "SW_DEC");
+      if (!prev_end || (start && std::abs(prev_end->days_until(*start)) > 7)) o.flag_cell(*t, *eps[i], "SW_DECOM");
+    }
+}
+
 }  // namespace
 
 const std::vector<Ssda903Rule>& ssda903_rules() {
@@ -2377,6 +2711,30 @@ const std::vector<Ssda903Rule>& ssda903_rules() {
       {"SW13STG1", sw_reason_code},
       {"SW14STG2", sw_earlier_episodes_ended},
       {"SW17STG2", sw_latest_open},
+      {"207", mother_stays_mother},
+      {"217t", p2_closed_by_october_2023},
+      {"331", match_before_adopted_episode},
+      {"334", decision_after_care_began},
+      {"347", foyer_from_18},
+      {"357", first_episode_starts_care},
+      {"359", over_18_still_in_care},
+      {"432", new_period_after_care_ends},
+      {"521", decision_before_adoption_placements},
+      {"552", decision_before_first_adoption_placement},
+      {"554", decision_before_placement_order},
+      {"556", decision_before_freeing_order},
+      {"557", ended_adoption_plan_recorded},
+      {"607", leaver_mother_recorded},
+      {"625", child_born_by_leaving_care},
+      {"628", care_leaver_mother_blank},
+      {"630", new_entrant_has_prev_perm},
+      {"634", prev_perm_for_recent_entrant},
+      {"706", open_dolo_continues},
+      {"1002", care_leaver_was_looked_after},
+      {"1010", care_leaver_not_still_in_care},
+      {"3001", not_staying_put_at_17},
+      {"NoE", earlier_episode_child_in_last_return},
+      {"SW10STG2", sw_handover_within_7_days},
   };
   return rules;
 }
