@@ -2468,6 +2468,252 @@ void sw_handover_within_7_days(const Ssda903Run& r, Out& o) {
     }
 }
 
+// ---- Short legal statuses, adoption plans, last year's records ----
+
+// 361-364: a run of episodes under a short legal status (each starting on the
+// previous one's DEC) lasts at most so many days (an open one to 31 March).
+void short_status_run(const Ssda903Run& r, Out& o, std::string_view status, int max_days) {
+  each_child_episodes(r, [&](const RawTable& t, const std::vector<const RawRow*>& eps) {
+    size_t i = 0;
+    while (i < eps.size()) {
+      if (cell(t, *eps[i], "LS") != status) {
+        ++i;
+        continue;
+      }
+      size_t j = i;
+      while (j + 1 < eps.size() && cell(t, *eps[j + 1], "LS") == status && cell_date(t, *eps[j], "DEC") &&
+             cell_date(t, *eps[j + 1], "DECOM") == cell_date(t, *eps[j], "DEC"))
+        ++j;
+      const OptDate from = cell_date(t, *eps[i], "DECOM");
+      const Date to = cell_date(t, *eps[j], "DEC").value_or(r.collection_end);
+      if (from && from->days_until(to) > max_days)
+        for (size_t k = i; k <= j; ++k) o.flag_cell(t, *eps[k], "LS");
+      i = j + 1;
+    }
+  });
+}
+// 361: police protection (L1) lasts at most 3 days.
+void police_protection_3_days(const Ssda903Run& r, Out& o) { short_status_run(r, o, "L1", 3); }
+// 362: an emergency protection order (L2) lasts at most 21 days.
+void emergency_protection_21_days(const Ssda903Run& r, Out& o) { short_status_run(r, o, "L2", 21); }
+// 363: a child assessment order (L3) lasts at most 7 days.
+void assessment_order_7_days(const Ssda903Run& r, Out& o) { short_status_run(r, o, "L3", 7); }
+// 364: detention under PACE (J2) lasts at most 21 days.
+void pace_21_days(const Ssda903Run& r, Out& o) { short_status_run(r, o, "J2", 21); }
+
+// 399: a child only ever on short breaks (V3, V4) has no MOTHER or reviews.
+void short_breaks_only_no_mother_or_reviews(const Ssda903Run& r, Out& o) {
+  std::map<std::string, bool> only_breaks;
+  each_row(r, "Episodes", [&](const RawTable& t, const RawRow& row) {
+    const bool brk = one_of(cell(t, row, "LS"), {"V3", "V4"});
+    auto [it, fresh] = only_breaks.emplace(std::string(cell(t, row, "CHILD")), brk);
+    if (!fresh) it->second = it->second && brk;
+  });
+  auto breaks_only = [&](std::string_view child) {
+    auto it = only_breaks.find(std::string(child));
+    return it != only_breaks.end() && it->second;
+  };
+  each_row(r, "Header", [&](const RawTable& t, const RawRow& row) {
+    if (breaks_only(cell(t, row, "CHILD")) && !cell(t, row, "MOTHER").empty()) o.flag_cell(t, row, "MOTHER");
+  });
+  each_row(r, "Reviews", [&](const RawTable& t, const RawRow& row) {
+    if (!breaks_only(cell(t, row, "CHILD"))) return;
+    for (const char* c : {"REVIEW", "REVIEW_CODE"})
+      if (!cell(t, row, c).empty()) o.flag_cell(t, row, c);
+  });
+}
+
+// 553 / 555: a placement order (E1) or freeing order (D1) has a PlacedAdoption
+// row, not yet ceased while the episode is open.
+void order_has_adoption_decision(const Ssda903Run& r, Out& o, std::string_view status) {
+  const RawTable* pa = r.table("PlacedAdoption");
+  const auto placed = placed_by_child(r);
+  each_row(r, "Episodes", [&](const RawTable& t, const RawRow& row) {
+    if (cell(t, row, "LS") != status) return;
+    auto it = placed.find(std::string(cell(t, row, "CHILD")));
+    if (!pa || it == placed.end()) {
+      o.flag_cell(t, row, "LS");
+      return;
+    }
+    if (!cell(t, row, "DEC").empty()) return;
+    for (const RawRow* p : it->second)
+      for (const char* c : {"DATE_PLACED_CEASED", "REASON_PLACED_CEASED"})
+        if (!cell(*pa, *p, c).empty()) o.flag_cell(*pa, *p, c);
+  });
+}
+void placement_order_has_decision(const Ssda903Run& r, Out& o) { order_has_adoption_decision(r, o, "E1"); }
+void freeing_order_has_decision(const Ssda903Run& r, Out& o) { order_has_adoption_decision(r, o, "D1"); }
+
+// 117: adoption decision dates fall by 31 March and by the end of the child's latest episode (unless X1).
+void adoption_dates_by_care_end(const Ssda903Run& r, Out& o) {
+  std::map<std::string, OptDate> ended;
+  each_child_episodes(r, [&](const RawTable& t, const std::vector<const RawRow*>& eps) {
+    const RawRow& last = *eps.back();
+    if (cell(t, last, "REC") != "X1") ended[std::string(cell(t, last, "CHILD"))] = cell_date(t, last, "DEC");
+  });
+  each_row(r, "PlacedAdoption", [&](const RawTable& t, const RawRow& row) {
+    auto it = ended.find(std::string(cell(t, row, "CHILD")));
+    for (const char* c : {"DATE_PLACED", "DATE_PLACED_CEASED"}) {
+      const OptDate d = cell_date(t, row, c);
+      if (d && (*d > r.collection_end || (it != ended.end() && it->second && *d > *it->second))) o.flag_cell(t, row, c);
+    }
+  });
+}
+
+// 118: an adoption decision ceases within the year and after care began (other than short breaks).
+void adoption_ceased_after_care_began(const Ssda903Run& r, Out& o) {
+  std::map<std::string, Date> began;
+  each_row(r, "Episodes", [&](const RawTable& t, const RawRow& row) {
+    const OptDate d = cell_date(t, row, "DECOM");
+    if (!d || one_of(cell(t, row, "LS"), {"V3", "V4"})) return;
+    auto [it, fresh] = began.emplace(std::string(cell(t, row, "CHILD")), *d);
+    if (!fresh && *d < it->second) it->second = *d;
+  });
+  each_row(r, "PlacedAdoption", [&](const RawTable& t, const RawRow& row) {
+    const OptDate d = cell_date(t, row, "DATE_PLACED_CEASED");
+    if (!d) return;
+    auto it = began.find(std::string(cell(t, row, "CHILD")));
+    if (*d < r.collection_start || (it != began.end() && *d < it->second)) o.flag_cell(t, row, "DATE_PLACED_CEASED");
+  });
+}
+
+// 559 / 560 / 561 / 584: this year's decisions to place for adoption follow last year's.
+std::map<std::string, std::vector<const RawRow*>> last_placed(const RawTable& last) {
+  std::map<std::string, std::vector<const RawRow*>> out;
+  for (const RawRow& row : last.rows) out[std::string(cell(last, row, "CHILD"))].push_back(&row);
+  return out;
+}
+// 559: a decision from before 1 April was in last year's return.
+void earlier_decision_in_last_return(const Ssda903Run& r, Out& o) {
+  const RawTable* last = last_year(r, "PlacedAdoption");
+  if (!last) return;
+  const auto before = last_placed(*last);
+  each_row(r, "PlacedAdoption", [&](const RawTable& t, const RawRow& row) {
+    const OptDate d = cell_date(t, row, "DATE_PLACED");
+    if (!d || *d >= r.collection_start) return;
+    auto it = before.find(std::string(cell(t, row, "CHILD")));
+    bool found = false;
+    if (it != before.end())
+      for (const RawRow* p : it->second) found = found || !cell(*last, *p, "DATE_PLACED").empty();
+    if (!found) o.flag_cell(t, row, "DATE_PLACED");
+  });
+}
+// 560: a decision still open last year is carried with the same date.
+void open_decision_carried(const Ssda903Run& r, Out& o) {
+  const RawTable* last = last_year(r, "PlacedAdoption");
+  if (!last) return;
+  const auto before = last_placed(*last);
+  const auto now = placed_by_child(r);
+  const RawTable* t = r.table("PlacedAdoption");
+  for (const auto& [child, rows] : now) {
+    auto it = before.find(child);
+    if (it == before.end()) continue;
+    for (const RawRow* p : it->second) {
+      const OptDate then = cell_date(*last, *p, "DATE_PLACED");
+      if (!then || !cell(*last, *p, "DATE_PLACED_CEASED").empty()) continue;
+      const bool carried = std::any_of(rows.begin(), rows.end(), [&](const RawRow* row) { return cell_date(*t, *row, "DATE_PLACED") == then; });
+      if (!carried) o.flag_cell(*t, *rows.front(), "DATE_PLACED");
+    }
+  }
+}
+// 561: a decision carried from last year had not ceased last year.
+void carried_decision_not_ceased(const Ssda903Run& r, Out& o) {
+  const RawTable* last = last_year(r, "PlacedAdoption");
+  if (!last) return;
+  const auto before = last_placed(*last);
+  each_row(r, "PlacedAdoption", [&](const RawTable& t, const RawRow& row) {
+    const OptDate d = cell_date(t, row, "DATE_PLACED");
+    auto it = before.find(std::string(cell(t, row, "CHILD")));
+    if (!d || it == before.end()) return;
+    for (const RawRow* p : it->second)
+      if (cell_date(*last, *p, "DATE_PLACED") == d &&
+          (!cell(*last, *p, "DATE_PLACED_CEASED").empty() || !cell(*last, *p, "REASON_PLACED_CEASED").empty()))
+        o.flag_cell(t, row, "DATE_PLACED");
+  });
+}
+// 584: after a decision ceased last year, a new decision is dated later.
+void new_decision_after_ceased(const Ssda903Run& r, Out& o) {
+  const RawTable* last = last_year(r, "PlacedAdoption");
+  if (!last) return;
+  const auto before = last_placed(*last);
+  each_row(r, "PlacedAdoption", [&](const RawTable& t, const RawRow& row) {
+    auto it = before.find(std::string(cell(t, row, "CHILD")));
+    if (it == before.end()) return;
+    for (const RawRow* p : it->second) {
+      const OptDate then = cell_date(*last, *p, "DATE_PLACED");
+      const bool ceased = !cell(*last, *p, "DATE_PLACED_CEASED").empty() || !cell(*last, *p, "REASON_PLACED_CEASED").empty();
+      const OptDate now = cell_date(t, row, "DATE_PLACED");
+      if (then && ceased && (!now || *now <= *then)) {
+        o.flag_cell(t, row, "DATE_PLACED");
+        return;
+      }
+    }
+  });
+}
+
+// 576: a missing episode open at the end of last year is this year's first.
+void open_missing_continues(const Ssda903Run& r, Out& o) {
+  const RawTable* last = last_year(r, "Missing");
+  if (!last) return;
+  std::map<std::string, const RawRow*> first;
+  if (const RawTable* t = r.table("Missing"))
+    for (const auto& [child, rows] : rows_by_child(*t, "MIS_START")) first[child] = rows.front();
+  const RawTable* t = r.table("Missing");
+  for (const RawRow& row : last->rows) {
+    const OptDate s = cell_date(*last, row, "MIS_START");
+    if (!s || !cell(*last, row, "MIS_END").empty()) continue;
+    auto it = first.find(std::string(cell(*last, row, "CHILD")));
+    if (it == first.end()) o.flag_cell(*last, row, "MIS_START");
+    else if (cell_date(*t, *it->second, "MIS_START") != s) o.flag_cell(*t, *it->second, "MIS_START");
+  }
+}
+
+// 1000: no care leaver information for a child who died in care (E2) this year or last.
+void no_care_leaver_data_after_death(const Ssda903Run& r, Out& o) {
+  std::set<std::string> died;
+  each_row(r, "Episodes", [&](const RawTable& t, const RawRow& row) {
+    if (cell(t, row, "REC") == "E2") died.insert(std::string(cell(t, row, "CHILD")));
+  });
+  if (const RawTable* last = last_year(r, "Episodes"))
+    for (const RawRow& row : last->rows)
+      if (cell(*last, row, "REC") == "E2") died.insert(std::string(cell(*last, row, "CHILD")));
+  each_row(r, "OC3", [&](const RawTable& t, const RawRow& row) {
+    if (!died.count(std::string(cell(t, row, "CHILD")))) return;
+    for (const char* c : {"IN_TOUCH", "ACTIV", "ACCOM"})
+      if (!cell(t, row, c).empty()) o.flag_cell(t, row, c);
+  });
+}
+
+// 626: a girl who became a mother this year (MOTHER 0 last year) had her child in this year.
+void new_mother_child_born_this_year(const Ssda903Run& r, Out& o) {
+  const RawTable* last = last_year(r, "Header");
+  if (!last) return;
+  std::set<std::string> not_mother;
+  for (const RawRow& row : last->rows)
+    if (cell(*last, row, "MOTHER") == "0") not_mother.insert(std::string(cell(*last, row, "CHILD")));
+  each_row(r, "Header", [&](const RawTable& t, const RawRow& row) {
+    const OptDate mc = cell_date(t, row, "MC_DOB");
+    if (cell(t, row, "MOTHER") == "1" && not_mother.count(std::string(cell(t, row, "CHILD"))) && mc &&
+        *mc < r.collection_start)
+      o.flag_cell(t, row, "MC_DOB");
+  });
+}
+
+// 1014: no UASC information for a care leaver who was not looked after during the year.
+void care_leaver_not_in_care_no_uasc(const Ssda903Run& r, Out& o) {
+  std::set<std::string> in_year;
+  each_row(r, "Episodes", [&](const RawTable& t, const RawRow& row) {
+    const OptDate s = cell_date(t, row, "DECOM");
+    const OptDate e = cell_date(t, row, "DEC");
+    if (s && *s <= r.collection_end && (!e || *e >= r.collection_start)) in_year.insert(std::string(cell(t, row, "CHILD")));
+  });
+  const auto leavers = care_leavers_reported(r);
+  each_row(r, "UASC", [&](const RawTable& t, const RawRow& row) {
+    const std::string child(cell(t, row, "CHILD"));
+    if (leavers.count(child) && !in_year.count(child) && !cell(t, row, "DUC").empty()) o.flag_cell(t, row, "DUC");
+  });
+}
+
 }  // namespace
 
 const std::vector<Ssda903Rule>& ssda903_rules() {
@@ -2735,6 +2981,23 @@ const std::vector<Ssda903Rule>& ssda903_rules() {
       {"3001", not_staying_put_at_17},
       {"NoE", earlier_episode_child_in_last_return},
       {"SW10STG2", sw_handover_within_7_days},
+      {"117", adoption_dates_by_care_end},
+      {"118", adoption_ceased_after_care_began},
+      {"361", police_protection_3_days},
+      {"362", emergency_protection_21_days},
+      {"363", assessment_order_7_days},
+      {"364", pace_21_days},
+      {"399", short_breaks_only_no_mother_or_reviews},
+      {"553", placement_order_has_decision},
+      {"555", freeing_order_has_decision},
+      {"559", earlier_decision_in_last_return},
+      {"560", open_decision_carried},
+      {"561", carried_decision_not_ceased},
+      {"576", open_missing_continues},
+      {"584", new_decision_after_ceased},
+      {"626", new_mother_child_born_this_year},
+      {"1000", no_care_leaver_data_after_death},
+      {"1014", care_leaver_not_in_care_no_uasc},
   };
   return rules;
 }
