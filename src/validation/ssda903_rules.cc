@@ -3,9 +3,11 @@
 // are listed, with why, in not_implemented.cc; docs/validation.md keeps the
 // account. A cell may be absent, blank or malformed: rules never throw.
 #include <algorithm>
+#include <array>
 #include <cstdlib>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "validation/rule_support.h"
 
@@ -2714,6 +2716,248 @@ void care_leaver_not_in_care_no_uasc(const Ssda903Run& r, Out& o) {
   });
 }
 
+// ---- Periods of care, UPNs across years, birthdays ----
+
+struct Period {
+  Date from;
+  OptDate to;  // nullopt while open
+};
+
+// Each child's periods of care: runs of episodes each starting on the previous one's DEC.
+std::map<std::string, std::vector<Period>> periods_of_care(const Ssda903Run& r) {
+  std::map<std::string, std::vector<Period>> out;
+  each_child_episodes(r, [&](const RawTable& t, const std::vector<const RawRow*>& eps) {
+    auto& periods = out[std::string(cell(t, *eps.front(), "CHILD"))];
+    OptDate prev_end;
+    bool open = false;
+    for (const RawRow* e : eps) {
+      const OptDate s = cell_date(t, *e, "DECOM");
+      if (!s) continue;
+      const OptDate end = cell_date(t, *e, "DEC");
+      if (!periods.empty() && !open && prev_end && *s == *prev_end) periods.back().to = end;
+      else periods.push_back({*s, end});
+      prev_end = end;
+      open = !end;
+    }
+  });
+  return out;
+}
+
+// 578 / 577 / 707: a missing episode (or deprivation of liberty) starts, and
+// ends, within one of the child's periods of care.
+void within_periods(const Ssda903Run& r, Out& o, std::string_view table, const char* start_col, const char* end_col,
+                    bool check_end) {
+  const auto periods = periods_of_care(r);
+  each_row(r, table, [&](const RawTable& t, const RawRow& row) {
+    const OptDate start = cell_date(t, row, start_col);
+    if (!start) return;
+    const OptDate end = cell_date(t, row, end_col);
+    const bool blank_end = cell(t, row, end_col).empty();
+    auto it = periods.find(std::string(cell(t, row, "CHILD")));
+    bool fits = false;
+    if (it != periods.end())
+      for (const Period& p : it->second) {
+        if (!check_end) {
+          fits = fits || (*start >= p.from && (!p.to || *start <= *p.to));
+          continue;
+        }
+        const bool bad = (blank_end && p.to) || p.from > *start || (end && p.to && *end > *p.to) || (end && *end < p.from);
+        fits = fits || !bad;
+      }
+    if (!fits) o.flag_cell(t, row, check_end ? end_col : start_col);
+  });
+}
+void missing_starts_in_period_of_care(const Ssda903Run& r, Out& o) { within_periods(r, o, "Missing", "MIS_START", "MIS_END", false); }
+void missing_within_period_of_care(const Ssda903Run& r, Out& o) { within_periods(r, o, "Missing", "MIS_START", "MIS_END", true); }
+void dolo_within_period_of_care(const Ssda903Run& r, Out& o) { within_periods(r, o, "DoLo", "DOLO_START", "DOLO_END", true); }
+
+// 709 / 710: the placement during a deprivation of liberty order is K2, Z12 or
+// Z13 (709), and never K1, P1, R5 or K3 (710).
+void placement_during_dolo(const Ssda903Run& r, Out& o, bool allowed_list) {
+  std::map<std::string, std::vector<std::tuple<OptDate, OptDate, std::string>>> eps;
+  each_row(r, "Episodes", [&](const RawTable& t, const RawRow& row) {
+    eps[std::string(cell(t, row, "CHILD"))].emplace_back(cell_date(t, row, "DECOM"), cell_date(t, row, "DEC"),
+                                                         std::string(cell(t, row, "PLACE")));
+  });
+  each_row(r, "DoLo", [&](const RawTable& t, const RawRow& row) {
+    const OptDate s = cell_date(t, row, "DOLO_START");
+    const OptDate e = cell_date(t, row, "DOLO_END");
+    if (!s || !e) return;
+    for (const auto& [from, to, place] : eps[std::string(cell(t, row, "CHILD"))]) {
+      if (!from || *from > *e || (to && *to < *s)) continue;
+      const bool fails = allowed_list ? !one_of(place, {"K2", "Z12", "Z13"}) : one_of(place, {"K1", "P1", "R5", "K3"});
+      if (fails) {
+        o.flag_cell(t, row, "DOLO_START");
+        return;
+      }
+    }
+  });
+}
+void dolo_placement_allowed(const Ssda903Run& r, Out& o) { placement_during_dolo(r, o, true); }
+void dolo_placement_not_excluded(const Ssda903Run& r, Out& o) { placement_during_dolo(r, o, false); }
+
+// 633: the authority of a previous permanence order is a valid LA code (or WAL, SCO, NUK, NIR).
+void prev_perm_la_valid(const Ssda903Run& r, Out& o) {
+  static const std::set<std::string_view> kCodes = {
+      "800", "889", "822", "301", "304", "303", "330", "825", "837", "302", "846", "370", "350", "890", "867", "380",
+      "305", "801", "351", "873", "823", "895", "896", "381", "909", "202", "908", "331", "306", "841", "830", "831",
+      "878", "371", "835", "332", "840", "307", "308", "811", "881", "845", "390", "916", "203", "876", "850", "311",
+      "204", "884", "312", "205", "313", "805", "919", "310", "309", "420", "921", "206", "207", "886", "810", "382",
+      "314", "340", "888", "208", "856", "383", "855", "209", "925", "341", "201", "821", "352", "806", "887", "826",
+      "315", "929", "812", "391", "926", "892", "813", "802", "928", "891", "392", "316", "815", "353", "931", "879",
+      "836", "851", "874", "807", "354", "317", "870", "318", "372", "857", "333", "935", "343", "803", "373", "342",
+      "893", "356", "355", "871", "394", "334", "933", "882", "936", "861", "852", "319", "860", "808", "393", "866",
+      "210", "357", "894", "883", "880", "358", "211", "937", "869", "320", "359", "865", "384", "335", "336", "212",
+      "868", "872", "885", "344", "877", "213", "938", "816", "999", "WAL", "SCO", "NUK", "NIR"};
+  each_row(r, "PrevPerm", [&](const RawTable& t, const RawRow& row) {
+    const std::string_view v = cell(t, row, "LA_PERM");
+    if (!v.empty() && !kCodes.count(v)) o.flag_cell(t, row, "LA_PERM");
+  });
+}
+
+// 208: a child's UPN is as last year's, unless it was found since (UN1 or blank
+// to UN2-UN5; blank or UN1-UN5 to a real UPN).
+void upn_as_last_year(const Ssda903Run& r, Out& o) {
+  const RawTable* last = last_year(r, "Header");
+  if (!last) return;
+  std::map<std::string, std::string> before;
+  for (const RawRow& row : last->rows) before.emplace(std::string(cell(*last, row, "CHILD")), postcode_key(cell(*last, row, "UPN")));
+  auto un = [](const std::string& v) { return v.size() == 3 && v.rfind("UN", 0) == 0; };
+  each_row(r, "Header", [&](const RawTable& t, const RawRow& row) {
+    auto it = before.find(std::string(cell(t, row, "CHILD")));
+    if (it == before.end()) return;
+    const std::string now = postcode_key(cell(t, row, "UPN")), then = it->second;
+    if (now == then) return;
+    const bool found_reason = (then.empty() || then == "UN1") && one_of(now, {"UN2", "UN3", "UN4", "UN5"});
+    const bool found_upn = (then.empty() || un(then)) && !now.empty() && !un(now);
+    if (!found_reason && !found_upn) o.flag_cell(t, row, "UPN");
+  });
+}
+
+// 199: a child adopted from care (E11, E12) does not come back into care in the return.
+void no_episode_after_adoption(const Ssda903Run& r, Out& o) {
+  std::map<std::string, Date> adopted;
+  auto note = [&](const RawTable& t, const RawRow& row) {
+    const OptDate d = cell_date(t, row, "DECOM");
+    if (!d || !one_of(cell(t, row, "REC"), {"E11", "E12"})) return;
+    auto [it, fresh] = adopted.emplace(std::string(cell(t, row, "CHILD")), *d);
+    if (!fresh && *d < it->second) it->second = *d;
+  };
+  if (const RawTable* last = last_year(r, "Episodes"))
+    for (const RawRow& row : last->rows) note(*last, row);
+  each_row(r, "Episodes", note);
+  each_row(r, "Episodes", [&](const RawTable& t, const RawRow& row) {
+    auto it = adopted.find(std::string(cell(t, row, "CHILD")));
+    const OptDate d = cell_date(t, row, "DECOM");
+    if (it != adopted.end() && d && *d > it->second) o.flag_cell(t, row, "CHILD");
+  });
+}
+
+// 335: adopted by former foster carers (FOSTER_CARE) fits the placement (A3, A5 yes; A4, A6 no).
+void foster_care_fits_placement(const Ssda903Run& r, Out& o) {
+  const RawTable* ad1 = r.table("AD1");
+  if (!ad1) return;
+  const auto rows = ad1_by_child(r);
+  each_row(r, "Episodes", [&](const RawTable& t, const RawRow& row) {
+    if (!one_of(cell(t, row, "REC"), {"E1", "E11", "E12"})) return;
+    auto it = rows.find(std::string(cell(t, row, "CHILD")));
+    if (it == rows.end()) return;
+    const std::string_view fc = cell(*ad1, *it->second, "FOSTER_CARE"), place = cell(t, row, "PLACE");
+    if ((one_of(place, {"A2", "A3", "A5"}) && fc == "0") || (one_of(place, {"A1", "A4", "A6"}) && fc == "1"))
+      o.flag_cell(*ad1, *it->second, "FOSTER_CARE");
+  });
+}
+
+// 558: for an adopted child with several adoption decisions, the latest has not ceased.
+void adopted_latest_decision_open(const Ssda903Run& r, Out& o) {
+  const RawTable* pa = r.table("PlacedAdoption");
+  if (!pa) return;
+  std::set<std::string> adopted;
+  each_child_episodes(r, [&](const RawTable& t, const std::vector<const RawRow*>& eps) {
+    if (one_of(cell(t, *eps.back(), "REC"), {"E11", "E12"})) adopted.insert(std::string(cell(t, *eps.back(), "CHILD")));
+  });
+  for (const auto& [child, rows] : rows_by_child(*pa, "DATE_PLACED"))
+    if (adopted.count(child) && rows.size() > 1 && !cell(*pa, *rows.back(), "DATE_PLACED_CEASED").empty())
+      o.flag_cell(*pa, *rows.back(), "DATE_PLACED_CEASED");
+}
+
+// 580: a child missing when leaving care on their 18th birthday left care as E8.
+void missing_at_18_leaves_e8(const Ssda903Run& r, Out& o) {
+  std::set<std::pair<std::string, Date>> missing_at_18;
+  each_row(r, "Missing", [&](const RawTable& t, const RawRow& row) {
+    const OptDate end = cell_date(t, row, "MIS_END");
+    const OptDate dob = cell_date(t, row, "DOB");
+    if (end && dob && *end == dob->add_years(18)) missing_at_18.insert({std::string(cell(t, row, "CHILD")), *end});
+  });
+  each_row(r, "Episodes", [&](const RawTable& t, const RawRow& row) {
+    const OptDate dec = cell_date(t, row, "DEC");
+    if (dec && missing_at_18.count({std::string(cell(t, row, "CHILD")), *dec}) && cell(t, row, "REC") != "E8")
+      o.flag_cell(t, row, "REC");
+  });
+}
+
+// 1007 / 1016: no care leaver information for a young person of 17 or 18 still
+// looked after on (1007) or after (1016) their latest birthday.
+void care_leaver_still_in_care(const Ssda903Run& r, Out& o, bool current_episode_rule) {
+  const auto headers = header_by_child(r);
+  std::map<std::string, std::vector<std::pair<OptDate, OptDate>>> eps;
+  std::map<std::string, OptDate> last_dec;
+  each_child_episodes(r, [&](const RawTable& t, const std::vector<const RawRow*>& rows) {
+    const std::string child(cell(t, *rows.front(), "CHILD"));
+    for (const RawRow* e : rows) eps[child].push_back({cell_date(t, *e, "DECOM"), cell_date(t, *e, "DEC")});
+    last_dec[child] = cell_date(t, *rows.back(), "DEC");
+  });
+  each_row(r, "OC3", [&](const RawTable& t, const RawRow& row) {
+    const std::string child(cell(t, row, "CHILD"));
+    OptDate dob = header_dob(r, headers, child);
+    if (!dob) dob = cell_date(t, row, "DOB");
+    if (!dob || dob->add_years(17) > r.collection_end || dob->add_years(19) <= r.collection_end) return;
+    const Date birthday = dob->add_years(18) <= r.collection_end ? dob->add_years(18) : dob->add_years(17);
+    bool in_care = false;
+    if (current_episode_rule) {
+      auto it = last_dec.find(child);
+      in_care = it != last_dec.end() && it->second && *it->second >= birthday;
+    } else {
+      for (const auto& [from, to] : eps[child]) in_care = in_care || (from && *from <= birthday && (!to || *to > birthday));
+    }
+    if (!in_care) return;
+    for (const char* c : {"IN_TOUCH", "ACTIV", "ACCOM"})
+      if (!cell(t, row, c).empty()) o.flag_cell(t, row, c);
+  });
+}
+void care_leaver_not_in_care_on_birthday(const Ssda903Run& r, Out& o) { care_leaver_still_in_care(r, o, false); }
+void care_leaver_left_before_birthday(const Ssda903Run& r, Out& o) { care_leaver_still_in_care(r, o, true); }
+
+// SW01STG1 (2023-24): a child looked after at 31 March has social worker episodes (worker, start, reason).
+void looked_after_child_has_social_worker(const Ssda903Run& r, Out& o) {
+  std::map<std::string, std::array<bool, 3>> given;
+  each_row(r, "SWEpisodes", [&](const RawTable& t, const RawRow& row) {
+    auto& g = given[std::string(cell(t, row, "CHILD"))];
+    g[0] = g[0] || !cell(t, row, "SW_ID").empty();
+    g[1] = g[1] || !cell(t, row, "SW_DECOM").empty();
+    g[2] = g[2] || !cell(t, row, "SW_REASON").empty();
+  });
+  each_row(r, "Episodes", [&](const RawTable& t, const RawRow& row) {
+    if (!cell(t, row, "DEC").empty() || one_of(cell(t, row, "LS"), {"V3", "V4"})) return;
+    auto it = given.find(std::string(cell(t, row, "CHILD")));
+    if (it == given.end() || !it->second[0] || !it->second[1] || !it->second[2]) o.flag_cell(t, row, "DEC");
+  });
+}
+
+// SW11bSTG2: a social worker episode ending in the last 5 days of the year is followed by another.
+void sw_change_at_year_end_followed(const Ssda903Run& r, Out& o) {
+  const RawTable* t = r.table("SWEpisodes");
+  if (!t) return;
+  const Date from = r.collection_end.add_days(-5);
+  for (const auto& [child, eps] : rows_by_child(*t, "SW_DECOM", "SW_DEC"))
+    for (size_t i = 0; i < eps.size(); ++i) {
+      const OptDate end = cell_date(*t, *eps[i], "SW_DEC");
+      if (!end || !in_span(*end, from, r.collection_end)) continue;
+      const bool followed = i + 1 < eps.size() && !cell(*t, *eps[i + 1], "SW_DECOM").empty();
+      if (!followed) o.flag_cell(*t, *eps[i], "SW_DEC");
+    }
+}
+
 }  // namespace
 
 const std::vector<Ssda903Rule>& ssda903_rules() {
@@ -2998,6 +3242,21 @@ const std::vector<Ssda903Rule>& ssda903_rules() {
       {"626", new_mother_child_born_this_year},
       {"1000", no_care_leaver_data_after_death},
       {"1014", care_leaver_not_in_care_no_uasc},
+      {"199", no_episode_after_adoption},
+      {"208", upn_as_last_year},
+      {"335", foster_care_fits_placement},
+      {"558", adopted_latest_decision_open},
+      {"577", missing_within_period_of_care},
+      {"578", missing_starts_in_period_of_care},
+      {"580", missing_at_18_leaves_e8},
+      {"633", prev_perm_la_valid},
+      {"707", dolo_within_period_of_care},
+      {"709", dolo_placement_allowed},
+      {"710", dolo_placement_not_excluded},
+      {"1007", care_leaver_not_in_care_on_birthday},
+      {"1016", care_leaver_left_before_birthday},
+      {"SW01STG1", looked_after_child_has_social_worker},
+      {"SW11bSTG2", sw_change_at_year_end_followed},
   };
   return rules;
 }
