@@ -29,17 +29,11 @@ const std::vector<RuleNotRun>& rules_not_implemented(Collection c) {
   static const std::vector<RuleNotRun> ssda903 = [] {
     std::vector<RuleNotRun> out = ssda903_reference_data_rules();
     for (const char* code : {
-      "105",
-      "165",
       "205A",
       "205B",
       "205C",
       "205D",
-      "231",
-      "303",
       "392b",
-      "503D",
-      "632",
       "1001",
       "SW11aSTG2",
       "SW12STG2"})

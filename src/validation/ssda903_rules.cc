@@ -2958,6 +2958,117 @@ void sw_change_at_year_end_followed(const Ssda903Run& r, Out& o) {
     }
 }
 
+// ---- UASC status, placement carried over, previous permanence dates ----
+
+// A child's UASC status: the Header's UASC (or UASC_STATUS) column when the
+// file has one and it is filled, else whether the UASC table gives a DUC for
+// the child (the CSV return's way of saying so, as the open validator reads it).
+std::map<std::string, bool> uasc_status(const Ssda903Run& r) {
+  std::map<std::string, bool> out;
+  each_row(r, "UASC", [&](const RawTable& t, const RawRow& row) {
+    if (!cell(t, row, "DUC").empty()) out[std::string(cell(t, row, "CHILD"))] = true;
+  });
+  each_row(r, "Header", [&](const RawTable& t, const RawRow& row) {
+    std::string_view v = cell(t, row, "UASC");
+    if (v.empty()) v = cell(t, row, "UASC_STATUS");
+    if (!v.empty()) out[std::string(cell(t, row, "CHILD"))] = v == "1";
+  });
+  return out;
+}
+
+// 105: the Header's UASC flag, where the return carries one, is 0 or 1.
+void uasc_flag_valid(const Ssda903Run& r, Out& o) {
+  each_row(r, "Header", [&](const RawTable& t, const RawRow& row) {
+    if (t.column("UASC") >= 0 && !one_of(cell(t, row, "UASC"), {"0", "1"})) o.flag_cell(t, row, "UASC");
+  });
+}
+
+// 303: a date UASC status ceased is only for a child recorded as UASC.
+void duc_only_for_uasc(const Ssda903Run& r, Out& o) {
+  const auto status = uasc_status(r);
+  each_row(r, "UASC", [&](const RawTable& t, const RawRow& row) {
+    auto it = status.find(std::string(cell(t, row, "CHILD")));
+    if (!cell(t, row, "DUC").empty() && (it == status.end() || !it->second)) o.flag_cell(t, row, "DUC");
+  });
+}
+
+// 231: a UASC child under 11 at 31 March is queried (from 2024-25).
+void uasc_under_11(const Ssda903Run& r, Out& o) {
+  const auto status = uasc_status(r);
+  each_row(r, "Header", [&](const RawTable& t, const RawRow& row) {
+    auto it = status.find(std::string(cell(t, row, "CHILD")));
+    const OptDate dob = cell_date(t, row, "DOB");
+    if (it != status.end() && it->second && dob && dob->add_years(11) > r.collection_end) o.flag_cell(t, row, "DOB");
+  });
+}
+
+// 165: MOTHER is 0 or 1 and only for a girl; it is left blank only for a boy,
+// or a care leaver with no episode this year (other than short breaks).
+void mother_recorded_for_girls(const Ssda903Run& r, Out& o) {
+  std::set<std::string> in_care;
+  each_row(r, "Episodes", [&](const RawTable& t, const RawRow& row) {
+    if (!one_of(cell(t, row, "LS"), {"V3", "V4"})) in_care.insert(std::string(cell(t, row, "CHILD")));
+  });
+  const auto leavers = care_leavers_reported(r);
+  const std::string_view male = r.year <= 2023 ? "1" : "M";
+  each_row(r, "Header", [&](const RawTable& t, const RawRow& row) {
+    const std::string_view m = cell(t, row, "MOTHER"), sex = cell(t, row, "SEX");
+    const std::string child(cell(t, row, "CHILD"));
+    const bool ok = m.empty() ? (sex == male || (!in_care.count(child) && leavers.count(child)))
+                              : (one_of(m, {"0", "1"}) && female(r, sex));
+    if (!ok) o.flag_cell(t, row, "MOTHER");
+  });
+}
+
+// 503D: the first episode this year has the placement of the one open at the end
+// of last year (H5 may become K3 in 2023-24 and 2024-25; Z1 may become Z11-Z14 in 2025-26).
+void place_continues_last_year(const Ssda903Run& r, Out& o) {
+  const RawTable* last = last_year(r, "Episodes");
+  if (!last) return;
+  const auto open = open_last_year(*last);
+  each_child_episodes(r, [&](const RawTable& t, const std::vector<const RawRow*>& eps) {
+    auto it = open.find(std::string(cell(t, *eps.front(), "CHILD")));
+    if (it == open.end()) return;
+    const std::string_view now = cell(t, *eps.front(), "PLACE"), then = cell(*last, *it->second, "PLACE");
+    if (now == then) return;
+    if ((r.year == 2023 || r.year == 2024) && then == "H5" && now == "K3") return;
+    if (r.year == 2025 && then == "Z1" && one_of(now, {"Z11", "Z12", "Z13", "Z14"})) return;
+    o.flag_cell(t, *eps.front(), "PLACE");
+  });
+}
+
+// A previous permanence date, where ZZ stands for an unknown day (the month's
+// last), ZZ for an unknown month (December) and ZZZZ for an unknown year (2000).
+OptDate perm_date(std::string_view v) {
+  if (!valid_sw_date(v)) return std::nullopt;
+  const std::string_view d = v.substr(0, 2), m = v.substr(3, 2), y = v.substr(6, 4);
+  const int year = y == "ZZZZ" ? 2000 : std::stoi(std::string(y));
+  const int month = m == "ZZ" ? 12 : std::stoi(std::string(m));
+  if (d == "ZZ") {
+    const OptDate first = Date::from_ymd(year, month, 1);
+    return first ? OptDate(first->month_end()) : std::nullopt;
+  }
+  return Date::from_ymd(year, month, std::stoi(std::string(d)));
+}
+
+// 632: the date of a previous permanence order is a date (ZZ allowed) before the child's first episode.
+void prev_perm_date_before_care(const Ssda903Run& r, Out& o) {
+  std::map<std::string, Date> first;
+  each_row(r, "Episodes", [&](const RawTable& t, const RawRow& row) {
+    const OptDate d = cell_date(t, row, "DECOM");
+    if (!d) return;
+    auto [it, fresh] = first.emplace(std::string(cell(t, row, "CHILD")), *d);
+    if (!fresh && *d < it->second) it->second = *d;
+  });
+  each_row(r, "PrevPerm", [&](const RawTable& t, const RawRow& row) {
+    const std::string_view v = cell(t, row, "DATE_PERM");
+    if (v.empty()) return;
+    const OptDate d = perm_date(v);
+    auto it = first.find(std::string(cell(t, row, "CHILD")));
+    if (!d || (it != first.end() && *d >= it->second)) o.flag_cell(t, row, "DATE_PERM");
+  });
+}
+
 }  // namespace
 
 const std::vector<Ssda903Rule>& ssda903_rules() {
@@ -3257,6 +3368,12 @@ const std::vector<Ssda903Rule>& ssda903_rules() {
       {"1016", care_leaver_left_before_birthday},
       {"SW01STG1", looked_after_child_has_social_worker},
       {"SW11bSTG2", sw_change_at_year_end_followed},
+      {"105", uasc_flag_valid},
+      {"165", mother_recorded_for_girls},
+      {"231", uasc_under_11},
+      {"303", duc_only_for_uasc},
+      {"503D", place_continues_last_year},
+      {"632", prev_perm_date_before_care},
   };
   return rules;
 }
