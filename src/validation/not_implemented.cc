@@ -29,13 +29,6 @@ const std::vector<RuleNotRun>& rules_not_implemented(Collection c) {
   static const std::vector<RuleNotRun> ssda903 = [] {
     std::vector<RuleNotRun> out = ssda903_reference_data_rules();
     for (const char* code : {
-      "205A",
-      "205B",
-      "205C",
-      "205D",
-      "392b",
-      "1001",
-      "SW11aSTG2",
       "SW12STG2"})
       out.push_back({code, "not yet implemented in Beacon"});
     return out;

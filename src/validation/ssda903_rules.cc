@@ -2963,18 +2963,20 @@ void sw_change_at_year_end_followed(const Ssda903Run& r, Out& o) {
 // A child's UASC status: the Header's UASC (or UASC_STATUS) column when the
 // file has one and it is filled, else whether the UASC table gives a DUC for
 // the child (the CSV return's way of saying so, as the open validator reads it).
-std::map<std::string, bool> uasc_status(const Ssda903Run& r) {
+std::map<std::string, bool> uasc_status_of(const Ssda903Tables& tables) {
   std::map<std::string, bool> out;
-  each_row(r, "UASC", [&](const RawTable& t, const RawRow& row) {
-    if (!cell(t, row, "DUC").empty()) out[std::string(cell(t, row, "CHILD"))] = true;
-  });
-  each_row(r, "Header", [&](const RawTable& t, const RawRow& row) {
-    std::string_view v = cell(t, row, "UASC");
-    if (v.empty()) v = cell(t, row, "UASC_STATUS");
-    if (!v.empty()) out[std::string(cell(t, row, "CHILD"))] = v == "1";
-  });
+  if (auto u = tables.find("UASC"); u != tables.end())
+    for (const RawRow& row : u->second.rows)
+      if (!cell(u->second, row, "DUC").empty()) out[std::string(cell(u->second, row, "CHILD"))] = true;
+  if (auto h = tables.find("Header"); h != tables.end())
+    for (const RawRow& row : h->second.rows) {
+      std::string_view v = cell(h->second, row, "UASC");
+      if (v.empty()) v = cell(h->second, row, "UASC_STATUS");
+      if (!v.empty()) out[std::string(cell(h->second, row, "CHILD"))] = v == "1";
+    }
   return out;
 }
+std::map<std::string, bool> uasc_status(const Ssda903Run& r) { return uasc_status_of(r.tables); }
 
 // 105: the Header's UASC flag, where the return carries one, is 0 or 1.
 void uasc_flag_valid(const Ssda903Run& r, Out& o) {
@@ -3067,6 +3069,138 @@ void prev_perm_date_before_care(const Ssda903Run& r, Out& o) {
     auto it = first.find(std::string(cell(t, row, "CHILD")));
     if (!d || (it != first.end() && *d >= it->second)) o.flag_cell(t, row, "DATE_PERM");
   });
+}
+
+// ---- UASC status across years ----
+
+bool is_uasc(const std::map<std::string, bool>& status, const std::string& child) {
+  auto it = status.find(child);
+  return it != status.end() && it->second;
+}
+
+// Each child's DUC in a year's UASC table.
+std::map<std::string, OptDate> ducs(const Ssda903Tables& tables) {
+  std::map<std::string, OptDate> out;
+  if (auto u = tables.find("UASC"); u != tables.end())
+    for (const RawRow& row : u->second.rows)
+      out[std::string(cell(u->second, row, "CHILD"))] = cell_date(u->second, row, "DUC");
+  return out;
+}
+
+// 205A-205D: a child's UASC status and DUC fit last year's.
+template <typename F>
+void uasc_against_last_year(const Ssda903Run& r, F&& check) {
+  if (!r.previous) return;
+  const auto now = uasc_status(r), then = uasc_status_of(*r.previous);
+  const auto duc_now = ducs(r.tables), duc_then = ducs(*r.previous);
+  std::set<std::string> last_header;
+  if (auto h = r.previous->find("Header"); h != r.previous->end())
+    for (const RawRow& row : h->second.rows) last_header.insert(std::string(cell(h->second, row, "CHILD")));
+  each_row(r, "Header", [&](const RawTable& t, const RawRow& row) {
+    const std::string child(cell(t, row, "CHILD"));
+    auto get = [](const std::map<std::string, OptDate>& m, const std::string& c) {
+      auto it = m.find(c);
+      return it == m.end() ? OptDate() : it->second;
+    };
+    check(t, row, is_uasc(now, child), is_uasc(then, child), last_header.count(child) > 0, get(duc_now, child),
+          get(duc_then, child));
+  });
+}
+// 205A: a child no longer UASC had status end within last year, and no DUC this year.
+void uasc_ended_last_year(const Ssda903Run& r, Out& o) {
+  const Date from = r.collection_start.add_years(-1), to = r.collection_end.add_years(-1);
+  uasc_against_last_year(r, [&](const RawTable& t, const RawRow& row, bool now, bool then, bool, OptDate duc_now, OptDate duc_then) {
+    if (then && !now && (!duc_then || !in_span(*duc_then, from, to) || duc_now)) o.flag_cell(t, row, "CHILD");
+  });
+}
+// 205B: a child UASC both years had last year's DUC at 18, and this year's in the year or unchanged.
+void uasc_both_years(const Ssda903Run& r, Out& o) {
+  uasc_against_last_year(r, [&](const RawTable& t, const RawRow& row, bool now, bool then, bool, OptDate duc_now, OptDate duc_then) {
+    if (!now || !then) return;
+    const OptDate dob = cell_date(t, row, "DOB");
+    const bool last_ok = duc_then && dob && *duc_then == dob->add_years(18);
+    const bool now_ok = duc_now && (in_span(*duc_now, r.collection_start, r.collection_end) || duc_now == duc_then);
+    if (!last_ok || !now_ok) o.flag_cell(t, row, "CHILD");
+  });
+}
+// 205C: a child UASC in neither year has no DUC in either.
+void not_uasc_no_duc(const Ssda903Run& r, Out& o) {
+  uasc_against_last_year(r, [&](const RawTable& t, const RawRow& row, bool now, bool then, bool, OptDate duc_now, OptDate duc_then) {
+    if (!now && !then && (duc_now || duc_then)) o.flag_cell(t, row, "CHILD");
+  });
+}
+// 205D: a child is not newly UASC when last year's return had them as not UASC.
+void not_newly_uasc(const Ssda903Run& r, Out& o) {
+  uasc_against_last_year(r, [&](const RawTable& t, const RawRow& row, bool now, bool then, bool in_last, OptDate, OptDate) {
+    if (now && in_last && !then) o.flag_cell(t, row, "CHILD");
+  });
+}
+
+// 392b: a child not UASC (this year or last) and looked after other than on
+// short breaks has home and placement postcodes.
+void postcodes_given(const Ssda903Run& r, Out& o) {
+  if (!r.previous) return;
+  const auto now = uasc_status(r), then = uasc_status_of(*r.previous);
+  each_row(r, "Episodes", [&](const RawTable& t, const RawRow& row) {
+    const std::string child(cell(t, row, "CHILD"));
+    if (one_of(cell(t, row, "LS"), {"V3", "V4"}) || is_uasc(now, child) || is_uasc(then, child)) return;
+    for (const char* c : {"HOME_POST", "PL_POST"})
+      if (cell(t, row, c).empty()) o.flag_cell(t, row, c);
+  });
+}
+
+// 1001: care leaver information only for a relevant or former relevant child:
+// 91 days or more in care since the 14th birthday, some of it after the 16th,
+// and not adopted at the end (this year's and last year's episodes; short breaks aside).
+void care_leaver_is_relevant(const Ssda903Run& r, Out& o) {
+  const auto headers = header_by_child(r);
+  std::map<std::string, std::vector<std::pair<Date, Date>>> spans;
+  std::map<std::string, std::pair<Date, std::string>> latest;
+  auto note = [&](const RawTable& t, const RawRow& row) {
+    const OptDate s = cell_date(t, row, "DECOM");
+    if (!s || one_of(cell(t, row, "LS"), {"V3", "V4"})) return;
+    const std::string child(cell(t, row, "CHILD"));
+    spans[child].push_back({*s, cell_date(t, row, "DEC").value_or(r.collection_end)});
+    auto it = latest.find(child);
+    if (it == latest.end() || *s >= it->second.first) latest[child] = {*s, std::string(cell(t, row, "REC"))};
+  };
+  if (const RawTable* last = last_year(r, "Episodes"))
+    for (const RawRow& row : last->rows) note(*last, row);
+  each_row(r, "Episodes", note);
+  each_row(r, "OC3", [&](const RawTable& t, const RawRow& row) {
+    const std::string child(cell(t, row, "CHILD"));
+    if (cell(t, row, "IN_TOUCH").empty() && cell(t, row, "ACTIV").empty() && cell(t, row, "ACCOM").empty()) return;
+    OptDate dob = header_dob(r, headers, child);
+    if (!dob) dob = cell_date(t, row, "DOB");
+    if (!dob) return;
+    int days = 0;
+    bool after_16 = false;
+    for (const auto& [from, to] : spans[child]) {
+      const Date a = std::max(from, dob->add_years(14));
+      if (to > a) days += a.days_until(to);
+      after_16 = after_16 || to > dob->add_years(16);
+    }
+    auto it = latest.find(child);
+    const bool adopted = it != latest.end() && one_of(it->second.second, {"E11", "E12"});
+    if (days < 91 || !after_16 || adopted)
+      for (const char* c : {"IN_TOUCH", "ACTIV", "ACCOM"})
+        if (!cell(t, row, c).empty()) o.flag_cell(t, row, c);
+  });
+}
+
+// SW11aSTG2 (2023-24): after a social worker episode ends (before the year's
+// last 5 days) the next starts within 5 days of it.
+void sw_next_within_5_days(const Ssda903Run& r, Out& o) {
+  const RawTable* t = r.table("SWEpisodes");
+  if (!t) return;
+  const Date cut = r.collection_end.add_days(-5);
+  for (const auto& [child, eps] : rows_by_child(*t, "SW_DECOM", "SW_DEC"))
+    for (size_t i = 0; i < eps.size(); ++i) {
+      const OptDate end = cell_date(*t, *eps[i], "SW_DEC");
+      if (!end || *end > cut) continue;
+      const OptDate next = i + 1 < eps.size() ? cell_date(*t, *eps[i + 1], "SW_DECOM") : OptDate();
+      if (!next || std::abs(end->days_until(*next)) > 5) o.flag_cell(*t, *eps[i], "SW_DEC");
+    }
 }
 
 }  // namespace
@@ -3374,6 +3508,13 @@ const std::vector<Ssda903Rule>& ssda903_rules() {
       {"303", duc_only_for_uasc},
       {"503D", place_continues_last_year},
       {"632", prev_perm_date_before_care},
+      {"205A", uasc_ended_last_year},
+      {"205B", uasc_both_years},
+      {"205C", not_uasc_no_duc},
+      {"205D", not_newly_uasc},
+      {"392b", postcodes_given},
+      {"1001", care_leaver_is_relevant},
+      {"SW11aSTG2", sw_next_within_5_days},
   };
   return rules;
 }
