@@ -24,15 +24,12 @@ const std::vector<RuleNotRun>& ssda903_reference_data_rules() {
 }
 
 const std::vector<RuleNotRun>& rules_not_implemented(Collection c) {
-  // Every CIN census rule is implemented.
+  // Every CIN census rule is implemented. Every SSDA903 rule is implemented
+  // except those needing reference data Beacon does not ship, which report
+  // "not run: needs …". A rule added to a catalogue and not yet written is
+  // listed here with {code, "not yet implemented in Beacon"}.
   static const std::vector<RuleNotRun> cin;
-  static const std::vector<RuleNotRun> ssda903 = [] {
-    std::vector<RuleNotRun> out = ssda903_reference_data_rules();
-    for (const char* code : {
-      "SW12STG2"})
-      out.push_back({code, "not yet implemented in Beacon"});
-    return out;
-  }();
+  static const std::vector<RuleNotRun> ssda903 = ssda903_reference_data_rules();
   return c == Collection::kCinCensus ? cin : ssda903;
 }
 

@@ -3203,6 +3203,37 @@ void sw_next_within_5_days(const Ssda903Run& r, Out& o) {
     }
 }
 
+// SW12STG2: a child looked after at 31 March has social worker episodes for the
+// whole year: one starting on or after each start of care (RNE S) and one
+// starting on or before each end of care (REC other than X1) in the period
+// (from 2024-25 the period runs from 1 April of the year before).
+void sw_episodes_cover_care(const Ssda903Run& r, Out& o) {
+  std::map<std::string, std::vector<Date>> sw_starts;
+  each_row(r, "SWEpisodes", [&](const RawTable& t, const RawRow& row) {
+    if (const OptDate d = cell_date(t, row, "SW_DECOM")) sw_starts[std::string(cell(t, row, "CHILD"))].push_back(*d);
+  });
+  std::set<std::string> looked_after;
+  each_row(r, "Episodes", [&](const RawTable& t, const RawRow& row) {
+    if (cell(t, row, "DEC").empty() && !one_of(cell(t, row, "LS"), {"V3", "V4"}))
+      looked_after.insert(std::string(cell(t, row, "CHILD")));
+  });
+  const Date from = r.year <= 2023 ? Date::from_serial(0) : r.collection_start.add_years(-1);
+  each_row(r, "Episodes", [&](const RawTable& t, const RawRow& row) {
+    const std::string child(cell(t, row, "CHILD"));
+    if (!looked_after.count(child) || one_of(cell(t, row, "LS"), {"V3", "V4"})) return;
+    const OptDate start = cell_date(t, row, "DECOM"), end = cell_date(t, row, "DEC");
+    if (end && (*end < from || *end > r.collection_end)) return;
+    const auto& starts = sw_starts[child];
+    bool ok = true;
+    if (cell(t, row, "RNE") == "S" && start)
+      ok = ok && std::any_of(starts.begin(), starts.end(), [&](Date d) { return d >= *start; });
+    const std::string_view rec = cell(t, row, "REC");
+    if (!rec.empty() && rec != "X1" && end)
+      ok = ok && std::any_of(starts.begin(), starts.end(), [&](Date d) { return d <= *end; });
+    if (!ok) o.flag_cell(t, row, "CHILD");
+  });
+}
+
 }  // namespace
 
 const std::vector<Ssda903Rule>& ssda903_rules() {
@@ -3515,6 +3546,7 @@ const std::vector<Ssda903Rule>& ssda903_rules() {
       {"392b", postcodes_given},
       {"1001", care_leaver_is_relevant},
       {"SW11aSTG2", sw_next_within_5_days},
+      {"SW12STG2", sw_episodes_cover_care},
   };
   return rules;
 }
