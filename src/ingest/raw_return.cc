@@ -9,16 +9,24 @@
 
 namespace beacon {
 
+namespace {
+// Rules look names up many times per record: rejecting on length and last
+// character first keeps this off the profile (element names share prefixes).
+bool same_name(const std::string& a, std::string_view b) {
+  return a.size() == b.size() && !b.empty() && a.back() == b.back() && std::string_view(a) == b;
+}
+}  // namespace
+
 const RawField* RawGroup::find(std::string_view name) const {
   for (const auto& f : fields)
-    if (f.name == name) return &f;
+    if (same_name(f.name, name)) return &f;
   return nullptr;
 }
 
 std::vector<const RawField*> RawGroup::all(std::string_view name) const {
   std::vector<const RawField*> out;
   for (const auto& f : fields)
-    if (f.name == name) out.push_back(&f);
+    if (same_name(f.name, name)) out.push_back(&f);
   return out;
 }
 
