@@ -51,10 +51,18 @@ Result<ReadReturn> read_inputs(const std::vector<std::string>& paths) {
         out.tables[table->name] = std::move(*table);
         break;
       }
-      case Format::kSsda903Xml:
-        return Status::invalid_input(file.name +
-                                     ": SSDA903 XML (EXPSSDA903) cannot be validated yet; give the "
-                                     "return's CSV tables");
+      case Format::kSsda903Xml: {
+        auto tables = read_raw_ssda903_xml(file);
+        if (!tables) return tables.status();
+        out.ssda903_files.push_back(file);
+        for (auto& t : *tables) {
+          if (out.tables.count(t.name))
+            return Status::invalid_input(file.name + ": a second SSDA903 " + t.name + " table (the first is " +
+                                         out.tables[t.name].file + ")");
+          out.tables[t.name] = std::move(t);
+        }
+        break;
+      }
       default:
         return Status::invalid_input(file.name + ": not a CIN census or SSDA903 return (read as " +
                                      (detected->table.empty() ? "another format" : detected->table) + ")");

@@ -252,3 +252,30 @@ TEST_F(ValidateCli, ExitStatuses) {
 
 }  // namespace
 }  // namespace beacon
+
+namespace beacon {
+namespace {
+
+// The same 2024-25 return as EXPSSDA903 XML and as CSV tables gives the same findings.
+TEST(ValidateCliXml, ExpSsda903AndCsvTablesAgree) {
+  const std::string dir = std::string(BEACON_SOURCE_DIR) + "/src/ingest/testdata/ssda903/";
+  const auto xml = testing::run_beacon("validate " + dir + "expssda903_2024_25.xml --format json", testing::Stderr::kDropped);
+  const auto csv = testing::run_beacon("validate " + dir + "903_2024_25 --format json", testing::Stderr::kDropped);
+  ASSERT_EQ(xml.exit_code, 0) << xml.output;
+  ASSERT_EQ(csv.exit_code, 0) << csv.output;
+  const auto x = nlohmann::json::parse(xml.output), c = nlohmann::json::parse(csv.output);
+  EXPECT_EQ(x["year"], "2024-25");
+  EXPECT_EQ(x["rules_run"], c["rules_run"]);
+  auto keys = [](const nlohmann::json& j) {
+    std::multiset<std::string> out;
+    for (const auto& f : j["findings"])
+      out.insert(f["rule"].get<std::string>() + "|" + f["child_id"].get<std::string>() + "|" +
+                 f["table"].get<std::string>() + "|" + f["field"].get<std::string>() + "|" + f["value"].get<std::string>());
+    return out;
+  };
+  EXPECT_FALSE(keys(c).empty());
+  EXPECT_EQ(keys(x), keys(c));
+}
+
+}  // namespace
+}  // namespace beacon

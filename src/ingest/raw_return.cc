@@ -1,10 +1,13 @@
 #include "ingest/raw_return.h"
 
 #include <algorithm>
+#include <map>
 #include <memory>
+#include <optional>
 
 #include "ingest/csv_reader.h"
 #include "ingest/ssda903_tables.h"
+#include "ingest/ssda903_xml_walk.h"
 #include "ingest/xml_stream.h"
 
 namespace beacon {
@@ -202,7 +205,134 @@ Result<RawTable> read_table(CsvReader& csv) {
   return t;
 }
 
+// The EXPSSDA903 layout's names for the CSV tables' groups and columns.
+std::string xml_column(const std::string& element) {
+  if (element == "CHILDID") return "CHILD";
+  if (element == "PL") return "PLACE";
+  return element;
+}
+
+std::optional<Ssda903Table> xml_group_table(const XmlGroup& g) {
+  static const std::pair<const char*, Ssda903Table> by_name[] = {
+      {"EPISODE", Ssda903Table::kEpisodes},    {"AREVIEW", Ssda903Table::kReviews},
+      {"AMISSING", Ssda903Table::kMissing},    {"OC2", Ssda903Table::kOc2},
+      {"PERMANENCE", Ssda903Table::kPrevPerm}, {"AD_PLACED", Ssda903Table::kPlacedAdoption}};
+  for (const auto& [name, table] : by_name)
+    if (g.name == name) return table;
+  static const std::pair<const char*, Ssda903Table> by_leaf[] = {
+      {"DECOM", Ssda903Table::kEpisodes},     {"REVIEW", Ssda903Table::kReviews},
+      {"MIS_START", Ssda903Table::kMissing},  {"SDQ_SCORE", Ssda903Table::kOc2},
+      {"PREV_PERM", Ssda903Table::kPrevPerm}, {"DATE_PLACED", Ssda903Table::kPlacedAdoption},
+      {"SW_ID", Ssda903Table::kSwEpisodes},   {"DOLO_START", Ssda903Table::kDoLo}};
+  for (const auto& [leaf, table] : by_leaf)
+    for (const auto& l : g.leaves)
+      if (l.name == leaf) return table;
+  return std::nullopt;
+}
+
+class XmlTables {
+ public:
+  explicit XmlTables(std::string file) : file_(std::move(file)) {}
+
+  void add_child(const XmlChild& child) {
+    std::map<std::string, const XmlLeaf*> flat;
+    for (const auto& l : child.flat) flat.try_emplace(xml_column(l.name), &l);
+    for (const auto& g : child.groups)
+      if (!xml_group_table(g))
+        for (const auto& l : g.leaves) flat.try_emplace(xml_column(l.name), &l);
+    auto value = [&](const char* col) {
+      auto it = flat.find(col);
+      return it == flat.end() ? std::string() : it->second->value;
+    };
+    auto flat_row = [&](Ssda903Table table, bool only_if_any) {
+      RawTable& t = table_for(table);
+      RawRow row;
+      row.line = child.line;
+      row.cells.resize(t.columns.size());
+      bool any = false;
+      for (size_t i = 0; i < t.columns.size(); ++i) {
+        row.cells[i] = value(t.columns[i].c_str());
+        any = any || (t.columns[i] != "CHILD" && t.columns[i] != "DOB" && t.columns[i] != "SEX" &&
+                      !row.cells[i].empty());
+      }
+      if (!only_if_any || any) t.rows.push_back(std::move(row));
+    };
+    flat_row(Ssda903Table::kHeader, false);
+    flat_row(Ssda903Table::kOc3, true);
+    flat_row(Ssda903Table::kAd1, true);
+    flat_row(Ssda903Table::kUasc, true);
+    for (const auto& g : child.groups) {
+      const auto table = xml_group_table(g);
+      if (!table) continue;
+      RawTable& t = table_for(*table);
+      RawRow row;
+      row.line = g.line;
+      row.cells.resize(t.columns.size());
+      bool any = false;
+      for (const auto& l : g.leaves) {
+        const int i = t.column(xml_column(l.name));
+        if (i < 0 || !row.cells[static_cast<size_t>(i)].empty()) continue;
+        row.cells[static_cast<size_t>(i)] = l.value;
+        any = any || !l.value.empty();
+      }
+      if (!any) continue;  // an empty group says nothing
+      for (const char* shared : {"CHILD", "DOB"})
+        if (const int i = t.column(shared); i >= 0 && row.cells[static_cast<size_t>(i)].empty())
+          row.cells[static_cast<size_t>(i)] = value(shared);
+      t.rows.push_back(std::move(row));
+    }
+  }
+
+  std::vector<RawTable> take() {
+    std::vector<RawTable> out;
+    for (auto& [table, t] : tables_) out.push_back(std::move(t));
+    return out;
+  }
+
+ private:
+  RawTable& table_for(Ssda903Table table) {
+    auto it = tables_.find(table);
+    if (it != tables_.end()) return it->second;
+    const Ssda903TableSpec& spec = ssda903_spec(table);
+    RawTable t;
+    t.name = spec.name;
+    t.file = file_;
+    for (const char* c : spec.required) t.columns.push_back(c);
+    for (const char* c : spec.optional) t.columns.push_back(c);
+    if (t.column("DOB") < 0) t.columns.push_back("DOB");
+    if (table == Ssda903Table::kHeader) t.columns.push_back("UASC");
+    return tables_.emplace(table, std::move(t)).first->second;
+  }
+
+  std::string file_;
+  std::map<Ssda903Table, RawTable> tables_;
+};
+
+Result<std::vector<RawTable>> read_903_xml(XmlStream& xml, const std::string& name) {
+  XmlTables tables(name);
+  XmlWalkHandlers handlers;
+  handlers.on_child = [&](XmlChild&& child) { tables.add_child(child); };
+  handlers.on_outside_leaf = [](const XmlLeaf&) {};
+  const XmlWalkResult walked = walk_ssda903_xml(xml, handlers);
+  if (walked.failed)
+    for (const auto& p : walked.problems)
+      if (p.severity == Severity::kError) return Status::invalid_input(p.to_string());
+  if (walked.failed) return Status::invalid_input(name + ": the file could not be read as an EXPSSDA903 return");
+  return tables.take();
+}
+
 }  // namespace
+
+Result<std::vector<RawTable>> read_raw_ssda903_xml(const InputFile& file) {
+  auto xml = XmlStream::open(file.path, file.name);
+  if (!xml) return xml.status();
+  return read_903_xml(**xml, file.name);
+}
+
+Result<std::vector<RawTable>> read_raw_ssda903_xml_text(std::string_view text, const std::string& name) {
+  auto xml = XmlStream::from_memory(text, name);
+  return read_903_xml(*xml, name);
+}
 
 Result<RawCinCensus> read_raw_cin_census(const InputFile& file) {
   auto xml = XmlStream::open(file.path, file.name);

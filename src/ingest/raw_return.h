@@ -90,6 +90,13 @@ struct RawTable {
 Result<RawTable> read_raw_ssda903_csv(const InputFile& file);
 Result<RawTable> read_raw_ssda903_csv_text(std::string text, const std::string& name);
 
+// Reads an EXPSSDA903 XML return into the same tables, keyed by table name
+// (Header, Episodes, …; a Header DUC becomes a UASC row). Each row's line is
+// its group's (the CHILD's for Header, OC3 and AD1); every table's columns are
+// the CSV table's, with DOB (and the Header's UASC) added.
+Result<std::vector<RawTable>> read_raw_ssda903_xml(const InputFile& file);
+Result<std::vector<RawTable>> read_raw_ssda903_xml_text(std::string_view xml, const std::string& name);
+
 }  // namespace beacon
 
 #endif  // BEACON_INGEST_RAW_RETURN_H_

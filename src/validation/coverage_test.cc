@@ -221,3 +221,30 @@ TEST(PreviousYear, RulesNeedingLastYearSayWhyWithoutIt) {
 
 }  // namespace
 }  // namespace beacon::validation
+
+namespace beacon::validation {
+namespace {
+
+TEST(RawReader, ExpSsda903IntoTables) {
+  auto tables = read_raw_ssda903_xml_text(
+      "<EXPSSDA903>\n<CHILD><HEADER><CHILDID>7</CHILDID><SEX>F</SEX><DOB>31/02/2010</DOB><DUC>x</DUC>\n"
+      "<EPISODE>\n<DECOM>soon</DECOM><PL>U1</PL></EPISODE><EPISODE/></HEADER></CHILD>\n</EXPSSDA903>",
+      "r.xml");
+  ASSERT_TRUE(tables.is_ok()) << tables.status().message();
+  std::map<std::string, RawTable> by_name;
+  for (auto& t : *tables) by_name[t.name] = t;
+  ASSERT_TRUE(by_name.count("Episodes"));
+  const RawTable& e = by_name["Episodes"];
+  ASSERT_EQ(e.rows.size(), 1u);  // the empty EPISODE says nothing
+  EXPECT_EQ(e.rows[0].line, 3);
+  EXPECT_EQ(e.rows[0].cells[static_cast<size_t>(e.column("PLACE"))], "U1");
+  EXPECT_EQ(e.rows[0].cells[static_cast<size_t>(e.column("CHILD"))], "7");
+  ASSERT_TRUE(by_name.count("UASC"));
+  EXPECT_EQ(by_name["UASC"].rows.size(), 1u);
+  Ssda903Tables all(by_name.begin(), by_name.end());
+  for (int year : catalogue_years(Collection::kSsda903)) EXPECT_TRUE(validate_ssda903(all, &all, year, {}).is_ok());
+  EXPECT_FALSE(read_raw_ssda903_xml_text("<EXPSSDA903><CHILD>", "broken.xml").is_ok());
+}
+
+}  // namespace
+}  // namespace beacon::validation
