@@ -18,6 +18,8 @@ void add_serve_command(CLI::App& app, int& exit_code);
 void add_kpi_commands(CLI::App& app, int& exit_code);
 // portrait, worklist.
 void add_portrait_commands(CLI::App& app, int& exit_code);
+// validate: DfE validation rules on a return's files.
+void add_validate_command(CLI::App& app, int& exit_code);
 // user add, user list, user disable.
 void add_user_commands(CLI::App& app, int& exit_code);
 

@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
   beacon::cli::add_kpi_commands(app, exit_code);
   beacon::cli::add_portrait_commands(app, exit_code);
   beacon::cli::add_user_commands(app, exit_code);
+  beacon::cli::add_validate_command(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
