@@ -237,7 +237,13 @@ void user_update(Ctx& ctx) {
                     "<button type=\"submit\" class=\"govuk-button\" data-module=\"govuk-button\">Save changes</button></form>";
     return ctx.page({u->name, "users", nullptr, {}, true}, h, 400);
   }
-  if (auto st = ctx.app.backend().users().update(changed); !st) return ctx.fail(500, st.message());
+  AccountChange change;  // only what this form edits: a sign-in's count is left alone
+  change.display_name = changed.display_name;
+  change.roles = changed.roles;
+  change.scope = changed.scope;
+  change.disabled = changed.disabled;
+  change.clear_sign_in_failures = !changed.disabled;
+  if (auto st = ctx.app.backend().users().change(changed.id, change); !st) return ctx.fail(500, st.message());
   ctx.app.sessions().end_user(changed.id);
   if (auto st = ctx.audit("user-update", "user " + changed.name, account_summary(changed)); !st)
     return ctx.fail(500, st.message());
@@ -254,7 +260,10 @@ void user_reset_password(Ctx& ctx) {
   changed.password_hash = *hash;
   changed.failed_sign_ins = 0;
   changed.locked_until = 0;
-  if (auto st = ctx.app.backend().users().update(changed); !st) return ctx.fail(500, st.message());
+  AccountChange change;
+  change.password_hash = *hash;
+  change.clear_sign_in_failures = true;
+  if (auto st = ctx.app.backend().users().change(changed.id, change); !st) return ctx.fail(500, st.message());
   ctx.app.sessions().end_user(changed.id);
   if (auto st = ctx.audit("password-reset", "user " + changed.name); !st) return ctx.fail(500, st.message());
   show_password(ctx, changed, password, "Password reset");
