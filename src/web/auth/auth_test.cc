@@ -154,5 +154,18 @@ TEST(SafeFileNameTest, NoPathsNoHiddenFiles) {
   EXPECT_EQ(safe_file_name(std::string(300, 'a')).size(), 100u);
 }
 
+// Issue 13, item 11: a stored load report that names the server's upload
+// folder is shown with the uploaded names only.
+TEST(SafeFileNameTest, UploadFoldersAreTakenOutOfWhatIsShown) {
+  const std::string dir = "/srv/beacon/uploads";
+  EXPECT_EQ(without_upload_folders("/srv/beacon/uploads/3f9a0c/cin_2024.xml", dir), "cin_2024.xml");
+  EXPECT_EQ(without_upload_folders("{\"file\":\"/srv/beacon/uploads/3f9a0c/cin.xml\",\"line\":3}", dir + "/"),
+            "{\"file\":\"cin.xml\",\"line\":3}");
+  EXPECT_EQ(without_upload_folders("/srv/beacon/uploads/a1/x.csv, /srv/beacon/uploads/b2/2-x.csv", dir), "x.csv, 2-x.csv");
+  EXPECT_EQ(without_upload_folders("/srv/beacon/uploads/notafolder.csv", dir), "/srv/beacon/uploads/notafolder.csv");
+  EXPECT_EQ(without_upload_folders("/elsewhere/a1/x.csv", dir), "/elsewhere/a1/x.csv");
+  EXPECT_EQ(without_upload_folders("anything", ""), "anything");
+}
+
 }  // namespace
 }  // namespace beacon::web

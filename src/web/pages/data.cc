@@ -54,7 +54,7 @@ void data_page(Ctx& ctx) {
        " MB each. Choose several at once to load them together.</div>"
        "<input class=\"govuk-file-upload\" id=\"files\" name=\"files\" type=\"file\" multiple aria-describedby=\"files-hint\"></div>"
        "<button type=\"submit\" class=\"govuk-button\" data-module=\"govuk-button\">Upload and load</button></form>";
-  auto history = ctx.app.backend().load_history();
+  auto history = load_history_as_shown(ctx.app.backend(), ctx.app.options().uploads_dir);
   h += "<h2 class=\"govuk-heading-m\">Load history</h2>";
   if (!history) {
     h += "<p class=\"govuk-body\">The load history cannot be read: " + esc(history.status().message()) + "</p>";
@@ -125,7 +125,7 @@ void upload_page(Ctx& ctx) {
 }
 
 void load_page(Ctx& ctx) {
-  auto history = ctx.app.backend().load_history();
+  auto history = load_history_as_shown(ctx.app.backend(), ctx.app.options().uploads_dir);
   if (!history) return ctx.fail(500, history.status().message());
   for (const auto& l : *history) {
     if (std::to_string(l.id) != ctx.req.path_param(0)) continue;
