@@ -166,6 +166,34 @@ Decision can_view_child(const Principal& p, const CaseIndex& index, std::string_
       "That child was not allocated within your area in the period you are viewing.");
 }
 
+QaReach qa_reach(const Principal& p, const CaseIndex& index) {
+  QaReach out;
+  if (!can_read_qa(p)) return out;
+  for (Role r : p.roles)
+    if (is_whole_org_role(r) && gives_child_level(r)) {
+      out.everything = true;
+      return out;
+    }
+  const OrganisationTree& org = index.organisation();
+  // Every child ever allocated within scope: the same children the child
+  // pages show for some period the user may choose.
+  std::set<std::string, std::less<>> ids;
+  for (const Allocation& a : index.history().allocations)
+    for (Role r : p.roles)
+      if (is_scoped_role(r) && allocation_in_scope(r, p.scope, org, a)) {
+        ids.insert(a.child_id);
+        break;
+      }
+  out.children = ChildScope::only(std::move(ids));
+  if (p.has(Role::kSocialWorker) && org.worker(p.scope)) out.evaluator = p.scope;
+  // Records about a unit alone: a worker's team, or every unit within a
+  // manager's reach.
+  const std::string reach = org.worker(p.scope) ? std::string(org.team_of(p.scope)) : p.scope;
+  for (const OrgUnit& u : org.units())
+    if (!reach.empty() && org.within(u.id, reach)) out.units.insert(u.id);
+  return out;
+}
+
 std::string scope_problem(const std::vector<Role>& roles, std::string_view scope,
                           const OrganisationTree& org) {
   auto has = [&](Role r) { return std::find(roles.begin(), roles.end(), r) != roles.end(); };

@@ -84,6 +84,7 @@ class ChildScope {
   bool contains(std::string_view child_id) const;
   bool is_everyone() const { return everyone_; }
   size_t size() const { return ids_.size(); }
+  const std::set<std::string, std::less<>>& ids() const { return ids_; }
 
  private:
   bool everyone_ = false;
@@ -94,6 +95,22 @@ ChildScope visible_children(const Principal& p, const CaseIndex& index, Date fro
                             Date now);
 Decision can_view_child(const Principal& p, const CaseIndex& index, std::string_view child_id,
                         Date from, Date to, Date now);
+
+// Which quality-assurance records a principal may read. One rule with the
+// child pages: a record about a child exactly when the principal may see that
+// child (allocated within their scope at any time in the data), or when the
+// record is an evaluation they are assigned (`evaluator`, a social worker's
+// worker id); a record about a unit but no child (a survey return, a plan
+// action) when the unit is within their reach (a social worker: their team).
+// Whole-organisation roles read everything; roles without child-level access
+// nothing.
+struct QaReach {
+  bool everything = false;
+  std::set<std::string> units;  // for records with no child
+  ChildScope children;          // for records about a child
+  std::string evaluator;        // evaluations assigned to this worker id
+};
+QaReach qa_reach(const Principal& p, const CaseIndex& index);
 
 // Whether `scope` suits `roles` in this organisation, in plain English; empty
 // when it does (social worker: a worker; team manager: a team; head of service

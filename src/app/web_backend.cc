@@ -1,5 +1,8 @@
 #include "app/web_backend.h"
 
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
 #include <mutex>
 
 #include "core/clock.h"
@@ -39,9 +42,35 @@ class StoreUserDirectory final : public web::UserDirectory {
     std::lock_guard<std::mutex> lock(mutex_);
     return store_.add_user(record_of(user));
   }
-  Status update(const web::UserAccount& user) override {
+  Status change(int64_t id, const web::AccountChange& c) override {
+    UserChange change;
+    change.display_name = c.display_name;
+    if (c.roles) change.roles = access::roles_text(*c.roles);
+    change.scope = c.scope;
+    change.password_hash = c.password_hash;
+    change.disabled = c.disabled;
+    change.clear_sign_in_failures = c.clear_sign_in_failures;
     std::lock_guard<std::mutex> lock(mutex_);
-    return store_.update_user(record_of(user));
+    return store_.change_user(id, change);
+  }
+  Result<web::SignInCount> count_sign_in_attempt(const std::string& name, int64_t now) override {
+    LockOutRule rule{now, web::kLockAfterFailures, web::kLockSeconds};
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto counted = store_.count_sign_in_attempt(name, rule);
+    if (!counted) return counted.status();
+    web::SignInCount out;
+    using In = SignInAttempt::Outcome;
+    using Out = web::SignInCount::Outcome;
+    out.outcome = counted->outcome == In::kCounted    ? Out::kCounted
+                  : counted->outcome == In::kDisabled ? Out::kDisabled
+                  : counted->outcome == In::kLocked   ? Out::kLocked
+                                                      : Out::kNoSuchUser;
+    if (out.outcome != Out::kNoSuchUser) out.account = account_of(counted->user);
+    return out;
+  }
+  Result<bool> confirm_sign_in(int64_t id, const std::string& password_hash) override {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return store_.confirm_sign_in(id, password_hash);
   }
 
   static web::UserAccount account_of(const UserRecord& r) {
@@ -72,6 +101,7 @@ class StoreUserDirectory final : public web::UserDirectory {
     r.created_at = a.created_at;
     return r;
   }
+
 
  private:
   template <class Pred>
@@ -117,6 +147,14 @@ class WorkspaceBackend final : public web::Backend {
     options.user = user;
     options.today = today();
     options.progress = progress;
+    // The web's files all lie in one upload folder: name them below it.
+    if (!paths.empty()) {
+      std::string folder = std::filesystem::path(paths.front()).parent_path().string();
+      bool one_folder = std::all_of(paths.begin(), paths.end(), [&](const std::string& p) {
+        return std::filesystem::path(p).parent_path().string() == folder;
+      });
+      if (one_folder) options.names_below = folder;
+    }
     LoadReport report;
     {
       std::lock_guard<std::mutex> lock(store_mutex_);

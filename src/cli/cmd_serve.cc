@@ -20,6 +20,7 @@ void add_serve_command(CLI::App& app, int& exit_code) {
     bool insecure_cookies = false;
     std::string trusted_header;
     std::string trusted_proxy;
+    int max_per_address = 64;
   };
   auto o = std::make_shared<Options>();
   cmd->add_option("--db", o->db, "The store (SQLite file)")->required();
@@ -35,6 +36,9 @@ void add_serve_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--trusted-header", o->trusted_header,
                   "Sign in as the user this header names, on requests from --trusted-proxy only (docs/access.md)");
   cmd->add_option("--trusted-proxy", o->trusted_proxy, "The reverse proxy's address for --trusted-header");
+  cmd->add_option("--max-connections-per-address", o->max_per_address,
+                  "Connections one client address may hold open at once (0: no cap; --trusted-proxy has none)")
+      ->capture_default_str();
   cmd->callback([o, &exit_code] {
     if (o->trusted_header.empty() != o->trusted_proxy.empty()) {
       std::cerr << "beacon serve: give --trusted-header and --trusted-proxy together\n";
@@ -52,6 +56,8 @@ void add_serve_command(CLI::App& app, int& exit_code) {
     s.server.port = o->port;
     s.server.threads = o->threads;
     s.server.max_body_bytes = static_cast<size_t>(o->max_upload_mb + 8) << 20;
+    s.server.max_connections_per_address = o->max_per_address;
+    if (!o->trusted_proxy.empty()) s.server.uncapped_addresses.push_back(o->trusted_proxy);
     s.web.assets_dir = o->assets;
     s.web.uploads_dir = o->uploads.empty() ? o->db + "-uploads" : o->uploads;
     s.web.max_upload_bytes = static_cast<size_t>(o->max_upload_mb) << 20;

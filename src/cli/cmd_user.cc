@@ -108,16 +108,17 @@ int disable_user(const UserOptions& o) {
   }
   for (auto u : *users) {
     if (u.name != o.name) continue;
-    u.disabled = true;
-    if (auto st = (*store)->update_user(u); !st) {
+    UserChange change;
+    change.disabled = true;
+    if (auto st = (*store)->change_user(u.id, change); !st) {
       std::cerr << "beacon user disable: " << st.message() << "\n";
       return 1;
     }
     (void)(*store)->append_audit(
         {0, "", who_ran(), "user-update", "user " + u.name, "disabled", "command line"});
     std::cout << "Disabled " << u.name
-              << ": they cannot sign in (sessions end within the idle timeout, or at once "
-                 "after a restart).\n";
+              << ": they cannot sign in, and a running beacon serve ends their sessions within "
+                 "a few seconds.\n";
     return 0;
   }
   std::cerr << "beacon user disable: there is no user " << o.name << "\n";

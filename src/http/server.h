@@ -9,8 +9,11 @@
 #define BEACON_HTTP_SERVER_H_
 
 #include <cstddef>
+#include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "core/result.h"
 #include "http/message.h"
@@ -23,9 +26,28 @@ struct ServerOptions {
   int threads = 256;
   int keep_alive_timeout_seconds = 5;
   int keep_alive_max_requests = 1000;
-  int read_timeout_seconds = 30;
+  int read_timeout_seconds = 30;  // the longest wait for any one read
   int write_timeout_seconds = 30;
+  // A slow client must not hold a thread (docs/web.md, "Slow clients"):
+  // a request's line and headers must all arrive within this time of its
+  // first byte (of the connection, for the first request) ...
+  int header_timeout_ms = 10'000;
+  // ... and its body within body_timeout_ms plus one second for every
+  // min_body_bytes_per_second bytes received.
+  int body_timeout_ms = 10'000;
+  int min_body_bytes_per_second = 1024;
+  // A body larger than this is refused (413) as soon as its Content-Length
+  // says so, without reading it.
   size_t max_body_bytes = size_t{256} << 20;
+  // Connections open at once from one client address; more are answered
+  // 503 and closed, so one address cannot take every thread. 0: no cap.
+  int max_connections_per_address = 64;
+  // Addresses the cap does not apply to (a reverse proxy in front, whose
+  // connections carry everyone's requests).
+  std::vector<std::string> uncapped_addresses;
+  // Milliseconds on a monotonic clock, for the deadlines above; tests may
+  // give their own. Null: std::chrono::steady_clock.
+  std::function<int64_t()> clock_ms;
 };
 
 class Server {
@@ -53,6 +75,8 @@ class Server {
   Status run();
   void stop();
   bool running() const;
+  // Connections open now from `address` (tests of the per-address cap).
+  int connections_from(const std::string& address) const;
 
  private:
   struct Impl;

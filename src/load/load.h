@@ -33,6 +33,11 @@ struct LoadOptions {
   // replace the QA records in the same transaction as the case records, so
   // a failure in either leaves the store as it was.
   const qa::QaHistory* qa_history = nullptr;
+  // When set, a file inside this folder is named in the report, its
+  // problems and the load history by its path below the folder. The web
+  // sets it to an upload's folder: people see the names they uploaded,
+  // never where the server keeps the files.
+  std::string names_below;
 };
 
 // Loads files and folders (expanded recursively) into `store`.

@@ -143,6 +143,12 @@ LoadReport load_files(Store& store, const std::vector<std::string>& paths,
   LoadReport report;
   report.dry_run = options.dry_run;
   auto inputs = expand_inputs(paths);
+  if (!options.names_below.empty()) {
+    std::string folder = options.names_below;
+    if (folder.back() != '/') folder += '/';
+    for (auto& f : inputs.files)
+      if (f.name.size() > folder.size() && f.name.rfind(folder, 0) == 0) f.name.erase(0, folder.size());
+  }
   Problems problems = std::move(inputs.problems);
   std::vector<std::string> notes;
   if (!inputs.skipped.empty()) {

@@ -137,6 +137,30 @@ TEST(LoadFiles, ABadValueRefusesTheLoadUnlessBadRowsAreSetAside) {
   EXPECT_NE(loaded.to_text().find("Rows set aside"), std::string::npos);
 }
 
+// Issue 13, item 11: an upload's report and the load history name the files
+// as uploaded, never by the server's folder.
+TEST(LoadFiles, FilesBelowTheUploadFolderAreNamedWithoutIt) {
+  TempDir dir;
+  auto store = open_store(":memory:");
+  auto o = options();
+  o.names_below = dir.file("uploads/3f9a");
+  auto bad = dir.write("uploads/3f9a/cin_bad.xml", census(2024, {{"C2", "2024-02-30", ""}}));
+  auto refused = load_files(*store, {bad}, o);
+  EXPECT_FALSE(refused.ok);
+  ASSERT_FALSE(refused.errors.empty());
+  EXPECT_EQ(refused.errors[0].file, "cin_bad.xml");
+  for (const std::string& text : {refused.to_text(), refused.to_json(), refused.refused})
+    EXPECT_EQ(text.find(dir.file("uploads")), std::string::npos) << text;
+  auto good = dir.write("uploads/3f9a/cin_2024.xml", census(2024, {{"C1", "2024-05-02", ""}}));
+  auto loaded = load_files(*store, {good}, o);
+  ASSERT_TRUE(loaded.ok) << problems(loaded);
+  auto loads = store->loads();
+  ASSERT_EQ(loads->size(), 1u);
+  EXPECT_EQ((*loads)[0].files, "cin_2024.xml");
+  EXPECT_EQ((*loads)[0].report_json.find(dir.file("uploads")), std::string::npos) << (*loads)[0].report_json;
+  EXPECT_NE((*loads)[0].report_json.find("cin_2024.xml"), std::string::npos);
+}
+
 TEST(LoadFiles, DryRunWritesNothing) {
   TempDir dir;
   const auto db = dir.file("beacon.db");

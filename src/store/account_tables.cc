@@ -4,31 +4,6 @@
 
 namespace beacon::store {
 
-Result<std::vector<UserRecord>> read_users(sqlite::Database& db) {
-  auto stmt = db.prepare(
-      "SELECT id, name, display_name, roles, scope, password_hash, disabled, failed_sign_ins, "
-      "locked_until, created_at FROM users ORDER BY name");
-  if (!stmt) return stmt.status();
-  std::vector<UserRecord> out;
-  for (;;) {
-    auto row = stmt->step();
-    if (!row) return row.status();
-    if (!*row) return out;
-    UserRecord u;
-    u.id = stmt->int64(0);
-    u.name = stmt->text(1);
-    u.display_name = stmt->text(2);
-    u.roles = stmt->text(3);
-    u.scope = stmt->text(4);
-    u.password_hash = stmt->text(5);
-    u.disabled = stmt->int64(6) != 0;
-    u.failed_sign_ins = stmt->int64(7);
-    u.locked_until = stmt->int64(8);
-    u.created_at = stmt->text(9);
-    out.push_back(std::move(u));
-  }
-}
-
 Result<int64_t> insert_user(sqlite::Database& db, const UserRecord& u, const std::string& now) {
   auto taken = db.prepare("SELECT count(*) FROM users WHERE name = ?");
   if (!taken) return taken.status();
@@ -54,24 +29,116 @@ Result<int64_t> insert_user(sqlite::Database& db, const UserRecord& u, const std
   return db.last_insert_rowid();
 }
 
-Status update_user(sqlite::Database& db, const UserRecord& u) {
-  auto stmt = db.prepare(
-      "UPDATE users SET display_name = ?, roles = ?, scope = ?, password_hash = ?, disabled = ?, "
-      "failed_sign_ins = ?, locked_until = ? WHERE id = ?");
+namespace {
+
+UserRecord user_from_row(sqlite::Statement& stmt) {
+  UserRecord u;
+  u.id = stmt.int64(0);
+  u.name = stmt.text(1);
+  u.display_name = stmt.text(2);
+  u.roles = stmt.text(3);
+  u.scope = stmt.text(4);
+  u.password_hash = stmt.text(5);
+  u.disabled = stmt.int64(6) != 0;
+  u.failed_sign_ins = stmt.int64(7);
+  u.locked_until = stmt.int64(8);
+  u.created_at = stmt.text(9);
+  return u;
+}
+
+constexpr const char* kUserColumns =
+    "SELECT id, name, display_name, roles, scope, password_hash, disabled, failed_sign_ins, "
+    "locked_until, created_at FROM users";
+
+}  // namespace
+
+Result<std::vector<UserRecord>> read_users(sqlite::Database& db) {
+  auto stmt = db.prepare(std::string(kUserColumns) + " ORDER BY name");
   if (!stmt) return stmt.status();
-  stmt->bind_text(1, u.display_name);
-  stmt->bind_text(2, u.roles);
-  stmt->bind_text(3, u.scope);
-  stmt->bind_text(4, u.password_hash);
-  stmt->bind(5, u.disabled ? 1 : 0);
-  stmt->bind(6, u.failed_sign_ins);
-  stmt->bind(7, u.locked_until);
-  stmt->bind(8, u.id);
+  std::vector<UserRecord> out;
+  for (;;) {
+    auto row = stmt->step();
+    if (!row) return row.status();
+    if (!*row) return out;
+    out.push_back(user_from_row(*stmt));
+  }
+}
+
+Status change_user(sqlite::Database& db, int64_t id, const UserChange& c) {
+  std::string sql = "UPDATE users SET id = id";
+  std::vector<const std::string*> texts;
+  auto text = [&](const std::optional<std::string>& v, const char* column) {
+    if (!v) return;
+    sql += std::string(", ") + column + " = ?";
+    texts.push_back(&*v);
+  };
+  text(c.display_name, "display_name");
+  text(c.roles, "roles");
+  text(c.scope, "scope");
+  text(c.password_hash, "password_hash");
+  if (c.disabled) sql += *c.disabled ? ", disabled = 1" : ", disabled = 0";
+  if (c.clear_sign_in_failures) sql += ", failed_sign_ins = 0, locked_until = 0";
+  sql += " WHERE id = ?";
+  auto stmt = db.prepare(sql);
+  if (!stmt) return stmt.status();
+  int at = 1;
+  for (const std::string* t : texts) stmt->bind_text(at++, *t);
+  stmt->bind(at, id);
   if (auto s = stmt->run(); !s) return s;
   auto changed = db.query_int("SELECT changes()");
   if (!changed) return changed.status();
-  if (*changed == 0) return Status::not_found("there is no user " + std::to_string(u.id));
+  if (*changed == 0) return Status::not_found("there is no user " + std::to_string(id));
   return Status::ok();
+}
+
+Result<SignInAttempt> count_sign_in_attempt(sqlite::Database& db, const std::string& name,
+                                            const LockOutRule& rule) {
+  auto tx = sqlite::Transaction::begin(db);
+  if (!tx) return tx.status();
+  // The count and the lock in one statement, on the row's current values: a
+  // served lock (locked_until in the past) starts the count again at 1.
+  auto count = db.prepare(
+      "UPDATE users SET "
+      "failed_sign_ins = CASE WHEN locked_until != 0 THEN 1 ELSE failed_sign_ins + 1 END, "
+      "locked_until = CASE WHEN (CASE WHEN locked_until != 0 THEN 1 ELSE failed_sign_ins + 1 END) "
+      ">= ?1 THEN ?2 + ?3 ELSE 0 END "
+      "WHERE name = ?4 AND disabled = 0 AND locked_until <= ?2");
+  if (!count) return count.status();
+  count->bind(1, rule.limit);
+  count->bind(2, rule.now);
+  count->bind(3, rule.lock_seconds);
+  count->bind_text(4, name);
+  if (auto s = count->run(); !s) return s;
+  auto counted = db.query_int("SELECT changes()");
+  if (!counted) return counted.status();
+  auto read = db.prepare(std::string(kUserColumns) + " WHERE name = ?");
+  if (!read) return read.status();
+  read->bind_text(1, name);
+  auto row = read->step();
+  if (!row) return row.status();
+  SignInAttempt out;
+  if (*row) {
+    out.user = user_from_row(*read);
+    out.outcome = *counted > 0       ? SignInAttempt::Outcome::kCounted
+                  : out.user.disabled ? SignInAttempt::Outcome::kDisabled
+                                      : SignInAttempt::Outcome::kLocked;
+  }
+  read->reset();
+  if (auto s = tx->commit(); !s) return s;
+  return out;
+}
+
+Result<bool> confirm_sign_in(sqlite::Database& db, int64_t id, const std::string& password_hash) {
+  auto stmt = db.prepare(
+      "UPDATE users SET failed_sign_ins = 0, locked_until = 0 "
+      "WHERE id = ? AND password_hash = ? AND disabled = 0");
+  if (!stmt) return stmt.status();
+  stmt->bind(1, id);
+  stmt->bind_text(2, password_hash);
+  if (auto s = stmt->run(); !s) return s;
+  auto changed = db.query_int("SELECT changes()");
+  if (!changed) return changed.status();
+  return *changed > 0;
 }
 
 Result<std::vector<int64_t>> insert_audit(sqlite::Database& db, std::span<const AuditEntry> lines,

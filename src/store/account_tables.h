@@ -14,7 +14,12 @@ namespace beacon::store {
 
 Result<std::vector<UserRecord>> read_users(sqlite::Database& db);
 Result<int64_t> insert_user(sqlite::Database& db, const UserRecord& user, const std::string& now);
-Status update_user(sqlite::Database& db, const UserRecord& user);
+// Only the fields `change` sets, in one statement (store.h).
+Status change_user(sqlite::Database& db, int64_t id, const UserChange& change);
+// Sign-in's two steps (store.h): each one transaction.
+Result<SignInAttempt> count_sign_in_attempt(sqlite::Database& db, const std::string& name,
+                                            const LockOutRule& rule);
+Result<bool> confirm_sign_in(sqlite::Database& db, int64_t id, const std::string& password_hash);
 
 // Lines without a time get `now`. The batch runs in one transaction and
 // returns each line's id in order; on error none of it is kept.

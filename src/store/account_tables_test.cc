@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <thread>
+
 #include "store/migrations.h"
 #include "store/record_tables.h"
 #include "store/test_support.h"
@@ -37,20 +40,88 @@ TEST(AccountTables, UsersAddFindAndUpdate) {
   UserRecord sam = (*all)[1];
   EXPECT_EQ(sam.id, *id);
   EXPECT_FALSE(sam.created_at.empty());
-  sam.roles = "team-manager";
-  sam.scope = "T1";
-  sam.disabled = true;
-  sam.failed_sign_ins = 3;
-  sam.locked_until = 1234;
-  ASSERT_TRUE(s.update_user(sam));
+  UserChange change;
+  change.roles = "team-manager";
+  change.scope = "T1";
+  change.disabled = true;
+  ASSERT_TRUE(s.change_user(sam.id, change));
   auto again = s.users();
   EXPECT_EQ((*again)[1].roles, "team-manager");
   EXPECT_EQ((*again)[1].scope, "T1");
   EXPECT_TRUE((*again)[1].disabled);
-  EXPECT_EQ((*again)[1].failed_sign_ins, 3);
-  EXPECT_EQ((*again)[1].locked_until, 1234);
-  sam.id = 999;
-  EXPECT_EQ(s.update_user(sam).code(), StatusCode::kNotFound);
+  EXPECT_EQ((*again)[1].display_name, "Name of sam");  // not in the change: kept
+  EXPECT_EQ((*again)[1].password_hash, "$argon2id$fake");
+  EXPECT_EQ(s.change_user(999, change).code(), StatusCode::kNotFound);
+}
+
+// Sign-in's writes touch only the count and the lock, so an administrator's
+// reset or disable made while a password was being checked stands; and a
+// sign-in confirmed after such a change is refused.
+TEST(AccountTables, SignInCountsNeverUndoAnAdministratorsChange) {
+  TempDir dir;
+  auto store = open_sqlite_store(dir.file("b.db"));
+  ASSERT_TRUE(store);
+  Store& s = **store;
+  auto id = s.add_user(user("sam", "social-worker"));
+  ASSERT_TRUE(id);
+  LockOutRule rule{1000, 5, 900};
+  auto counted = s.count_sign_in_attempt("sam", rule);  // read before the reset ...
+  ASSERT_TRUE(counted);
+  ASSERT_EQ(counted->outcome, SignInAttempt::Outcome::kCounted);
+  EXPECT_EQ(counted->user.failed_sign_ins, 1);
+  UserChange reset;
+  reset.password_hash = "$argon2id$new";
+  reset.clear_sign_in_failures = true;
+  ASSERT_TRUE(s.change_user(*id, reset));
+  // ... the old password was right, but it is no longer the password.
+  EXPECT_FALSE(*s.confirm_sign_in(*id, counted->user.password_hash));
+  ASSERT_TRUE(s.count_sign_in_attempt("sam", rule));  // a wrong guess after the reset
+  EXPECT_EQ((*s.users())[0].password_hash, "$argon2id$new");
+  EXPECT_TRUE(*s.confirm_sign_in(*id, "$argon2id$new"));
+  EXPECT_EQ((*s.users())[0].failed_sign_ins, 0);
+  // Disabled meanwhile: the count stops, the sign-in is refused, the flag stays.
+  UserChange off;
+  off.disabled = true;
+  auto before = s.count_sign_in_attempt("sam", rule);
+  ASSERT_TRUE(s.change_user(*id, off));
+  EXPECT_FALSE(*s.confirm_sign_in(*id, before->user.password_hash));
+  EXPECT_EQ(s.count_sign_in_attempt("sam", rule)->outcome, SignInAttempt::Outcome::kDisabled);
+  EXPECT_TRUE((*s.users())[0].disabled);
+  EXPECT_EQ(s.count_sign_in_attempt("nobody", rule)->outcome, SignInAttempt::Outcome::kNoSuchUser);
+}
+
+// Two connections (two servers on one store) counting at once: every attempt
+// is counted, and the fifth locks the account for everyone.
+TEST(AccountTables, TheLockOutCountIsAtomicAcrossConnections) {
+  TempDir dir;
+  auto a = open_sqlite_store(dir.file("b.db"));
+  ASSERT_TRUE(a);
+  ASSERT_TRUE((*a)->add_user(user("sam", "social-worker")));
+  auto b = open_sqlite_store(dir.file("b.db"));
+  ASSERT_TRUE(b);
+  LockOutRule rule{1000, 5, 900};
+  std::atomic<int> counted{0}, locked{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 8; ++t)
+    threads.emplace_back([&, t] {
+      Store& s = t % 2 ? **a : **b;
+      auto r = s.count_sign_in_attempt("sam", rule);
+      if (!r) return;
+      if (r->outcome == SignInAttempt::Outcome::kCounted) ++counted;
+      if (r->outcome == SignInAttempt::Outcome::kLocked) ++locked;
+    });
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(counted, 5);
+  EXPECT_EQ(locked, 3);
+  auto u = (*(*a)->users())[0];
+  EXPECT_EQ(u.failed_sign_ins, 5);
+  EXPECT_EQ(u.locked_until, 1900);
+  // A served lock starts the count again.
+  rule.now = 1900;
+  auto again = (*a)->count_sign_in_attempt("sam", rule);
+  ASSERT_EQ(again->outcome, SignInAttempt::Outcome::kCounted);
+  EXPECT_EQ(again->user.failed_sign_ins, 1);
+  EXPECT_EQ(again->user.locked_until, 0);
 }
 
 TEST(AccountTables, AuditTrailFiltersNewestFirst) {

@@ -124,7 +124,8 @@ class SqliteQaStore final : public qa::QaStore {
     for (const auto& e : **all)
       if ((f.cycle_id == 0 || e.cycle_id == f.cycle_id) &&
           (f.evaluator_id.empty() || e.evaluator_id == f.evaluator_id) &&
-          (f.child_id.empty() || e.child_id == f.child_id) && scope.allows(e.team_id))
+          (f.child_id.empty() || e.child_id == f.child_id) &&
+          scope.allows_record(e.team_id, e.child_id, e.evaluator_id))
         out.push_back(e);
     return out;
   }
@@ -220,7 +221,7 @@ class SqliteQaStore final : public qa::QaStore {
     }
     std::vector<qa::Recommendation> out;
     for (const auto& r : *recommendations_)
-      if (scope.allows(r.team_id)) out.push_back(r);
+      if (scope.allows_record(r.team_id, r.child_id)) out.push_back(r);
     return out;
   }
   // Bumped by triggers on every change to any QA table (migration 6).
@@ -364,8 +365,11 @@ class SqliteQaStore final : public qa::QaStore {
     auto all = kept_rows(kept, sql);
     if (!all) return all.status();
     std::vector<T> out;
-    for (const auto& r : **all)
-      if (scope.allows(r.team_id)) out.push_back(r);
+    for (const auto& r : **all) {
+      std::string child;
+      if constexpr (requires { r.child_id; }) child = r.child_id;
+      if (scope.allows_record(r.team_id, child)) out.push_back(r);
+    }
     return out;
   }
 

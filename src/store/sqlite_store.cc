@@ -209,9 +209,18 @@ class SqliteStore final : public Store {
     std::lock_guard lock(mutex_);
     return store::insert_user(db_, user, now_utc());
   }
-  Status update_user(const UserRecord& user) override {
+  Status change_user(int64_t id, const UserChange& change) override {
     std::lock_guard lock(mutex_);
-    return store::update_user(db_, user);
+    return store::change_user(db_, id, change);
+  }
+  Result<SignInAttempt> count_sign_in_attempt(const std::string& name,
+                                              const LockOutRule& rule) override {
+    std::lock_guard lock(mutex_);
+    return store::count_sign_in_attempt(db_, name, rule);
+  }
+  Result<bool> confirm_sign_in(int64_t id, const std::string& password_hash) override {
+    std::lock_guard lock(mutex_);
+    return store::confirm_sign_in(db_, id, password_hash);
   }
   Result<int64_t> append_audit(const AuditEntry& entry) override {
     return audit_.append(entry);

@@ -50,6 +50,31 @@ struct UserRecord {
   std::string created_at;       // ISO date-time, UTC (set by the store)
 };
 
+// A change to one user: only the fields set are written, in one statement,
+// so two writers (an administrator and a sign-in) never undo each other.
+struct UserChange {
+  std::optional<std::string> display_name;
+  std::optional<std::string> roles;
+  std::optional<std::string> scope;
+  std::optional<std::string> password_hash;
+  std::optional<bool> disabled;
+  bool clear_sign_in_failures = false;  // failed count to 0, lock lifted
+};
+
+// The lock-out rule the store applies (docs/access.md).
+struct LockOutRule {
+  int64_t now = 0;            // Unix seconds
+  int64_t limit = 5;          // attempts counted before the account locks
+  int64_t lock_seconds = 900;
+};
+
+// What counting a sign-in attempt found.
+struct SignInAttempt {
+  enum class Outcome { kNoSuchUser, kDisabled, kLocked, kCounted };
+  Outcome outcome = Outcome::kNoSuchUser;
+  UserRecord user;  // as it stands after the count (empty for kNoSuchUser)
+};
+
 // One line of the audit trail: who did or saw what, when, from where. The
 // trail is append-only: the store has no way to change or remove a line.
 struct AuditEntry {
@@ -107,8 +132,18 @@ class Store {
   virtual Result<std::vector<UserRecord>> users() = 0;
   // Fails (conflict) when the name is taken. Returns the new id.
   virtual Result<int64_t> add_user(const UserRecord& user) = 0;
-  // Replaces every field but the name and created_at of the user with `user.id`.
-  virtual Status update_user(const UserRecord& user) = 0;
+  // Writes only the fields `change` sets; not_found when there is no such user.
+  virtual Status change_user(int64_t id, const UserChange& change) = 0;
+  // Sign-in, step 1, before the password is checked: atomically counts one
+  // attempt against the lock-out (a served lock starts the count again) and
+  // returns the user as it now stands (kCounted). A disabled or locked
+  // user is reported as such, and nothing is counted.
+  virtual Result<SignInAttempt> count_sign_in_attempt(const std::string& name,
+                                                      const LockOutRule& rule) = 0;
+  // Sign-in, step 2, after the right password: clears the count, but only
+  // while the user is still enabled and still has `password_hash`. False
+  // when either changed meanwhile: the sign-in must then be refused.
+  virtual Result<bool> confirm_sign_in(int64_t id, const std::string& password_hash) = 0;
 
   // Appends a line to the audit trail; returns its id.
   virtual Result<int64_t> append_audit(const AuditEntry& entry) = 0;

@@ -2,7 +2,10 @@
 // and no child outside the role's scope in any response.
 #include <gtest/gtest.h>
 
+#include <map>
 #include <regex>
+#include <set>
+#include <tuple>
 
 #include "web/test_support.h"
 
@@ -242,6 +245,79 @@ TEST(AccessMatrixTest, ASocialWorkerSeesAChildAllocatedToThemInThePeriodViewed) 
   auto drill = nlohmann::json::parse(c.get("/api/indicators/KPI3/drill?to=2025-03-31").body);
   ASSERT_EQ(drill["rows"].size(), 1u);
   EXPECT_EQ(drill["rows"][0]["child_id"], "C4");
+}
+
+// Issue 13, item 3: every QA view that takes a unit passes the scorecard's
+// unit check, with every kind of unit.
+TEST(AccessMatrixTest, QaViewsRefuseUnitsOutsideTheScope) {
+  TestServer s;
+  testing::seed_qa(s);
+  testing::add_test_user(s.backend.users(), "sw", {Role::kSocialWorker}, "W1");
+  testing::add_test_user(s.backend.users(), "tm", {Role::kTeamManager}, "T1");
+  const std::vector<std::tuple<std::string, std::vector<std::string>, std::vector<std::string>>> cases = {
+      {"sw", {"W2", "W3", "T1", "T2", "EAST", "SOUTH", "ORG"}, {"W1"}},
+      {"tm", {"W3", "T2", "EAST", "SOUTH", "ORG"}, {"T1", "W1", "W2"}}};
+  for (const auto& [user, refused, allowed] : cases) {
+    auto c = s.signed_in(user);
+    for (const char* path : {"/api/qa/triangulation", "/qa/triangulation", "/api/qa/feedback", "/qa/feedback"}) {
+      for (const std::string& unit : refused) {
+        auto r = c.get(std::string(path) + "?to=2025-03-31&unit=" + unit);
+        EXPECT_EQ(r.status, 403) << user << " " << path << " " << unit;
+        EXPECT_EQ(r.body.find("\"kpis\""), std::string::npos) << user << " " << path << " " << unit;
+        // The scorecard says the same.
+        EXPECT_EQ(c.get("/api/scorecard?to=2025-03-31&unit=" + unit).status, 403) << unit;
+      }
+      for (const std::string& unit : allowed)
+        EXPECT_EQ(c.get(std::string(path) + "?to=2025-03-31&unit=" + unit).status, 200) << user << " " << path << " " << unit;
+    }
+    // Without a unit: their own.
+    auto own = nlohmann::json::parse(c.get("/api/qa/triangulation?to=2025-03-31").body);
+    EXPECT_EQ(own["unit"], user == "sw" ? "W1" : "T1");
+    // The page offers only units they may open.
+    auto page = c.get("/qa/triangulation?to=2025-03-31");
+    for (const std::string& unit : refused)
+      EXPECT_EQ(page.body.find("value=\"" + unit + "\""), std::string::npos) << user << " " << unit;
+  }
+}
+
+// Issue 13, item 4: a social worker reads a child's QA records exactly when
+// they may see the child: C1 (theirs), not C2 (a team-mate's) nor C4.
+TEST(AccessMatrixTest, QaRecordsOfAChildFollowTheChildRule) {
+  TestServer s;
+  auto qa = testing::seed_qa(s);
+  ASSERT_GT(qa.cycle, 0);
+  ASSERT_EQ(qa.evaluation.size(), 3u);
+  ASSERT_EQ(qa.recommendation.size(), 3u);
+  testing::add_test_user(s.backend.users(), "sw", {Role::kSocialWorker}, "W1");
+  testing::add_test_user(s.backend.users(), "tm", {Role::kTeamManager}, "T1");
+  // The children each may see (C3 was not sampled).
+  const std::map<std::string, std::set<std::string>> sees = {{"sw", {"C1", "C3"}}, {"tm", {"C1", "C2", "C3"}},
+                                                            {"admin", {"C1", "C2", "C3", "C4"}}};
+  for (const auto& [user, children] : sees) {
+    auto c = s.signed_in(user);
+    for (const auto& [child, id] : qa.evaluation) {
+      bool may = children.count(child) > 0;
+      // The child's own pages and their QA records agree.
+      EXPECT_EQ(c.get("/api/children/" + child + "?to=2025-03-31").status, may ? 200 : 403) << user << " " << child;
+      EXPECT_EQ(c.get("/api/qa/evaluations/" + std::to_string(id)).status, may ? 200 : 404) << user << " " << child;
+      EXPECT_EQ(c.get("/qa/evaluations/" + std::to_string(id)).status, may ? 200 : 404) << user << " " << child;
+    }
+    std::vector<std::string> lists = {"/api/qa/cycles/" + std::to_string(qa.cycle), "/qa/cycles/" + std::to_string(qa.cycle),
+                                      "/api/qa/cycles/" + std::to_string(qa.cycle) + "/briefing",
+                                      "/qa/cycles/" + std::to_string(qa.cycle) + "/briefing",
+                                      "/api/qa/recommendations", "/qa/recommendations", "/api/qa/feedback?from=2025-01-01&to=2025-03-31",
+                                      "/qa/feedback?from=2025-01-01&to=2025-03-31", "/api/qa/triangulation?to=2025-03-31",
+                                      "/worklists?to=2025-03-31", "/api/worklists?to=2025-03-31"};
+    for (const std::string& path : lists) {
+      auto r = c.get(path);
+      EXPECT_EQ(r.status, 200) << user << " " << path;
+      for (const Sample& child : kChildren) {
+        if (children.count(child.id) || user == "admin") continue;
+        for (const std::string& trace : traces_of(child))
+          EXPECT_EQ(r.body.find(trace), std::string::npos) << user << " " << path << ": " << child.id << " shows as " << trace;
+      }
+    }
+  }
 }
 
 }  // namespace

@@ -2,6 +2,8 @@
 
 #include <filesystem>
 #include <algorithm>
+#include <chrono>
+#include <map>
 #include <fstream>
 #include <sstream>
 
@@ -145,7 +147,48 @@ WebApp::WebApp(Backend& backend, WebOptions options)
       sessions_(options_.sessions),
       uploads_(std::make_unique<UploadJobs>(backend, options_.uploads_dir, options_.max_upload_bytes)),
       routes_(all_routes()),
-      csrf_stand_in_(random_token(32)) {}
+      csrf_stand_in_(random_token(32)),
+      stand_in_hash_([this] {
+        auto h = hash_password(random_token(16), hash_cost());
+        return h ? *h : std::string();
+      }()) {
+  if (options_.session_check_seconds > 0)
+    watcher_ = std::thread([this] {
+      std::unique_lock<std::mutex> lock(watch_mutex_);
+      while (!watch_wake_.wait_for(lock, std::chrono::seconds(options_.session_check_seconds),
+                                   [this] { return watch_stopping_; })) {
+        lock.unlock();
+        end_stale_sessions();
+        lock.lock();
+      }
+    });
+}
+
+WebApp::~WebApp() {
+  {
+    std::lock_guard<std::mutex> lock(watch_mutex_);
+    watch_stopping_ = true;
+  }
+  watch_wake_.notify_all();
+  if (watcher_.joinable()) watcher_.join();
+}
+
+void WebApp::end_stale_sessions() {
+  auto users = backend_.users().list();
+  if (!users) return;  // try again next time; nothing is ended on a read error
+  std::map<int64_t, const UserAccount*> by_id;
+  for (const UserAccount& u : *users) by_id[u.id] = &u;
+  sessions_.end_if([&](const Session& s) {
+    auto it = by_id.find(s.user_id);
+    if (it == by_id.end()) return true;
+    const UserAccount& u = *it->second;
+    return u.disabled || u.name != s.user_name || u.roles != s.roles || u.scope != s.scope;
+  });
+}
+
+HashCost WebApp::hash_cost() const {
+  return options_.fast_password_hash ? HashCost::kMinimal : HashCost::kInteractive;
+}
 
 bool WebApp::same_origin(const http::Request& req) const {
   // Browsers send Origin on cross-site posts; when present it must be ours.

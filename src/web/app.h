@@ -5,16 +5,19 @@
 #ifndef BEACON_WEB_APP_H_
 #define BEACON_WEB_APP_H_
 
+#include <condition_variable>
 #include <functional>
 #include <memory>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "http/message.h"
 #include "http/server.h"
+#include "web/auth/password.h"
 #include "web/auth/sessions.h"
 #include "web/backend.h"
 #include "web/layout.h"
@@ -36,6 +39,9 @@ struct WebOptions {
   // whose reverse proxy signs people in (docs/access.md).
   std::string trusted_header;
   std::string trusted_proxy;
+  // How often the sessions are checked against the user directory (0: never;
+  // tests call WebApp::end_stale_sessions() themselves).
+  int session_check_seconds = 2;
 };
 
 class WebApp;
@@ -120,6 +126,9 @@ access::Decision allows(Need need, const access::Principal& p);
 class WebApp {
  public:
   WebApp(Backend& backend, WebOptions options);
+  ~WebApp();
+  WebApp(const WebApp&) = delete;
+  WebApp& operator=(const WebApp&) = delete;
 
   // Registers every route, the asset folder, the error page and headers.
   Status install(http::Server& server);
@@ -129,6 +138,18 @@ class WebApp {
   SessionTable& sessions() { return sessions_; }
   UploadJobs& uploads() { return *uploads_; }
   const WebOptions& options() const { return options_; }
+  // Ends the sessions of users who are now disabled or gone, or whose roles
+  // or scope differ from what their session was given, as the user
+  // directory says now. A change made outside this server (`beacon user
+  // disable` writes the store directly) reaches it this way: the app runs it
+  // every `session_check_seconds`.
+  void end_stale_sessions();
+  // The hashing cost this app uses for new passwords (WebOptions).
+  HashCost hash_cost() const;
+  // A hash of no one's password at that cost: a sign-in for an unknown,
+  // disabled or locked user checks against it, so it costs what a real
+  // check costs and timing does not tell which names exist.
+  const std::string& stand_in_password_hash() const { return stand_in_hash_; }
 
   static constexpr const char* kSessionCookie = "beacon_session";
   static constexpr const char* kSignInCookie = "beacon_sign_in";
@@ -150,6 +171,12 @@ class WebApp {
   ResponseCache answers_{size_t{256} << 20};
   // What a kept page holds in place of the asker's CSRF token.
   const std::string csrf_stand_in_;
+  const std::string stand_in_hash_;
+  // The thread that runs end_stale_sessions() now and then.
+  std::mutex watch_mutex_;
+  std::condition_variable watch_wake_;
+  bool watch_stopping_ = false;
+  std::thread watcher_;
 };
 
 // Exports write files: this runs `write` on a private temporary path and

@@ -98,7 +98,7 @@ TEST(WebAppTest, OnlyLocalRedirectsAfterSignIn) {
                                     {"user", "admin"},
                                     {"password", TestServer::kPassword},
                                     {"next", "//evil.example/"}});
-  EXPECT_EQ(r.header("location"), "/scorecard");
+  EXPECT_EQ(r.header("location"), "/");
 }
 
 TEST(WebAppTest, ScorecardShowsEveryContractKpi) {

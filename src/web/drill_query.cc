@@ -29,7 +29,11 @@ std::string DrillQuery::query() const {
 }
 
 std::vector<const DrillRow*> apply_drill_query(std::vector<const DrillRow*> rows,
-                                               const DrillQuery& q, const OrganisationTree& org) {
+                                               const DrillQuery& q, const OrganisationTree& org,
+                                               const access::ChildScope& scope,
+                                               size_t* not_listed) {
+  size_t outside = std::erase_if(rows, [&](const DrillRow* r) { return !scope.contains(r->child_id); });
+  if (not_listed) *not_listed = outside;
   std::erase_if(rows, [&](const DrillRow* r) {
     if (q.in == "yes" && !r->in_numerator) return true;
     if (q.in == "no" && r->in_numerator) return true;

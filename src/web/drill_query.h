@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/result.h"
+#include "access/policy.h"
 #include "http/message.h"
 #include "indicators/engine.h"
 
@@ -25,10 +26,16 @@ struct DrillQuery {
   std::string query() const;
 };
 
-// Filters and sorts `rows` (stable: ties keep the engine's order). Works on
-// pointers into the engine's shared list: a page costs no copy of the rows.
+// Keeps the rows about children in `scope` first, then filters and sorts
+// them (stable: ties keep the engine's order). `not_listed` gets how many of
+// the whole figure's rows are about children outside the scope, whatever the
+// filter says: so the filter cannot tell whether an out-of-scope child is in
+// the figure. Works on pointers into the engine's shared list: a page costs
+// no copy of the rows.
 std::vector<const DrillRow*> apply_drill_query(std::vector<const DrillRow*> rows,
-                                               const DrillQuery& q, const OrganisationTree& org);
+                                               const DrillQuery& q, const OrganisationTree& org,
+                                               const access::ChildScope& scope,
+                                               size_t* not_listed = nullptr);
 
 // The rows [first, first + count) copied out, for the exports and the API.
 std::vector<DrillRow> copy_drill_rows(const std::vector<const DrillRow*>& rows, size_t first = 0,

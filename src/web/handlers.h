@@ -13,6 +13,8 @@ namespace beacon::web {
 void sign_in_page(Ctx& ctx);
 void sign_in_submit(Ctx& ctx);
 void sign_out(Ctx& ctx);
+// Unix seconds: the clock the lock-out reads.
+int64_t now_seconds();
 // pages/account.cc
 void account_page(Ctx& ctx);
 void account_password(Ctx& ctx);

@@ -17,6 +17,9 @@ std::vector<Route> all_routes() {
   // theirs are kept until those change too; the QA reports and pages until
   // any QA record changes. A load's report never changes.
   // Nothing that writes is kept, nor anything audited as a view of one record.
+  // Every answer that shows a child's identity (id, name) names an audit
+  // action, kept or not: the dispatcher writes the line on every call, a
+  // kept answer included (a test walks this table to hold it so).
   const Keep kCached = Keep::kPerSnapshot, kCachedWithQa = Keep::kPerSnapshotAndRecommendations,
              kCachedWithAllQa = Keep::kPerSnapshotAndQa;
   return {
@@ -57,18 +60,18 @@ std::vector<Route> all_routes() {
       {"POST", "/qa/cycles", S, "Start a cycle: draw and assign its sample", qa_cycle_create, record_qa, ""},
       {"GET", "/qa/cycles/{id}/briefing.pdf", S, "Learning briefing as PDF", qa_briefing_pdf, read_qa, "export-qa-briefing"},
       {"GET", "/qa/cycles/{id}/briefing.xlsx", S, "Learning briefing as a workbook", qa_briefing_xlsx, read_qa, "export-qa-briefing"},
-      {"GET", "/qa/cycles/{id}/briefing", S, "Learning briefing", qa_briefing_page, read_qa, "", kCachedWithAllQa},
-      {"GET", "/qa/cycles/{id}", S, "A cycle's sample and moderation", qa_cycle_page, read_qa, "", kCachedWithAllQa},
-      {"GET", "/qa/evaluations/{id}/moderate", S, "Moderation: blind re-grade", qa_moderation_page, read_qa, ""},
+      {"GET", "/qa/cycles/{id}/briefing", S, "Learning briefing", qa_briefing_page, read_qa, "view-qa-briefing", kCachedWithAllQa},
+      {"GET", "/qa/cycles/{id}", S, "A cycle's sample and moderation", qa_cycle_page, read_qa, "view-qa-cycle", kCachedWithAllQa},
+      {"GET", "/qa/evaluations/{id}/moderate", S, "Moderation: blind re-grade", qa_moderation_page, read_qa, "view-qa-evaluation"},
       {"POST", "/qa/evaluations/{id}/moderate", S, "Record the panel's grades", qa_moderation_submit, record_qa, ""},
       {"POST", "/qa/evaluations/{id}/recommendations", S, "Add a recommendation", qa_recommendation_add, record_qa, ""},
       {"GET", "/qa/evaluations/{id}", S, "An evaluation's form", qa_evaluation_page, read_qa, "view-qa-evaluation"},
       {"POST", "/qa/evaluations/{id}", S, "Save, submit or change an evaluation", qa_evaluation_submit, record_qa, ""},
-      {"GET", "/qa/recommendations", S, "Recommendations", qa_recommendations_page, read_qa, "", kCachedWithAllQa},
+      {"GET", "/qa/recommendations", S, "Recommendations", qa_recommendations_page, read_qa, "view-qa-recommendations", kCachedWithAllQa},
       {"POST", "/qa/recommendations/close", S, "Close the ticked recommendations with evidence", qa_recommendations_close_selected, record_qa, ""},
       {"POST", "/qa/recommendations/{id}/close", S, "Close a recommendation with evidence", qa_recommendation_close, record_qa, ""},
       {"POST", "/qa/recommendations/{id}/revisit", S, "Record what a revisit found", qa_recommendation_revisit, record_qa, ""},
-      {"GET", "/qa/feedback", S, "Complaints and compliments", qa_feedback_page, read_qa, "", kCachedWithAllQa},
+      {"GET", "/qa/feedback", S, "Complaints and compliments", qa_feedback_page, read_qa, "view-qa-feedback", kCachedWithAllQa},
       {"POST", "/qa/complaints", S, "Record a complaint", qa_complaint_submit, record_qa, ""},
       {"GET", "/qa/compliments/new", S, "Form: record a compliment", qa_compliment_form, record_qa, "", kCachedWithAllQa},
       {"POST", "/qa/compliments", S, "Record a compliment", qa_compliment_submit, record_qa, ""},
@@ -81,7 +84,7 @@ std::vector<Route> all_routes() {
       {"POST", "/qa/plans/{id}/actions", S, "Add a numbered action to a plan", qa_action_submit, record_qa, ""},
       {"GET", "/qa/plans/{id}", S, "An improvement plan", qa_plan_page, read_qa, "", kCachedWithAllQa},
       {"POST", "/qa/actions/{id}/progress", S, "A plan action's monthly update", qa_action_progress, record_qa, ""},
-      {"GET", "/qa/triangulation", S, "Triangulation: a unit's figures and QA", qa_triangulation_page, read_qa, "", kCachedWithAllQa},
+      {"GET", "/qa/triangulation", S, "Triangulation: a unit's figures and QA", qa_triangulation_page, read_qa, "view-qa-triangulation", kCachedWithAllQa},
       // The JSON API.
       {"GET", "/openapi.json", P, "This API's description", openapi_document, any, ""},
       {"GET", "/healthz", P, "Liveness", health, any, ""},
@@ -103,22 +106,22 @@ std::vector<Route> all_routes() {
       {"GET", "/api/qa/question-sets/{id}", S, "A question set", api_qa_question_set, read_qa, ""},
       {"GET", "/api/qa/cycles", S, "Evaluation cycles", api_qa_cycles, read_qa, "", kCachedWithAllQa},
       {"POST", "/api/qa/cycles", S, "Start a cycle: draw and assign its sample", api_qa_cycle_create, record_qa, ""},
-      {"GET", "/api/qa/cycles/{id}/briefing", S, "A cycle's learning briefing", api_qa_briefing, read_qa, "", kCachedWithAllQa},
-      {"GET", "/api/qa/cycles/{id}", S, "A cycle's sample and moderation agreement", api_qa_cycle, read_qa, "", kCachedWithAllQa},
+      {"GET", "/api/qa/cycles/{id}/briefing", S, "A cycle's learning briefing", api_qa_briefing, read_qa, "view-qa-briefing", kCachedWithAllQa},
+      {"GET", "/api/qa/cycles/{id}", S, "A cycle's sample and moderation agreement", api_qa_cycle, read_qa, "view-qa-cycle", kCachedWithAllQa},
       {"GET", "/api/qa/evaluations/{id}", S, "An evaluation with its versions", api_qa_evaluation, read_qa, "view-qa-evaluation"},
       {"POST", "/api/qa/evaluations/{id}", S, "Save, submit or change an evaluation", api_qa_evaluation_update, record_qa, ""},
       {"POST", "/api/qa/evaluations/{id}/moderation", S, "Record a blind re-grade", api_qa_moderate, record_qa, ""},
       {"POST", "/api/qa/evaluations/{id}/recommendations", S, "Add a recommendation", api_qa_recommendation_add, record_qa, ""},
-      {"GET", "/api/qa/recommendations", S, "Recommendations and the report by team", api_qa_recommendations, read_qa, "", kCachedWithAllQa},
+      {"GET", "/api/qa/recommendations", S, "Recommendations and the report by team", api_qa_recommendations, read_qa, "view-qa-recommendations", kCachedWithAllQa},
       {"POST", "/api/qa/recommendations/{id}/close", S, "Close a recommendation with evidence", api_qa_recommendation_close, record_qa, ""},
       {"POST", "/api/qa/recommendations/{id}/revisit", S, "Record what a revisit found", api_qa_recommendation_revisit, record_qa, ""},
-      {"GET", "/api/qa/feedback", S, "Complaints, compliments and surveys: figures and trend", api_qa_feedback, read_qa, "", kCachedWithAllQa},
+      {"GET", "/api/qa/feedback", S, "Complaints, compliments and surveys: figures and trend", api_qa_feedback, read_qa, "view-qa-feedback", kCachedWithAllQa},
       {"POST", "/api/qa/complaints", S, "Record a complaint", api_qa_complaint_add, record_qa, ""},
       {"POST", "/api/qa/compliments", S, "Record a compliment", api_qa_compliment_add, record_qa, ""},
       {"GET", "/api/qa/plans", S, "Improvement plans", api_qa_plans, read_qa, "", kCachedWithAllQa},
       {"GET", "/api/qa/plans/{id}", S, "A plan's actions with their indicators' series", api_qa_plan, read_qa, "", kCachedWithAllQa},
       {"POST", "/api/qa/actions/{id}/progress", S, "A plan action's monthly update", api_qa_action_progress, record_qa, ""},
-      {"GET", "/api/qa/triangulation", S, "A unit's KPIs, grades, recommendations and feedback", api_qa_triangulation, read_qa, "", kCachedWithAllQa},
+      {"GET", "/api/qa/triangulation", S, "A unit's KPIs, grades, recommendations and feedback", api_qa_triangulation, read_qa, "view-qa-triangulation", kCachedWithAllQa},
   };
 }
 

@@ -69,12 +69,18 @@ size_t keep_children_in_scope(std::vector<const WorkItem*>& items, const access:
   return std::erase_if(items, [&](const WorkItem* w) { return !scope.contains(w->child_id); });
 }
 
-size_t keep_rows_in_scope(const Ctx& ctx, const IndicatorDef& def, const View& view,
-                          std::vector<const DrillRow*>& rows) {
-  if (!counts_workers(def)) return keep_children_in_scope(rows, child_scope(ctx, view));
-  return std::erase_if(rows, [&](const DrillRow* r) {
+std::vector<const DrillRow*> drill_rows_for_reader(const Ctx& ctx, const IndicatorDef& def,
+                                                   const View& view,
+                                                   const std::vector<const DrillRow*>& rows,
+                                                   const DrillQuery& q, size_t* not_listed) {
+  const auto& org = ctx.engine->index().organisation();
+  if (!counts_workers(def)) return apply_drill_query(rows, q, org, child_scope(ctx, view), not_listed);
+  std::vector<const DrillRow*> mine = rows;
+  const size_t held_back = std::erase_if(mine, [&](const DrillRow* r) {
     return !unit_in_scope(ctx, r->worker_id.empty() ? r->team_id : r->worker_id);
   });
+  if (not_listed) *not_listed = held_back;
+  return apply_drill_query(std::move(mine), q, org, access::ChildScope::everyone());
 }
 
 bool unit_in_scope(const Ctx& ctx, std::string_view unit_id) {

@@ -12,6 +12,7 @@
 #include "indicators/engine.h"
 #include "portraits/pen_portrait.h"
 #include "web/app.h"
+#include "web/drill_query.h"
 #include "web/pickers.h"
 #include "web/view.h"
 #include "worklists/worklist.h"
@@ -30,12 +31,16 @@ access::ChildScope child_scope(const Ctx& ctx, const View& view);
 size_t keep_children_in_scope(std::vector<const DrillRow*>& rows, const access::ChildScope& scope);
 size_t keep_children_in_scope(std::vector<const WorkItem*>& items, const access::ChildScope& scope);
 
-// The records behind a figure that the user may see listed: children in
-// their scope, or — for a figure that counts workers or posts (the
-// workforce) — workers and teams within the units they may open. Returns how
-// many were held back.
-size_t keep_rows_in_scope(const Ctx& ctx, const IndicatorDef& def, const View& view,
-                          std::vector<const DrillRow*>& rows);
+// The records behind a figure that the user may see listed, filtered and
+// sorted by `q`: children in their scope, or — for a figure that counts
+// workers or posts (the workforce) — workers and teams within the units
+// they may open. The scope is applied before the filter, and `not_listed`
+// gets how many of the figure's records are outside it whatever the filter
+// says, so a filter cannot reveal what the scope holds back.
+std::vector<const DrillRow*> drill_rows_for_reader(const Ctx& ctx, const IndicatorDef& def,
+                                                   const View& view,
+                                                   const std::vector<const DrillRow*>& rows,
+                                                   const DrillQuery& q, size_t* not_listed = nullptr);
 
 // Picker options limited to the user's area (unit list from their home unit).
 PickerOptions picker_options(const Ctx& ctx, PickerOptions base = {});

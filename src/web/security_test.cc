@@ -170,10 +170,9 @@ TEST(SecurityTest, RepeatedFailuresLockTheAccount) {
   auto lines = s.backend.audit_lines();
   EXPECT_NE(lines.back().detail.find("account locked"), std::string::npos);
   // An administrator's save unlocks it.
-  UserAccount unlocked = *u;
-  unlocked.locked_until = 0;
-  unlocked.failed_sign_ins = 0;
-  ASSERT_TRUE(s.backend.users().update(unlocked));
+  AccountChange unlock;
+  unlock.clear_sign_in_failures = true;
+  ASSERT_TRUE(s.backend.users().change(u->id, unlock));
   EXPECT_EQ(attempt(TestServer::kPassword).status, 303);
 }
 

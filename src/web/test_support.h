@@ -6,6 +6,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <mutex>
 #include <sstream>
 #include <thread>
@@ -257,6 +258,47 @@ inline void add_test_user(UserDirectory& users, const std::string& name, std::ve
   u.scope = scope;
   u.password_hash = hash_password(TestServer::kPassword, HashCost::kMinimal).value();
   (void)users.add(u);
+}
+
+// QA records about the sample's children, made through the API as the
+// practice hub would (issue 13's scope and audit tests): a cycle sampling
+// C1, C2 (team T1) and C4 (team T2) with an evaluation each, a
+// recommendation on each, and a complaint about C2.
+struct QaSample {
+  int64_t cycle = 0;
+  std::map<std::string, int64_t> evaluation;      // by child
+  std::map<std::string, int64_t> recommendation;  // by child
+};
+
+inline QaSample seed_qa(TestServer& s) {
+  QaSample out;
+  auto c = s.signed_in();
+  std::string csrf = nlohmann::json::parse(c.get("/api/session").body)["csrf_token"];
+  auto post = [&](const std::string& path, const nlohmann::json& body) {
+    return c.post_json(path + "?csrf=" + csrf, body.dump());
+  };
+  auto made = post("/api/qa/cycles", {{"name", "Sample cycle"},
+                                      {"start", "2024-12-01"},
+                                      {"end", "2024-12-31"},
+                                      {"rules", {{"mode", "random"}, {"size", 10}, {"seed", "7"}}}});
+  if (made.status != 201) return out;
+  out.cycle = nlohmann::json::parse(made.body)["id"];
+  auto cycle = nlohmann::json::parse(c.get("/api/qa/cycles/" + std::to_string(out.cycle)).body);
+  for (const auto& e : cycle["evaluations"]) {
+    std::string child = e["child_id"];
+    int64_t id = e["id"];
+    out.evaluation[child] = id;
+    auto r = post("/api/qa/evaluations/" + std::to_string(id) + "/recommendations",
+                  {{"text", "Record the child's wishes for " + child}, {"due", "2031-03-31"}});
+    if (r.status == 201) out.recommendation[child] = nlohmann::json::parse(r.body)["id"];
+  }
+  (void)post("/api/qa/complaints", {{"stage", 1},
+                                    {"received", "2025-01-06"},
+                                    {"theme", "no-reply"},
+                                    {"complainant", "parent"},
+                                    {"team_id", "T1"},
+                                    {"child_id", "C2"}});
+  return out;
 }
 
 }  // namespace beacon::web::testing

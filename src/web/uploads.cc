@@ -10,6 +10,32 @@ namespace beacon::web {
 
 namespace fs = std::filesystem;
 
+std::string without_upload_folders(std::string text, const std::string& uploads_dir) {
+  if (uploads_dir.empty()) return text;
+  std::string prefix = uploads_dir.back() == '/' ? uploads_dir : uploads_dir + "/";
+  for (size_t at = text.find(prefix); at != std::string::npos; at = text.find(prefix, at)) {
+    size_t folder_end = text.find('/', at + prefix.size());
+    size_t word_end = text.find_first_of(" \t\r\n\",;", at + prefix.size());
+    if (folder_end == std::string::npos || (word_end != std::string::npos && word_end < folder_end)) {
+      at += prefix.size();
+      continue;
+    }
+    text.erase(at, folder_end + 1 - at);
+  }
+  return text;
+}
+
+Result<std::vector<LoadRecord>> load_history_as_shown(Backend& backend, const std::string& uploads_dir) {
+  auto history = backend.load_history();
+  if (!history) return history.status();
+  for (LoadRecord& l : *history) {
+    l.files = without_upload_folders(std::move(l.files), uploads_dir);
+    l.summary = without_upload_folders(std::move(l.summary), uploads_dir);
+    l.report_json = without_upload_folders(std::move(l.report_json), uploads_dir);
+  }
+  return history;
+}
+
 std::string safe_file_name(std::string_view name) {
   size_t slash = name.find_last_of("/\\");
   if (slash != std::string_view::npos) name = name.substr(slash + 1);

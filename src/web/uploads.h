@@ -61,6 +61,15 @@ class UploadJobs {
 // never starting with a dot; "upload" when nothing is left.
 std::string safe_file_name(std::string_view name);
 
+// `text` with every "<uploads_dir>/<upload folder>/" taken out, so a file is
+// named as it was uploaded, not by where the server keeps it.
+std::string without_upload_folders(std::string text, const std::string& uploads_dir);
+
+// The load history as people see it: file names, summaries and reports
+// without the server's upload folders (loads made before the load report
+// named files below their folder kept the full paths).
+Result<std::vector<LoadRecord>> load_history_as_shown(Backend& backend, const std::string& uploads_dir);
+
 }  // namespace beacon::web
 
 #endif  // BEACON_WEB_UPLOADS_H_

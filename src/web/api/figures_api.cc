@@ -96,9 +96,8 @@ void api_drill(Ctx& ctx) {
   if (!paging) return ctx.fail(400, paging.status().message());
   Period period = view->as_period();
   const DrillList list = ctx.engine->drill_list(*def, period, view->unit);  // keeps the rows alive
-  auto rows =
-      apply_drill_query(list.rows, DrillQuery::from(ctx.req), ctx.engine->index().organisation());
-  size_t held_back = keep_rows_in_scope(ctx, *def, *view, rows);
+  size_t held_back = 0;
+  auto rows = drill_rows_for_reader(ctx, *def, *view, list.rows, DrillQuery::from(ctx.req), &held_back);
   ctx.audit_detail =
       std::string(def->id) + " for " + view->unit + ": " + std::to_string(rows.size()) + " records";
   // A page at a time: the whole list of a large figure is tens of thousands

@@ -136,7 +136,7 @@ void api_child(Ctx& ctx) {
 }
 
 void api_loads(Ctx& ctx) {
-  auto history = ctx.app.backend().load_history();
+  auto history = load_history_as_shown(ctx.app.backend(), ctx.app.options().uploads_dir);
   if (!history) return ctx.fail(500, history.status().message());
   nlohmann::json list = nlohmann::json::array();
   for (const auto& l : *history)
@@ -145,7 +145,7 @@ void api_loads(Ctx& ctx) {
 }
 
 void api_load(Ctx& ctx) {
-  auto history = ctx.app.backend().load_history();
+  auto history = load_history_as_shown(ctx.app.backend(), ctx.app.options().uploads_dir);
   if (!history) return ctx.fail(500, history.status().message());
   for (const auto& l : *history) {
     if (std::to_string(l.id) != ctx.req.path_param(0)) continue;

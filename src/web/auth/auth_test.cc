@@ -28,6 +28,25 @@ TEST(PasswordTest, GeneratedPasswordsAvoidLookAlikes) {
   EXPECT_TRUE(password_problem("twelve chars").empty());
 }
 
+// Issue 13, item 8: the weak passwords a probe set, refused with the reason.
+TEST(PasswordTest, WeakPasswordsAreRefused) {
+  EXPECT_NE(password_problem("aaaaaaaaaaaa").find("repeated"), std::string::npos);
+  EXPECT_NE(password_problem("abababababab").find("repeated"), std::string::npos);
+  EXPECT_NE(password_problem(std::string(12, ' ')).find("spaces"), std::string::npos);
+  EXPECT_NE(password_problem("\t \t \t \t \t \t ").find("spaces"), std::string::npos);
+  EXPECT_NE(password_problem("password1234").find("commonly used"), std::string::npos);
+  EXPECT_NE(password_problem("PassWord1234").find("commonly used"), std::string::npos);  // any case
+  EXPECT_NE(password_problem("qwertyuiopasdfgh").find("commonly used"), std::string::npos);
+  EXPECT_NE(password_problem("samanthasamantha", "samantha").find("user name"), std::string::npos);
+  EXPECT_NE(password_problem("my-Samantha-2026", "samantha").find("user name"), std::string::npos);
+  // The list shipped with Beacon holds 10,000 passwords of 12 or more characters.
+  EXPECT_TRUE(is_common_password("password1234"));
+  EXPECT_FALSE(is_common_password("correct horse battery"));
+  // Good ones pass.
+  EXPECT_EQ(password_problem("correct horse battery", "samantha"), "");
+  EXPECT_EQ(password_problem("Tr4vel-by-canal-boat", "sam"), "");
+}
+
 TEST(SessionTableTest, IdleAndAbsoluteTimeouts) {
   int64_t now = 1000;
   SessionLimits limits;
@@ -100,15 +119,15 @@ TEST(LockOutTest, FiveFailuresLockForFifteenMinutes) {
   UserAccount u;
   int64_t now = 1000;
   for (int i = 1; i < kLockAfterFailures; ++i) {
-    u = after_failed_sign_in(u, now);
+    u = after_counted_attempt(u, now);
     EXPECT_FALSE(is_locked(u, now)) << i;
   }
-  u = after_failed_sign_in(u, now);
+  u = after_counted_attempt(u, now);
   EXPECT_TRUE(is_locked(u, now));
   EXPECT_TRUE(is_locked(u, now + kLockSeconds - 1));
   EXPECT_FALSE(is_locked(u, now + kLockSeconds));
   // After the lock has run out, counting starts again.
-  u = after_failed_sign_in(u, now + kLockSeconds + 1);
+  u = after_counted_attempt(u, now + kLockSeconds + 1);
   EXPECT_EQ(u.failed_sign_ins, 1);
   EXPECT_FALSE(is_locked(u, now + kLockSeconds + 1));
 }
@@ -133,6 +152,19 @@ TEST(SafeFileNameTest, NoPathsNoHiddenFiles) {
   EXPECT_EQ(safe_file_name(".bashrc"), "bashrc");
   EXPECT_EQ(safe_file_name("903 header 2024-25.csv"), "903_header_2024-25.csv");
   EXPECT_EQ(safe_file_name(std::string(300, 'a')).size(), 100u);
+}
+
+// Issue 13, item 11: a stored load report that names the server's upload
+// folder is shown with the uploaded names only.
+TEST(SafeFileNameTest, UploadFoldersAreTakenOutOfWhatIsShown) {
+  const std::string dir = "/srv/beacon/uploads";
+  EXPECT_EQ(without_upload_folders("/srv/beacon/uploads/3f9a0c/cin_2024.xml", dir), "cin_2024.xml");
+  EXPECT_EQ(without_upload_folders("{\"file\":\"/srv/beacon/uploads/3f9a0c/cin.xml\",\"line\":3}", dir + "/"),
+            "{\"file\":\"cin.xml\",\"line\":3}");
+  EXPECT_EQ(without_upload_folders("/srv/beacon/uploads/a1/x.csv, /srv/beacon/uploads/b2/2-x.csv", dir), "x.csv, 2-x.csv");
+  EXPECT_EQ(without_upload_folders("/srv/beacon/uploads/notafolder.csv", dir), "/srv/beacon/uploads/notafolder.csv");
+  EXPECT_EQ(without_upload_folders("/elsewhere/a1/x.csv", dir), "/elsewhere/a1/x.csv");
+  EXPECT_EQ(without_upload_folders("anything", ""), "anything");
 }
 
 }  // namespace

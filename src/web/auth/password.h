@@ -23,9 +23,14 @@ std::string generate_password(int length = 20);
 // `bytes` random bytes as lower-case hex (session ids, CSRF tokens).
 std::string random_token(int bytes = 32);
 
-// Rules for a password a person chooses: at least 12 characters. Returns
-// the problem in plain English, or empty when acceptable.
-std::string password_problem(std::string_view password);
+// Rules for a password a person chooses: at least 12 characters, not only
+// spaces, not one character (or two or three) repeated, not containing the
+// user name, and not on the list of common passwords Beacon ships
+// (data/common-passwords.md). Returns the problem in plain English, or
+// empty when acceptable.
+std::string password_problem(std::string_view password, std::string_view user_name = "");
+// Whether `password` (any case) is on that list.
+bool is_common_password(std::string_view password);
 
 }  // namespace beacon::web
 

@@ -67,6 +67,11 @@ void SessionTable::end_user(int64_t user_id) {
   std::erase_if(sessions_, [&](const auto& kv) { return kv.second.user_id == user_id; });
 }
 
+void SessionTable::end_if(const std::function<bool(const Session&)>& stale) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  std::erase_if(sessions_, [&](const auto& kv) { return stale(kv.second); });
+}
+
 size_t SessionTable::size() {
   std::lock_guard<std::mutex> lock(mutex_);
   return sessions_.size();

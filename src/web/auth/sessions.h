@@ -50,6 +50,8 @@ class SessionTable {
   void end(const std::string& token);
   // Ends every session of a user (disabled, roles changed, password reset).
   void end_user(int64_t user_id);
+  // Ends every session for which `stale` is true.
+  void end_if(const std::function<bool(const Session&)>& stale);
   size_t size();
 
   // True when `given` equals the session's CSRF token (constant time).

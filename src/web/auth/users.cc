@@ -41,21 +41,57 @@ Result<int64_t> MemoryUserDirectory::add(const UserAccount& user) {
   return users_.back().id;
 }
 
-Status MemoryUserDirectory::update(const UserAccount& user) {
+Status MemoryUserDirectory::change(int64_t id, const AccountChange& c) {
   std::lock_guard<std::mutex> lock(mutex_);
   for (auto& u : users_)
-    if (u.id == user.id) {
-      std::string name = u.name;
-      u = user;
-      u.name = name;
+    if (u.id == id) {
+      if (c.display_name) u.display_name = *c.display_name;
+      if (c.roles) u.roles = *c.roles;
+      if (c.scope) u.scope = *c.scope;
+      if (c.password_hash) u.password_hash = *c.password_hash;
+      if (c.disabled) u.disabled = *c.disabled;
+      if (c.clear_sign_in_failures) {
+        u.failed_sign_ins = 0;
+        u.locked_until = 0;
+      }
       return Status::ok();
     }
-  return Status::not_found("there is no user " + std::to_string(user.id));
+  return Status::not_found("there is no user " + std::to_string(id));
+}
+
+Result<SignInCount> MemoryUserDirectory::count_sign_in_attempt(const std::string& name,
+                                                               int64_t now) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  SignInCount out;
+  for (auto& u : users_) {
+    if (u.name != name) continue;
+    if (u.disabled) out.outcome = SignInCount::Outcome::kDisabled;
+    else if (is_locked(u, now)) out.outcome = SignInCount::Outcome::kLocked;
+    else {
+      u = after_counted_attempt(u, now);
+      out.outcome = SignInCount::Outcome::kCounted;
+    }
+    out.account = u;
+    break;
+  }
+  return out;
+}
+
+Result<bool> MemoryUserDirectory::confirm_sign_in(int64_t id, const std::string& password_hash) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  for (auto& u : users_)
+    if (u.id == id) {
+      if (u.disabled || u.password_hash != password_hash) return false;
+      u.failed_sign_ins = 0;
+      u.locked_until = 0;
+      return true;
+    }
+  return false;
 }
 
 bool is_locked(const UserAccount& user, int64_t now) { return user.locked_until > now; }
 
-UserAccount after_failed_sign_in(UserAccount user, int64_t now) {
+UserAccount after_counted_attempt(UserAccount user, int64_t now) {
   if (user.locked_until != 0 && user.locked_until <= now) user.failed_sign_ins = 0;  // a lock served
   user.failed_sign_ins += 1;
   user.locked_until = user.failed_sign_ins >= kLockAfterFailures ? now + kLockSeconds : 0;

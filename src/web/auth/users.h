@@ -31,6 +31,24 @@ struct UserAccount {
   access::Principal principal() const { return {name, roles, scope}; }
 };
 
+// A change to one account: only the fields set are written, atomically, so
+// an administrator's change and a sign-in's count never undo each other.
+struct AccountChange {
+  std::optional<std::string> display_name;
+  std::optional<std::vector<access::Role>> roles;
+  std::optional<std::string> scope;
+  std::optional<std::string> password_hash;
+  std::optional<bool> disabled;
+  bool clear_sign_in_failures = false;  // failed count to 0, lock lifted
+};
+
+// What counting a sign-in attempt found (UserDirectory::count_sign_in_attempt).
+struct SignInCount {
+  enum class Outcome { kNoSuchUser, kDisabled, kLocked, kCounted };
+  Outcome outcome = Outcome::kNoSuchUser;
+  UserAccount account;  // as it stands after the count
+};
+
 class UserDirectory {
  public:
   virtual ~UserDirectory() = default;
@@ -42,8 +60,17 @@ class UserDirectory {
   virtual Result<int64_t> count() = 0;
   // Fails (conflict) when the name is taken. Returns the new id.
   virtual Result<int64_t> add(const UserAccount& user) = 0;
-  // Replaces the account with `user.id` (its name stays).
-  virtual Status update(const UserAccount& user) = 0;
+  // Writes only what `change` sets; not_found when there is no such user.
+  virtual Status change(int64_t id, const AccountChange& change) = 0;
+  // Sign-in, before the password is checked: counts one attempt against the
+  // lock-out atomically (kLockAfterFailures attempts lock the account for
+  // kLockSeconds; a served lock starts the count again) and returns the
+  // account as it now stands. Disabled and locked accounts count nothing.
+  virtual Result<SignInCount> count_sign_in_attempt(const std::string& name, int64_t now_seconds) = 0;
+  // Sign-in, after the right password: clears the count, only while the
+  // account is still enabled and still has `password_hash`. False when
+  // either changed meanwhile: the sign-in must be refused.
+  virtual Result<bool> confirm_sign_in(int64_t id, const std::string& password_hash) = 0;
 };
 
 class MemoryUserDirectory final : public UserDirectory {
@@ -53,7 +80,9 @@ class MemoryUserDirectory final : public UserDirectory {
   Result<std::vector<UserAccount>> list() override;
   Result<int64_t> count() override;
   Result<int64_t> add(const UserAccount& user) override;
-  Status update(const UserAccount& user) override;
+  Status change(int64_t id, const AccountChange& change) override;
+  Result<SignInCount> count_sign_in_attempt(const std::string& name, int64_t now_seconds) override;
+  Result<bool> confirm_sign_in(int64_t id, const std::string& password_hash) override;
 
  private:
   std::mutex mutex_;
@@ -66,8 +95,9 @@ inline constexpr int kLockAfterFailures = 5;
 inline constexpr int64_t kLockSeconds = 15 * 60;
 
 bool is_locked(const UserAccount& user, int64_t now_seconds);
-// The account after one more failure (locked when it reaches the limit).
-UserAccount after_failed_sign_in(UserAccount user, int64_t now_seconds);
+// The account after one more counted attempt (locked when it reaches the
+// limit); the store applies the same rule in SQL (store/account_tables.cc).
+UserAccount after_counted_attempt(UserAccount user, int64_t now_seconds);
 
 // The roles the first administrator gets: administrator and performance
 // analyst, so the person setting Beacon up can load data and see it.

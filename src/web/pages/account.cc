@@ -57,26 +57,43 @@ void account_page(Ctx& ctx) { show_account(ctx, {}, ctx.req.param("changed") == 
 
 void account_password(Ctx& ctx) {
   auto& users = ctx.app.backend().users();
-  auto user = users.find_id(ctx.session->user_id);
-  if (!user || !*user) return ctx.fail(500, "Your account cannot be read.");
   std::string current = ctx.req.param("current"), next = ctx.req.param("new_password"),
               confirm = ctx.req.param("confirm");
+  // The current password is a sign-in: it counts toward the lock-out the
+  // same way, so a left-open session cannot be used to guess it.
+  auto counted = users.count_sign_in_attempt(ctx.session->user_name, now_seconds());
+  if (!counted) return ctx.fail(500, "Your account cannot be read.");
+  const UserAccount& account = counted->account;
   std::vector<std::pair<std::string, std::string>> errors;
-  if (!verify_password(current, (*user)->password_hash)) errors.push_back({"Your current password is not right", "#current"});
-  if (std::string p = password_problem(next); !p.empty()) errors.push_back({p, "#new_password"});
+  bool right = counted->outcome == SignInCount::Outcome::kCounted &&
+               verify_password(current, account.password_hash);
+  if (counted->outcome != SignInCount::Outcome::kCounted)
+    (void)verify_password(current, ctx.app.stand_in_password_hash());
+  if (right) {
+    auto confirmed = users.confirm_sign_in(account.id, account.password_hash);
+    if (!confirmed) return ctx.fail(500, "Your account cannot be written.");
+    right = *confirmed;
+  }
+  if (counted->outcome == SignInCount::Outcome::kLocked || (!right && is_locked(account, now_seconds())))
+    errors.push_back({"Your account is locked after " + std::to_string(kLockAfterFailures) +
+                          " wrong passwords. Try again in " + std::to_string(kLockSeconds / 60) + " minutes",
+                      "#current"});
+  else if (!right)
+    errors.push_back({"Your current password is not right", "#current"});
+  if (std::string p = password_problem(next, ctx.session->user_name); !p.empty()) errors.push_back({p, "#new_password"});
   else if (next != confirm) errors.push_back({"Enter the same new password twice", "#confirm"});
   if (!errors.empty()) {
     (void)ctx.audit("password-change-failed", "user " + ctx.session->user_name, errors.front().first);
     return show_account(ctx, errors, false);
   }
-  auto hash = hash_password(next, ctx.app.options().fast_password_hash ? HashCost::kMinimal : HashCost::kInteractive);
+  auto hash = hash_password(next, ctx.app.hash_cost());
   if (!hash) return ctx.fail(500, hash.status().message());
-  UserAccount changed = **user;
-  changed.password_hash = *hash;
-  if (auto st = users.update(changed); !st) return ctx.fail(500, st.message());
-  (void)ctx.audit("password-change", "user " + changed.name);
+  AccountChange change;
+  change.password_hash = *hash;
+  if (auto st = users.change(account.id, change); !st) return ctx.fail(500, st.message());
+  (void)ctx.audit("password-change", "user " + account.name);
   Session s = *ctx.session;
-  ctx.app.sessions().end_user(changed.id);
+  ctx.app.sessions().end_user(account.id);
   std::string token = ctx.app.sessions().start(s);
   http::CookieOptions o;
   o.secure = ctx.app.options().secure_cookies;

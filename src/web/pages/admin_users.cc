@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <ctime>
 
+#include "core/clock.h"
 #include "web/auth/password.h"
 #include "web/handlers.h"
 
@@ -30,7 +31,7 @@ std::string roles_label(const std::vector<Role>& roles) {
 
 std::string status_label(const UserAccount& u) {
   if (u.disabled) return "Disabled";
-  if (is_locked(u, static_cast<int64_t>(std::time(nullptr)))) return "Locked";
+  if (is_locked(u, clock::now_seconds())) return "Locked";
   return "Active";
 }
 
@@ -237,7 +238,13 @@ void user_update(Ctx& ctx) {
                     "<button type=\"submit\" class=\"govuk-button\" data-module=\"govuk-button\">Save changes</button></form>";
     return ctx.page({u->name, "users", nullptr, {}, true}, h, 400);
   }
-  if (auto st = ctx.app.backend().users().update(changed); !st) return ctx.fail(500, st.message());
+  AccountChange change;  // only what this form edits: a sign-in's count is left alone
+  change.display_name = changed.display_name;
+  change.roles = changed.roles;
+  change.scope = changed.scope;
+  change.disabled = changed.disabled;
+  change.clear_sign_in_failures = !changed.disabled;
+  if (auto st = ctx.app.backend().users().change(changed.id, change); !st) return ctx.fail(500, st.message());
   ctx.app.sessions().end_user(changed.id);
   if (auto st = ctx.audit("user-update", "user " + changed.name, account_summary(changed)); !st)
     return ctx.fail(500, st.message());
@@ -254,7 +261,10 @@ void user_reset_password(Ctx& ctx) {
   changed.password_hash = *hash;
   changed.failed_sign_ins = 0;
   changed.locked_until = 0;
-  if (auto st = ctx.app.backend().users().update(changed); !st) return ctx.fail(500, st.message());
+  AccountChange change;
+  change.password_hash = *hash;
+  change.clear_sign_in_failures = true;
+  if (auto st = ctx.app.backend().users().change(changed.id, change); !st) return ctx.fail(500, st.message());
   ctx.app.sessions().end_user(changed.id);
   if (auto st = ctx.audit("password-reset", "user " + changed.name); !st) return ctx.fail(500, st.message());
   show_password(ctx, changed, password, "Password reset");

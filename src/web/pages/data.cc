@@ -89,7 +89,7 @@ void draw_data_page(Ctx& ctx, const std::string& error, int status) {
        "(CSV or XML), SSD extract CSVs or Beacon's local tables. Beacon recognises each file by its content. A load "
        "is all or nothing: if any file has an error, nothing is loaded and every error is listed.</p>";
   h += upload_form(ctx, error);
-  auto history = ctx.app.backend().load_history();
+  auto history = load_history_as_shown(ctx.app.backend(), ctx.app.options().uploads_dir);
   h += "<h2 class=\"govuk-heading-m\">Load history</h2>";
   if (!history) {
     h += "<p class=\"govuk-body\">The load history cannot be read: " + esc(history.status().message()) + "</p>";
@@ -163,7 +163,7 @@ void upload_page(Ctx& ctx) {
 }
 
 void load_page(Ctx& ctx) {
-  auto history = ctx.app.backend().load_history();
+  auto history = load_history_as_shown(ctx.app.backend(), ctx.app.options().uploads_dir);
   if (!history) return ctx.fail(500, history.status().message());
   for (const auto& l : *history) {
     if (std::to_string(l.id) != ctx.req.path_param(0)) continue;

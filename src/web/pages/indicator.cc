@@ -257,8 +257,8 @@ std::string drill_section(Ctx& ctx, const IndicatorDef& def, const View& view,
   DrillQuery q = DrillQuery::from(ctx.req);
   const auto& org = ctx.engine->index().organisation();
   const DrillList list = ctx.engine->drill_list(def, period, view.unit);  // keeps the rows alive
-  auto rows = apply_drill_query(list.rows, q, org);
-  size_t held_back = keep_rows_in_scope(ctx, def, view, rows);
+  size_t held_back = 0;
+  auto rows = drill_rows_for_reader(ctx, def, view, list.rows, q, &held_back);
   ctx.audit_action = "view-drill";
   ctx.audit_detail =
       std::string(def.id) + " for " + view.unit + ": " + std::to_string(rows.size()) + " records";
@@ -413,9 +413,7 @@ void drill_download(Ctx& ctx, bool xlsx) {
   if (!view) return;
   Period period = view->as_period();
   const DrillList list = ctx.engine->drill_list(*def, period, view->unit);
-  auto chosen =
-      apply_drill_query(list.rows, DrillQuery::from(ctx.req), ctx.engine->index().organisation());
-  keep_rows_in_scope(ctx, *def, *view, chosen);
+  auto chosen = drill_rows_for_reader(ctx, *def, *view, list.rows, DrillQuery::from(ctx.req));
   const std::vector<DrillRow> rows = copy_drill_rows(chosen);
   ctx.audit_detail =
       std::string(def->id) + " for " + view->unit + ": " + std::to_string(rows.size()) + " records";

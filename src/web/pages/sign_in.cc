@@ -3,18 +3,24 @@
 // starts a fresh session (no fixation) and goes back to where the user was.
 #include <ctime>
 
+#include "core/clock.h"
 #include "web/auth/password.h"
 #include "web/handlers.h"
 
 namespace beacon::web {
 namespace {
 
-// Only a path on this site: "/x", never "//host" or "http://…".
+// Only a path on this site that every browser reads as one: "/" then
+// printable ASCII with no backslash, never "//host" (another site), and no
+// tab, CR, LF or other control character, which browsers strip (so
+// "/\t/host" would become "//host"). Anything else goes to the home page.
 std::string safe_next(const std::string& next) {
-  if (next.size() < 1 || next[0] != '/' || (next.size() > 1 && (next[1] == '/' || next[1] == '\\')))
-    return "/scorecard";
-  for (char c : next)
-    if (c == '\r' || c == '\n') return "/scorecard";
+  const std::string home = "/";
+  if (next.empty() || next[0] != '/' || (next.size() > 1 && next[1] == '/')) return home;
+  for (char c : next) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if (u <= 0x20 || u >= 0x7f || c == '\\') return home;
+  }
   return next;
 }
 
@@ -54,7 +60,7 @@ void sign_in_page(Ctx& ctx) {
   show_form(ctx, "", "");
 }
 
-int64_t now_seconds() { return static_cast<int64_t>(std::time(nullptr)); }
+int64_t now_seconds() { return clock::now_seconds(); }
 
 void sign_in_submit(Ctx& ctx) {
   const auto& req = ctx.req;
@@ -66,41 +72,47 @@ void sign_in_submit(Ctx& ctx) {
   if (name.empty() || password.empty())
     return show_form(ctx, name, "Enter your user name and password");
   auto& users = ctx.app.backend().users();
-  auto user = users.find(name);
-  if (!user) return ctx.fail(500, "The user list cannot be read: " + user.status().message());
-  // Verify even for an unknown or locked user, so timing does not tell
-  // which names exist.
-  static const std::string kDummy =
-      hash_password("not a password", HashCost::kMinimal).value();
+  // The attempt is counted before the password is checked, in one step with
+  // reading the account, so parallel guesses cannot outrun the lock-out.
   int64_t now = now_seconds();
-  bool locked = *user && is_locked(**user, now);
-  bool ok = *user && !(*user)->disabled && !locked && verify_password(password, (*user)->password_hash);
-  if (!*user || locked || (*user)->disabled) (void)verify_password(password, kDummy);
+  auto counted = users.count_sign_in_attempt(name, now);
+  if (!counted) return ctx.fail(500, "The user list cannot be read: " + counted.status().message());
+  using Outcome = SignInCount::Outcome;
+  const UserAccount& account = counted->account;
+  bool ok = false;
+  if (counted->outcome == Outcome::kCounted)
+    ok = verify_password(password, account.password_hash);
+  else  // the same cost as a real check: timing does not tell which names exist
+    (void)verify_password(password, ctx.app.stand_in_password_hash());
+  std::string why;
+  if (ok) {
+    // Only while the account is still enabled with the password just
+    // checked: an administrator's reset or disable made meanwhile wins.
+    auto confirmed = users.confirm_sign_in(account.id, account.password_hash);
+    if (!confirmed) return ctx.fail(500, "The user list cannot be written: " + confirmed.status().message());
+    ok = *confirmed;
+    if (!ok) why = "account changed during sign-in";
+  } else {
+    why = counted->outcome == Outcome::kNoSuchUser ? "unknown user"
+          : counted->outcome == Outcome::kDisabled ? "account disabled"
+          : counted->outcome == Outcome::kLocked   ? "account locked"
+                                                   : "wrong password";
+    if (counted->outcome == Outcome::kCounted && is_locked(account, now))
+      why += "; locked for " + std::to_string(kLockSeconds / 60) + " minutes";
+  }
   if (!ok) {
-    std::string why = !*user ? "unknown user" : (*user)->disabled ? "account disabled" : locked ? "account locked" : "wrong password";
-    if (*user && !locked && !(*user)->disabled) {
-      UserAccount after = after_failed_sign_in(**user, now);
-      (void)users.update(after);
-      if (is_locked(after, now)) why += "; locked for " + std::to_string(kLockSeconds / 60) + " minutes";
-    }
     (void)ctx.audit("sign-in-failed", "user " + name, why);
     return show_form(ctx, name,
                      "The user name or password is not right. After " + std::to_string(kLockAfterFailures) +
                          " wrong tries an account is locked for " + std::to_string(kLockSeconds / 60) + " minutes");
   }
-  if ((*user)->failed_sign_ins != 0 || (*user)->locked_until != 0) {
-    UserAccount reset = **user;
-    reset.failed_sign_ins = 0;
-    reset.locked_until = 0;
-    (void)users.update(reset);
-  }
 
   Session s;
-  s.user_id = (*user)->id;
-  s.user_name = (*user)->name;
-  s.display_name = (*user)->display_name;
-  s.roles = (*user)->roles;
-  s.scope = (*user)->scope;
+  s.user_id = account.id;
+  s.user_name = account.name;
+  s.display_name = account.display_name;
+  s.roles = account.roles;
+  s.scope = account.scope;
   // A fresh session id at every sign-in: a planted cookie is worth nothing.
   if (auto old = req.cookie(WebApp::kSessionCookie); !old.empty()) ctx.app.sessions().end(old);
   std::string token = ctx.app.sessions().start(s);

@@ -14,6 +14,7 @@
 #include "web/qa/qa_html.h"
 #include "web/qa/qa_views.h"
 #include "web/qa/workflow.h"
+#include "web/scope.h"
 #include "web/svg_chart.h"
 #include "web/view.h"
 
@@ -298,7 +299,10 @@ void qa_feedback_page(Ctx& ctx) {
   if (!q) return;
   auto f = feedback_view(*q, ctx.req);
   if (!f)
-    return ctx.fail(f.status().code() == StatusCode::kNotFound ? 404 : 400, f.status().message());
+    return ctx.fail(f.status().code() == StatusCode::kNotFound    ? 404
+                    : f.status().code() == StatusCode::kForbidden ? 403
+                                                                  : 400,
+                    f.status().message());
   const auto& org = ctx.engine->index().organisation();
   std::string h = "<span class=\"govuk-caption-l\">" + f->from.text() + " to " + f->to.text() +
                   " · " + esc(org.name_of(f->unit)) +
@@ -646,7 +650,10 @@ void qa_triangulation_page(Ctx& ctx) {
   if (!q) return;
   auto t = triangulation_view(*q, ctx.req);
   if (!t)
-    return ctx.fail(t.status().code() == StatusCode::kNotFound ? 404 : 400, t.status().message());
+    return ctx.fail(t.status().code() == StatusCode::kNotFound    ? 404
+                    : t.status().code() == StatusCode::kForbidden ? 403
+                                                                  : 400,
+                    t.status().message());
   const auto& org = ctx.engine->index().organisation();
   std::string h = "<span class=\"govuk-caption-l\">" + esc(org.name_of(t->unit)) + " · as at " +
                   t->as_at.text() + "</span><h1 class=\"govuk-heading-l\">Triangulation</h1>" +
@@ -655,9 +662,11 @@ void qa_triangulation_page(Ctx& ctx) {
        "class=\"govuk-form-group\">"
        "<label class=\"govuk-label\" for=\"tri-unit\">Team or locality</label><select "
        "class=\"govuk-select\" id=\"tri-unit\" name=\"unit\">";
-  for (const auto& u : org.units())
+  for (const auto& u : org.units()) {
+    if (!unit_in_scope(ctx, u.id)) continue;  // only units the user may open
     h += "<option value=\"" + esc(u.id) + "\"" + (u.id == t->unit ? " selected" : "") + ">" +
          esc(u.name) + "</option>";
+  }
   h += "</select></div><input type=\"hidden\" name=\"to\" value=\"" + t->as_at.iso() +
        "\"><button type=\"submit\" class=\"govuk-button govuk-button--secondary\" "
        "data-module=\"govuk-button\">Show</button></form>";

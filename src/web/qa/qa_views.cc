@@ -140,6 +140,21 @@ json briefing_json(const qa::Briefing& b, const IndicatorEngine& engine) {
           {"revisit_impact", impact}};
 }
 
+namespace {
+
+// The unit a QA view names, or the user's own; refused (forbidden) outside
+// their area by the same check as the scorecard (access/policy.h).
+Result<std::string> unit_in_reach(QaRequest& q, const http::Request& req) {
+  const OrganisationTree& org = q.engine.index().organisation();
+  std::string unit = req.param("unit");
+  if (unit.empty()) unit = access::home_unit(q.principal, org);
+  if (!q.engine.unit_exists(unit)) return Status::not_found("There is no unit " + unit);
+  if (auto d = access::can_view_unit(q.principal, org, unit); !d) return Status::forbidden(d.reason);
+  return unit;
+}
+
+}  // namespace
+
 Result<FeedbackView> feedback_view(QaRequest& q, const http::Request& req) {
   FeedbackView f;
   Date latest = default_date(q.engine);
@@ -150,8 +165,9 @@ Result<FeedbackView> feedback_view(QaRequest& q, const http::Request& req) {
   if (*to < *from) return Status::invalid_input("from: after to");
   f.from = *from;
   f.to = *to;
-  f.unit = req.param("unit", q.engine.index().organisation().root_id());
-  if (!q.engine.unit_exists(f.unit)) return Status::not_found("There is no unit " + f.unit);
+  auto unit = unit_in_reach(q, req);
+  if (!unit) return unit.status();
+  f.unit = *unit;
   auto complaints = q.store.complaints(q.scope);
   if (!complaints) return complaints.status();
   auto compliments = q.store.compliments(q.scope);
@@ -287,8 +303,9 @@ Result<TriangulationView> triangulation_view(QaRequest& q, const http::Request& 
   auto as_at = date_param(req, "to", default_date(q.engine));
   if (!as_at) return Status::invalid_input("to: not a date (YYYY-MM-DD)");
   t.as_at = *as_at;
-  t.unit = req.param("unit", q.engine.index().organisation().root_id());
-  if (!q.engine.unit_exists(t.unit)) return Status::not_found("There is no unit " + t.unit);
+  auto unit = unit_in_reach(q, req);
+  if (!unit) return unit.status();
+  t.unit = *unit;
   for (const IndicatorDef& def : indicator_catalogue())
     if (def.contract)
       t.kpis.push_back(q.engine.figure(def, Period::rolling_months(t.as_at, 12), t.unit, 1));
@@ -360,7 +377,7 @@ Result<std::vector<qa::Recommendation>> open_recommendations_for(Ctx& ctx,
   qa::QaStore* store = ctx.app.backend().qa_store();
   if (!store) return mine;
   const auto& org = ctx.engine->index().organisation();
-  auto recs = store->recommendations(qa_scope(*ctx.session, org));
+  auto recs = store->recommendations(qa_scope(*ctx.session, ctx.engine->index()));
   if (!recs) return recs.status();
   bool worker = org.worker(unit) != nullptr;
   for (auto& r : *recs) {

@@ -27,18 +27,15 @@ bool open_on(OptDate end, Date d) { return !end || *end > d; }
 
 }  // namespace
 
-qa::UnitScope qa_scope(const Session& session, const OrganisationTree& org) {
-  const access::Principal p = session.principal();
-  if (!access::can_read_qa(p)) return qa::UnitScope::only({});
-  if (access::whole_organisation(p)) return qa::UnitScope::all();
-  // QA records belong to teams: a social worker sees their own team's, a
-  // manager every team within their scope (access/policy.h).
-  const std::string reach =
-      org.worker(p.scope) ? std::string(org.team_of(p.scope)) : p.scope;
-  std::set<std::string> teams;
-  for (const OrgUnit& u : org.units())
-    if (!reach.empty() && org.within(u.id, reach)) teams.insert(u.id);
-  return qa::UnitScope::only(std::move(teams));
+qa::UnitScope qa_scope(const Session& session, const CaseIndex& index) {
+  // One rule with the child pages, decided in access/policy.h.
+  access::QaReach reach = access::qa_reach(session.principal(), index);
+  if (reach.everything) return qa::UnitScope::all();
+  qa::UnitScope scope = qa::UnitScope::only(std::move(reach.units));
+  scope.by_child = true;
+  scope.children.insert(reach.children.ids().begin(), reach.children.ids().end());
+  scope.evaluator = reach.evaluator;
+  return scope;
 }
 
 std::optional<QaRequest> qa_request(Ctx& ctx) {
@@ -49,8 +46,9 @@ std::optional<QaRequest> qa_request(Ctx& ctx) {
   }
   return QaRequest{
       *store,        ctx.app.backend(), *ctx.engine, ctx.session->user_name,
-      qa_scope(*ctx.session, ctx.engine->index().organisation()),
-      default_date(*ctx.engine), clock::now_iso(), ctx.client()};
+      qa_scope(*ctx.session, ctx.engine->index()),
+      default_date(*ctx.engine), clock::now_iso(), ctx.client(),
+      ctx.principal()};
 }
 
 std::vector<qa::Candidate> sampling_candidates(const CaseIndex& index, Date as_at) {
@@ -182,7 +180,7 @@ Result<CycleCreated> create_cycle(QaRequest& q, qa::Cycle cycle) {
 Result<qa::Evaluation> find_evaluation(QaRequest& q, int64_t id) {
   auto e = q.store.evaluation(id);
   if (!e) return e.status();
-  if (!*e || !q.scope.allows((*e)->team_id))
+  if (!*e || !q.scope.allows_record((*e)->team_id, (*e)->child_id, (*e)->evaluator_id))
     return Status::not_found("There is no evaluation " + std::to_string(id));
   return std::move(**e);
 }
@@ -292,7 +290,7 @@ namespace {
 Result<qa::Recommendation> find_recommendation(QaRequest& q, int64_t id) {
   auto r = q.store.recommendation(id);
   if (!r) return r.status();
-  if (!*r || !q.scope.allows((*r)->team_id))
+  if (!*r || !q.scope.allows_record((*r)->team_id, (*r)->child_id))
     return Status::not_found("There is no recommendation " + std::to_string(id));
   return std::move(**r);
 }

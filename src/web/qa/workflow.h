@@ -32,15 +32,17 @@ struct QaRequest {
   Date today;
   std::string now;  // ISO date-time stamps for versions and moderations
   std::string client;  // the client's address, for the audit trail
+  access::Principal principal;  // who is asking (unit checks: access/policy.h)
 };
 
 // The QA store and the caller's scope, or a failure already sent (503 when
 // this backend keeps no QA records).
 std::optional<QaRequest> qa_request(Ctx& ctx);
-// The units a session may see QA records of. The practice hub and
-// whole-organisation roles see all; managers the teams within their scope; a
-// social worker their own team; roles without child-level access nothing.
-qa::UnitScope qa_scope(const Session& session, const OrganisationTree& org);
+// The QA records a session may read (access::qa_reach): records about a
+// child exactly when the user may see the child (or evaluates it), records
+// about a unit alone within their reach; everything for whole-organisation
+// roles, nothing without child-level access.
+qa::UnitScope qa_scope(const Session& session, const CaseIndex& index);
 
 // The snapshot as sampling and assignment see it on `as_at`.
 std::vector<qa::Candidate> sampling_candidates(const CaseIndex& index, Date as_at);
