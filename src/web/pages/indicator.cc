@@ -120,7 +120,7 @@ std::string series_section(const Figure& f) {
        "the target; "
        "shaded area – the tolerance band; short dots – benchmarks.</p>";
   h += "<figure class=\"beacon-chart-figure\">" + series_chart(chart) + "</figure>";
-  h += "<details class=\"govuk-details\" open><summary class=\"govuk-details__summary\"><span "
+  h += "<details class=\"govuk-details\"><summary class=\"govuk-details__summary\"><span "
        "class=\"govuk-details__summary-text\">"
        "The chart's figures as a table</span></summary><div class=\"govuk-details__text\">";
   h += "<div class=\"beacon-table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Monthly figures\">"

@@ -1,6 +1,8 @@
 // The practice hub's home (cycles, and starting a new one with its sampling
 // rules) and a cycle's page: its sample, who evaluates whom, progress, and
 // the moderation panel's agreement.
+#include <map>
+
 #include "access/policy.h"
 #include "web/handlers.h"
 #include "web/qa/qa_html.h"
@@ -122,13 +124,33 @@ std::string across_cycles(QaRequest& q, const std::vector<qa::Cycle>& cycles) {
   chart.title = "Overall grades of submitted evaluations, cycle by cycle";
   for (qa::Grade g : qa::kAllGrades) chart.series.push_back(std::string(qa::grade_label(g)));
   std::vector<std::vector<std::string>> rows;
+  // The latest cycle with submitted evaluations, pillar by pillar.
+  StackedChart pillars;
+  pillars.series = chart.series;
+  std::string latest_name;
   for (const qa::Cycle& c : cycles) {
     auto e = q.store.evaluations({c.id, "", ""}, q.scope);
     if (!e) continue;
     qa::GradeCounts counts;
-    for (const auto& x : *e)
-      if (x.status == qa::EvaluationStatus::kSubmitted)
-        if (auto g = qa::overall_grade(x.answers)) counts.add(*g);
+    std::map<std::string, qa::GradeCounts> by_pillar;
+    for (const auto& x : *e) {
+      if (x.status != qa::EvaluationStatus::kSubmitted) continue;
+      if (auto g = qa::overall_grade(x.answers)) counts.add(*g);
+      for (const qa::Pillar& p : qa::kPillars) {
+        auto it = x.answers.find(std::string(p.id) + ".grade");
+        if (it == x.answers.end()) continue;
+        if (auto g = qa::parse_grade(it->second)) by_pillar[std::string(p.id)].add(*g);
+      }
+    }
+    if (counts.total() > 0) {
+      latest_name = c.name;
+      pillars.rows.clear();
+      for (const qa::Pillar& p : qa::kPillars) {
+        StackedRow row{std::string(p.label), {}};
+        for (qa::Grade g : qa::kAllGrades) row.counts.push_back(by_pillar[std::string(p.id)].n[qa::grade_index(g)]);
+        pillars.rows.push_back(std::move(row));
+      }
+    }
     if (counts.total() == 0) continue;
     StackedRow bar{c.name, {}};
     std::vector<std::string> cells = {esc(c.name)};
@@ -144,12 +166,17 @@ std::string across_cycles(QaRequest& q, const std::vector<qa::Cycle>& cycles) {
   std::vector<std::string> head = {"Cycle"};
   for (const auto& s : chart.series) head.push_back(s);
   head.push_back("Good or better");
+  pillars.title = latest_name + ": grades by pillar";
   return "<h2 class=\"govuk-heading-m\" id=\"across-cycles\">Across cycles at a glance</h2>"
          "<figure class=\"beacon-chart-figure\">" + stacked_bar_chart(chart) +
          "<figcaption class=\"govuk-body-s\">Each bar is one cycle's submitted evaluations, by overall "
          "grade; the counts are in the table below.</figcaption></figure>" +
          table("across-cycles-table", "Overall grades by cycle", head, rows,
-               {false, true, true, true, true, true, true});
+               {false, true, true, true, true, true, true}) +
+         "<h3 class=\"govuk-heading-s\" id=\"latest-by-pillar\">" + esc(latest_name) +
+         ", pillar by pillar</h3><figure class=\"beacon-chart-figure\">" + stacked_bar_chart(pillars) +
+         "<figcaption class=\"govuk-body-s\">Each bar is one pillar's grades in the latest cycle; each "
+         "cycle's learning briefing has the counts.</figcaption></figure>";
 }
 
 void home(Ctx& ctx, const std::string& error, int status) {
