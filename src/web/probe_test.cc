@@ -169,7 +169,8 @@ TEST(ProbeTest, UnknownAndLockedNamesTakeAsLongAsAWrongPassword) {
   } s;
   const std::string password = "the right password here";
   std::vector<std::string> real;
-  for (int i = 0; i < 3; ++i) {
+  constexpr int kRounds = 3;
+  for (int i = 0; i < 3 * kRounds; ++i) {
     real.push_back("pt_real" + std::to_string(i));
     add_slow_user(s, real.back(), password);
   }
@@ -188,19 +189,28 @@ TEST(ProbeTest, UnknownAndLockedNamesTakeAsLongAsAWrongPassword) {
     return ms;
   };
   (void)time_one("pt_nobody");  // warm
-  std::vector<double> wrong, unknown, locked;
-  for (int i = 0; i < 9; ++i) {  // interleaved, so a busy moment hits all three alike
-    wrong.push_back(time_one(real[static_cast<size_t>(i % 3)]));  // 3 tries each: none locks
-    unknown.push_back(time_one("pt_nobody" + std::to_string(i)));
-    locked.push_back(time_one("pt_locked"));
-  }
   auto median = [](std::vector<double> v) {
     std::sort(v.begin(), v.end());
     return v[v.size() / 2];
   };
-  double w = median(wrong), u = median(unknown), l = median(locked);
-  std::cout << "sign-in medians: wrong password " << w << " ms, unknown user " << u << " ms, locked " << l
-            << " ms\n";
+  // Other tests run beside this one (CTest runs two at a time), and a busy
+  // moment can skew one round's medians: a round is measured again, up to
+  // three times, before a difference counts. A real leak (an unknown name
+  // answered in 4 ms against 200 ms) shows in every round.
+  double w = 0, u = 0, l = 0;
+  for (int round = 0; round < kRounds; ++round) {
+    std::vector<double> wrong, unknown, locked;
+    for (int i = 0; i < 9; ++i) {  // interleaved, so a busy moment hits all three alike
+      // Three fresh users a round, three tries each: none locks.
+      wrong.push_back(time_one(real[static_cast<size_t>(3 * round + i % 3)]));
+      unknown.push_back(time_one("pt_nobody" + std::to_string(round) + "_" + std::to_string(i)));
+      locked.push_back(time_one("pt_locked"));
+    }
+    w = median(wrong), u = median(unknown), l = median(locked);
+    std::cout << "sign-in medians, round " << round + 1 << ": wrong password " << w << " ms, unknown user "
+              << u << " ms, locked " << l << " ms\n";
+    if (std::abs(u / w - 1.0) <= 0.25 && std::abs(l / w - 1.0) <= 0.25) break;
+  }
   EXPECT_NEAR(u / w, 1.0, 0.25);
   EXPECT_NEAR(l / w, 1.0, 0.25);
 }
