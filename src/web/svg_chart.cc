@@ -226,9 +226,10 @@ std::string bar_chart(const BarChart& c) {
   for (size_t i = 0; i < c.bars.size(); ++i) {
     const Bar& b = c.bars[i];
     const double y = top + row * static_cast<double>(i);
-    std::string label = b.label.size() > 32 ? b.label.substr(0, 31) + "…" : b.label;
+    std::string label = b.label.size() > 30 ? b.label.substr(0, 28) + "…" : b.label;
     s += "<text x=\"" + num(left - 8) + "\" y=\"" + num(y + bar - 3) +
-         "\" text-anchor=\"end\" font-size=\"12\" fill=\"#0b0c0c\">" + esc(label) + "</text>";
+         "\" text-anchor=\"end\" font-size=\"12\" fill=\"#0b0c0c\">" +
+         (label != b.label ? "<title>" + esc(b.label) + "</title>" : std::string()) + esc(label) + "</text>";
     double end = left;
     if (b.value && std::isfinite(*b.value)) {
       end = x(*b.value);
@@ -286,9 +287,10 @@ std::string stacked_bar_chart(const StackedChart& c) {
     const double y = top + row * static_cast<double>(i);
     int total = 0;
     for (int n : r.counts) total += n;
-    std::string label = r.label.size() > 32 ? r.label.substr(0, 31) + "…" : r.label;
+    std::string label = r.label.size() > 30 ? r.label.substr(0, 28) + "…" : r.label;
     s += "<text x=\"" + num(left - 8) + "\" y=\"" + num(y + bar - 5) +
-         "\" text-anchor=\"end\" font-size=\"12\" fill=\"#0b0c0c\">" + esc(label) + "</text>";
+         "\" text-anchor=\"end\" font-size=\"12\" fill=\"#0b0c0c\">" +
+         (label != r.label ? "<title>" + esc(r.label) + "</title>" : std::string()) + esc(label) + "</text>";
     if (total == 0) {
       s += "<text x=\"" + num(left) + "\" y=\"" + num(y + bar - 5) +
            "\" font-size=\"12\" fill=\"#0b0c0c\">None</text>";
