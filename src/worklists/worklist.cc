@@ -234,6 +234,16 @@ class Builder {
 
 }  // namespace
 
+std::string time_left_text(const WorkItem& w) {
+  if (!w.due) return "–";
+  const int n = w.days_left < 0 ? -w.days_left : w.days_left;
+  const std::string days =
+      std::to_string(n) + (w.working_days ? " working day" : " calendar day") + (n == 1 ? "" : "s");
+  if (w.days_left < 0) return days + " overdue";
+  if (w.days_left == 0) return w.past_due() ? "Due today, not done" : "Due today";
+  return days + " left";
+}
+
 const char* work_status_name(WorkStatus s) {
   switch (s) {
     case WorkStatus::kDueSoon: return "due-soon";

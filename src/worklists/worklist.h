@@ -21,6 +21,11 @@ enum class WorkStatus { kDueSoon, kOverdue, kDraft, kUpcoming };
 const char* work_status_name(WorkStatus s);   // "due-soon", "overdue", "draft", "upcoming"
 const char* work_status_label(WorkStatus s);  // "Due soon", "Overdue", "Draft", "Upcoming"
 
+struct WorkItem;
+// How long is left, naming the unit: "12 working days overdue", "72 calendar
+// days overdue", "3 working days left", "Due today"; "–" with no due date.
+std::string time_left_text(const WorkItem& w);
+
 struct WorkItem {
   std::string kind;   // "assessment", "cin-visit", "cp-visit", "cla-visit", "cp-review",
                       // "cla-review", "pathway-plan-review", "plan-not-started", "draft-visit"

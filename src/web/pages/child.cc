@@ -45,11 +45,7 @@ std::string due_for_child(Ctx& ctx, const std::string& child_id, Date as_at) {
   if (auto list = worklist_view(*ctx.engine, o))
     for (const WorkItem* w : list->items) {
       if (w->child_id != child_id) continue;
-      const int n = std::abs(w->days_left);
-      const std::string days = std::to_string(n) + (w->working_days ? " working day" : " calendar day") +
-                               (n == 1 ? "" : "s");
-      rows.push_back({esc(w->title), w->due ? esc(w->due->text()) : "–",
-                      esc(w->days_left < 0 ? days + " overdue" : w->days_left == 0 ? "Due today" : days + " left"),
+      rows.push_back({esc(w->title), w->due ? esc(w->due->text()) : "–", esc(time_left_text(*w)),
                       esc(work_status_label(w->status))});
     }
   std::string h = "<h2 class=\"govuk-heading-m\">Due or overdue</h2>";

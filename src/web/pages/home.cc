@@ -6,6 +6,7 @@
 //
 // Each page gathers its data into a view first, then draws it.
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 
@@ -159,13 +160,9 @@ std::string child_link(const std::string& id, const std::string& name, Date at) 
 // "CP visit due: 3 working days overdue".
 std::string due_text(const WorkItem& w) {
   if (!w.due) return w.title;
-  std::string unit = w.working_days ? " working day" : " calendar day";
-  int n = std::abs(w.days_left);
-  std::string days = std::to_string(n) + unit + (n == 1 ? "" : "s");
-  return w.title + ": " +
-         (w.days_left < 0    ? days + " overdue"
-          : w.days_left == 0 ? "due today"
-                             : days + " left");
+  std::string left = time_left_text(w);
+  left[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(left[0])));
+  return w.title + ": " + left;
 }
 
 std::string figures_table(const std::vector<Figure>& figures, const std::string& unit, Date at,

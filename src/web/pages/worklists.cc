@@ -19,19 +19,6 @@ std::string status_tag(const WorkItem& w) {
   return std::string("<strong class=\"govuk-tag ") + modifier + "\">" + work_status_label(w.status) + "</strong>";
 }
 
-// "12 working days overdue", "72 calendar days overdue", "3 working days
-// left": the unit named on every row, since assessments count working days
-// and visits calendar days.
-std::string days_text(const WorkItem& w) {
-  if (!w.due) return "–";
-  std::string unit = w.working_days ? " working day" : " calendar day";
-  int n = w.days_left < 0 ? -w.days_left : w.days_left;
-  std::string s = std::to_string(n) + unit + (n == 1 ? "" : "s");
-  if (w.days_left < 0) return s + " overdue";
-  if (w.days_left == 0) return w.past_due() ? "Due today, not done" : "Due today";
-  return s + " left";
-}
-
 }  // namespace
 
 void worklist_page(Ctx& ctx) {
@@ -106,7 +93,7 @@ void worklist_page(Ctx& ctx) {
          "<th scope=\"row\" class=\"govuk-table__header\"><a class=\"govuk-link\" href=\"/children/" +
          esc(http::url_encode(w.child_id)) + "?to=" + view->to.iso() + "\">" + esc(child) + "</a></th>"
          "<td class=\"govuk-table__cell\">" + esc(w.title) + "</td><td class=\"govuk-table__cell\">" +
-         (w.due ? w.due->text() : std::string("–")) + "</td><td class=\"govuk-table__cell\">" + esc(days_text(w)) +
+         (w.due ? w.due->text() : std::string("–")) + "</td><td class=\"govuk-table__cell\">" + esc(time_left_text(w)) +
          "</td><td class=\"govuk-table__cell\">" + status_tag(w) + "</td><td class=\"govuk-table__cell\">" +
          esc(org.name_of(w.worker_id)) + "</td></tr>";
   }
